@@ -1,0 +1,106 @@
+"""Command line: ``python -m impactdash {init,add-user,status}``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from impactdash import auth, db, loader
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    source = "empty" if args.empty else (args.from_folder or "demo")
+    loaded = loader.build_database(args.db, source, force=args.force)
+    print(f"Built {args.db} at schema version {db.latest_version()} from {source}.")
+    for table, count in loaded.items():
+        print(f"  {table:<20} {count:>8,} rows")
+    return 0
+
+
+def _read_password() -> str:
+    if not sys.stdin.isatty():
+        # Piped input (scripts, tests): one line, never an argument on the command line.
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Password again: "):
+        raise auth.UserError("The two passwords differ")
+    return first
+
+
+def _cmd_add_user(args: argparse.Namespace) -> int:
+    con = _open_existing(args.db)
+    try:
+        db.migrate(con)
+        roles = [r.strip() for r in args.roles.split(",") if r.strip()]
+        auth.create_user(con, args.username, _read_password(), roles, args.name, args.email)
+    finally:
+        con.close()
+    print(f"User {args.username} created with roles {', '.join(roles)}.")
+    return 0
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    con = _open_existing(args.db, read_only=True)
+    try:
+        version = db.schema_version(con)
+        print(f"Database:       {args.db}")
+        print(f"Schema version: {version} (code expects {db.latest_version()})")
+        if version == 0:
+            print("No impact pillar schema in this file.")
+            return 1
+        print(f"Data version:   {db.data_version(con)}")
+        print(f"Data set:       {db.setting(con, 'dataset', 'own data')}")
+        print(f"Reporting date: {db.setting(con, 'reporting_date', 'today')}")
+        for table, count in db.table_counts(con).items():
+            print(f"  {table:<20} {count:>10,}")
+    finally:
+        con.close()
+    return 0
+
+
+def _open_existing(path: Path, read_only: bool = False):
+    if not path.exists():
+        raise db.DatabaseError(f"No database at {path}; create one with: python -m impactdash init")
+    return db.connect(path, read_only=read_only)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the command line."""
+    parser = argparse.ArgumentParser(prog="python -m impactdash", description=__doc__)
+    parser.add_argument(
+        "--db", type=Path, default=None, help=f"database file (default: ${db.DB_ENV} or data/impact.duckdb)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    init = sub.add_parser("init", help="build a new database from the demo data, a folder of CSVs, or empty")
+    group = init.add_mutually_exclusive_group()
+    group.add_argument("--empty", action="store_true", help="schema only, no data")
+    group.add_argument(
+        "--from", dest="from_folder", type=Path, help="folder of CSV files laid out like data/demo"
+    )
+    init.add_argument("--force", action="store_true", help="replace an existing database file")
+    init.set_defaults(func=_cmd_init)
+
+    add = sub.add_parser("add-user", help="add a user; the password is asked, never taken as an argument")
+    add.add_argument("username")
+    add.add_argument("--roles", required=True, help="comma-separated: editor,reviewer,admin")
+    add.add_argument("--name", help="display name")
+    add.add_argument("--email")
+    add.set_defaults(func=_cmd_add_user)
+
+    status = sub.add_parser("status", help="show the schema version and row counts")
+    status.set_defaults(func=_cmd_status)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    args.db = (args.db or db.default_db_path()).resolve()
+    try:
+        return args.func(args)
+    except (db.DatabaseError, auth.UserError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

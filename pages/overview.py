@@ -1,0 +1,87 @@
+"""Overview: the pillar at a glance for the chosen municipality."""
+
+import datetime as dt
+
+import streamlit as st
+
+from impactdash import charts, i18n, progress, ui
+
+lang = ui.lang()
+gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
+towns = ui.query("municipalities").set_index("code")
+if gm not in towns.index:
+    st.warning(i18n.t("no_data_selection", lang))
+    st.stop()
+town = towns.loc[gm]
+
+st.title(f"{i18n.t('app_title', lang)} {town['name']}")
+ui.dataset_banner(lang)
+
+values = ui.query("metric_values", municipality=gm)
+items = progress.build(
+    ui.query("ambitions", municipality=gm), ui.query("milestones", municipality=gm), values
+)
+counts = progress.status_counts(items)
+start = town["pillar_start"]
+if items:
+    st.markdown(
+        i18n.t(
+            "story",
+            lang,
+            name=town["name"],
+            start=start.year if start is not None else "–",
+            n=len(items),
+            on=counts["on_track"],
+            risk=counts["at_risk"],
+            off=counts["off_track"],
+        )
+    )
+else:
+    st.markdown(i18n.t("no_ambitions", lang, name=town["name"]))
+
+# Key figures: this year's spend against budget and the latest level of three measures.
+st.subheader(i18n.t("key_figures", lang))
+info = ui.query("dataset_info").iloc[0]
+year = info["reporting_date"].year if info["reporting_date"] is not None else dt.date.today().year
+money = ui.query("budget_spend_year", municipality=gm, year=year).iloc[0]
+cols = st.columns(4)
+budget_text = (
+    i18n.t(
+        "of_budget",
+        lang,
+        budget=i18n.fmt_eur(money["budget"], lang, compact=True),
+        pct=i18n.fmt_pct(100 * money["spend"] / money["budget"], lang),
+    )
+    if money["budget"] and money["spend"] == money["spend"]
+    else i18n.t("no_budget", lang)
+)
+cols[0].metric(i18n.t("spend_this_year", lang, year=year), i18n.fmt_eur(money["spend"], lang, compact=True))
+cols[0].caption(budget_text)
+catalogue = ui.query("metric_catalogue").set_index("code")
+for col, code in zip(cols[1:], ("impact_floor_m2", "impact_enterprises", "leverage_ratio"), strict=True):
+    latest = progress.latest_value(values, code)
+    name = catalogue.loc[code, f"name_{lang}"]
+    unit = catalogue.loc[code, "unit"]
+    col.metric(name, i18n.fmt_value(latest[1] if latest else None, unit, lang))
+    col.caption(i18n.fmt_date(latest[0], lang) if latest else i18n.t("no_data_selection", lang))
+
+# One card per headline ambition: status as icon and word, latest against target.
+st.subheader(i18n.t("headline_ambitions", lang))
+headline = [item for item in items if item.headline] or items
+for row_start in range(0, len(headline), 3):
+    for col, item in zip(st.columns(3), headline[row_start : row_start + 3], strict=False):
+        a = item.assessment
+        with col.container(border=True):
+            st.markdown(f"**{item.name(lang)}**")
+            st.markdown(f"{i18n.STATUS_ICON[a.status.value]} {i18n.status_label(a.status.value, lang)}")
+            latest = i18n.fmt_value(a.latest.value, item.unit, lang) if a.latest else "–"
+            target = i18n.fmt_value(item.ambition.target.value, item.unit, lang)
+            st.caption(
+                f"{i18n.t('latest', lang)}: {latest} · {i18n.t('target', lang)}: {target} "
+                + i18n.t("by_date", lang, date=i18n.fmt_date(item.ambition.target.date, lang))
+            )
+            st.plotly_chart(
+                charts.ambition_figure(item, lang, compact=True),
+                config={"displayModeBar": False, "staticPlot": True},
+                key=f"spark_{item.code}",
+            )

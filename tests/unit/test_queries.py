@@ -1,0 +1,39 @@
+"""Every named query: documented, declares its parameters, runs on an empty and the demo database."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from impactdash import db
+
+QUERIES = db.query_names()
+
+
+def test_there_are_queries():
+    assert len(QUERIES) >= 5
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_query_opens_with_a_description(name):
+    first = db.query_text(name).splitlines()[0]
+    assert first.startswith("-- ") and len(first) > 20
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_query_declares_every_parameter_it_uses(name):
+    used = set(re.findall(r"\$([a-z_]+)", db.query_text(name)))
+    assert used == set(db.query_example_params(name)), "the -- example: line must name every $parameter"
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_query_runs_on_an_empty_database(empty_con, name):
+    frame = db.run_query(empty_con, name, **db.query_example_params(name))
+    assert frame.columns.size > 0
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_query_runs_on_the_demo_data(demo_con, name):
+    frame = db.run_query(demo_con, name, **db.query_example_params(name))
+    assert len(frame) > 0, f"{name} returns no rows on the demo data with its example parameters"
