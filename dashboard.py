@@ -11,7 +11,15 @@ from impactdash import i18n, ui
 st.set_page_config(page_title="Impactpijler", page_icon="📊", layout="wide")
 
 #: The pages, in menu order: (file, title text key, icon, url path).
-PAGES = (("pages/overview.py", "page_overview", ":material/dashboard:", "overview"),)
+PAGES = (
+    ("pages/overview.py", "page_overview", ":material/dashboard:", "overview"),
+    ("pages/budget.py", "page_budget", ":material/euro:", "budget"),
+    ("pages/property.py", "page_property", ":material/apartment:", "property"),
+    ("pages/ecosystem.py", "page_ecosystem", ":material/hub:", "ecosystem"),
+    ("pages/ambitions.py", "page_ambitions", ":material/flag:", "ambitions"),
+    ("pages/compare.py", "page_compare", ":material/compare_arrows:", "compare"),
+    ("pages/method.py", "page_method", ":material/menu_book:", "method"),
+)
 
 try:
     ui.connection()

@@ -7,79 +7,41 @@ show € 1.234.567 and 31-12-2025, English ones €1,234,567 and 31 Dec 2025.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import math
+import pkgutil
 
 from babel.dates import format_date
 from babel.numbers import format_compact_currency, format_compact_decimal, format_decimal
 
+from impactdash import texts as _texts_package
+
 LANGUAGES = ("nl", "en")
+
+
+def _collect() -> dict[str, dict[str, str]]:
+    """Merge the ``TEXTS`` of every module in ``impactdash/texts`` (one module per page).
+
+    One module per page keeps texts next to their page's concerns; a key defined twice
+    is an error, so two pages cannot silently fight over a word.
+    """
+    merged: dict[str, dict[str, str]] = {}
+    for info in pkgutil.iter_modules(_texts_package.__path__):
+        module = importlib.import_module(f"{_texts_package.__name__}.{info.name}")
+        for key, value in module.TEXTS.items():
+            if key in merged:
+                raise KeyError(f"text {key!r} is defined twice (again in texts/{info.name}.py)")
+            merged[key] = value
+    return merged
+
+
 DEFAULT_LANGUAGE = "nl"
 _LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 #: A non-breaking space keeps "€ 1.234" and "120 m²" together when a line wraps.
 NBSP = "\u00a0"
 _DATE_PATTERN = {"nl": "dd-MM-yyyy", "en": "d MMM yyyy"}
 
-TEXTS: dict[str, dict[str, str]] = {
-    "app_title": {"nl": "Impactpijler", "en": "Impact pillar"},
-    "language": {"nl": "Taal", "en": "Language"},
-    "municipality": {"nl": "Gemeente", "en": "Municipality"},
-    "page_overview": {"nl": "Overzicht", "en": "Overview"},
-    "demo_banner": {
-        "nl": "Demonstratiegegevens: alle cijfers op deze pagina zijn illustratief en geen officiële"
-        " cijfers van {names}.",
-        "en": "Demo data: every figure on this page is illustrative and not an official figure of {names}.",
-    },
-    "figures_as_of": {"nl": "Cijfers tot en met {date}", "en": "Figures up to {date}"},
-    "status_on_track": {"nl": "Op koers", "en": "On track"},
-    "status_at_risk": {"nl": "Risico", "en": "At risk"},
-    "status_off_track": {"nl": "Achter op koers", "en": "Off track"},
-    "status_no_data": {"nl": "Geen gegevens", "en": "No data"},
-    "target": {"nl": "Doel", "en": "Target"},
-    "latest": {"nl": "Laatste waarde", "en": "Latest value"},
-    "expected": {"nl": "Verwacht volgens koers", "en": "Expected on trajectory"},
-    "trajectory": {"nl": "Koers naar doel", "en": "Trajectory to target"},
-    "actual": {"nl": "Gerealiseerd", "en": "Actual"},
-    "projection": {"nl": "Prognose", "en": "Projection"},
-    "reached_on": {
-        "nl": "Doel bereikt rond {date} bij dit tempo",
-        "en": "Target reached around {date} at this pace",
-    },
-    "already_met": {"nl": "Doel al bereikt", "en": "Target already met"},
-    "not_at_this_pace": {
-        "nl": "Doel niet bereikt bij dit tempo",
-        "en": "Target not reached at this pace",
-    },
-    "too_little_data": {
-        "nl": "Te weinig gegevens voor een prognose",
-        "en": "Too little data for a projection",
-    },
-    "headline_ambitions": {"nl": "Ambities", "en": "Ambitions"},
-    "key_figures": {"nl": "Kerncijfers", "en": "Key figures"},
-    "spend_this_year": {"nl": "Uitgaven {year}", "en": "Spend {year}"},
-    "of_budget": {"nl": "van {budget} begroot ({pct})", "en": "of {budget} budgeted ({pct})"},
-    "no_budget": {"nl": "geen begroting vastgelegd", "en": "no budget recorded"},
-    "show_data": {"nl": "Gegevens als tabel", "en": "Data as a table"},
-    "no_data_selection": {"nl": "Geen gegevens voor deze selectie.", "en": "No data for this selection."},
-    "story": {
-        "nl": "{name} zet sinds {start} in op impactondernemen. Van de {n} ambities liggen er {on} op"
-        " koers, {risk} lopen risico en {off} liggen achter.",
-        "en": "{name} has backed impact entrepreneurship since {start}. Of its {n} ambitions, {on} are on"
-        " track, {risk} at risk and {off} off track.",
-    },
-    "no_ambitions": {
-        "nl": "Voor {name} zijn nog geen ambities vastgelegd.",
-        "en": "No ambitions have been recorded for {name} yet.",
-    },
-    "by_date": {"nl": "in {date}", "en": "by {date}"},
-    "data_footer": {
-        "nl": "Bron: gegevens van de gemeente; zie Methode en data voor definities.",
-        "en": "Source: the municipality's data; see Method and data for definitions.",
-    },
-    "no_database": {
-        "nl": "De database kon niet worden geopend. Neem contact op met de beheerder.",
-        "en": "The database could not be opened. Please contact the administrator.",
-    },
-}
+TEXTS: dict[str, dict[str, str]] = _collect()
 
 
 def t(key: str, lang: str, **values: object) -> str:
@@ -93,8 +55,23 @@ def status_label(status: str, lang: str) -> str:
     return t(f"status_{status}", lang)
 
 
-#: Status icons: shape differs per status, so colour is never the only signal.
-STATUS_ICON = {"on_track": "✅", "at_risk": "⚠️", "off_track": "⛔", "no_data": "❔"}
+#: Status symbols for plain text (tables, sentences, exports): shape differs per status, so
+#: colour is never the only signal. Chosen from fonts every system has (no emoji needed).
+STATUS_ICON = {"on_track": "✓", "at_risk": "⚠", "off_track": "✗", "no_data": "?"}
+
+#: Streamlit markdown for a status: a bundled Material icon (no external request) and a colour.
+_STATUS_MARKDOWN = {
+    "on_track": ("green", "check_circle"),
+    "at_risk": ("orange", "warning"),
+    "off_track": ("red", "cancel"),
+    "no_data": ("gray", "help"),
+}
+
+
+def status_markdown(status: str, lang: str) -> str:
+    """Return Streamlit markdown showing a status as icon + word, coloured as a third signal."""
+    colour, icon = _STATUS_MARKDOWN[status]
+    return f":{colour}[:material/{icon}: **{status_label(status, lang)}**]"
 
 
 def _missing(value: object) -> bool:

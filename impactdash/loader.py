@@ -67,15 +67,15 @@ def load_folder(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, int]:
             unknown = [c for c in header if c not in types]
             if unknown:
                 raise LoadError(f"{path.name}: unknown column(s) {', '.join(unknown)}")
-            columns = {c: types[c] for c in header}
-            # Table and column names come from the catalogue; the path and types are
-            # bound as parameters.
+            # Table and column names and types come from the catalogue, never from the file's
+            # content beyond matching them; the path is bound as a parameter.
             names = ", ".join(f'"{c}"' for c in header)
+            columns = ", ".join(f"'{c}': '{types[c]}'" for c in header)
             before = cur.execute(f'select count(*) from "{table}"').fetchone()[0]  # noqa: S608 (names from the catalogue)
             cur.execute(
                 f'insert into "{table}" ({names}) select {names} from read_csv($path,'  # noqa: S608 (names from the catalogue)
-                " header = true, columns = $columns, nullstr = '', auto_detect = false)",
-                {"path": str(path), "columns": columns},
+                f" header = true, columns = {{{columns}}}, nullstr = '', auto_detect = false)",
+                {"path": str(path)},
             )
             loaded[table] = cur.execute(f'select count(*) from "{table}"').fetchone()[0] - before  # noqa: S608 (names from the catalogue)
         db.bump_data_version(cur)

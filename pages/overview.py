@@ -73,8 +73,12 @@ for row_start in range(0, len(headline), 3):
         a = item.assessment
         with col.container(border=True):
             st.markdown(f"**{item.name(lang)}**")
-            st.markdown(f"{i18n.STATUS_ICON[a.status.value]} {i18n.status_label(a.status.value, lang)}")
-            latest = i18n.fmt_value(a.latest.value, item.unit, lang) if a.latest else "–"
+            st.markdown(i18n.status_markdown(a.status.value, lang))
+            latest = (
+                f"{i18n.fmt_value(a.latest.value, item.unit, lang)} ({i18n.fmt_date(a.latest.date, lang)})"
+                if a.latest
+                else "–"
+            )
             target = i18n.fmt_value(item.ambition.target.value, item.unit, lang)
             st.caption(
                 f"{i18n.t('latest', lang)}: {latest} · {i18n.t('target', lang)}: {target} "

@@ -34,15 +34,15 @@ from final, bounds
 where final.period_end <= bounds.reporting_date;
 
 create view mv_spend_eur as
-select
-    'spend_eur' as metric_code,
-    p.municipality_code,
-    make_date(year(s.booking_date), 12, 31) as period_end,
-    sum(s.amount)::double as value
-from spend as s
-join programme as p on p.code = s.programme_code
-group by all
-having make_date(year(s.booking_date), 12, 31) <= (select reporting_date from reporting_period);
+with booked as (
+    select p.municipality_code, make_date(year(s.booking_date), 12, 31) as period_end, s.amount
+    from spend as s
+    join programme as p on p.code = s.programme_code
+)
+select 'spend_eur' as metric_code, municipality_code, period_end, sum(amount)::double as value
+from booked
+where period_end <= (select reporting_date from reporting_period)
+group by municipality_code, period_end;
 
 -- The budget of a programme-year is the one of the latest planning-and-control moment.
 create view programme_year_budget as
@@ -52,15 +52,15 @@ from budget
 group by programme_code, year;
 
 create view mv_budget_eur as
-select
-    'budget_eur' as metric_code,
-    p.municipality_code,
-    make_date(b.year, 12, 31) as period_end,
-    sum(b.amount) as value
-from programme_year_budget as b
-join programme as p on p.code = b.programme_code
-group by all
-having make_date(b.year, 12, 31) <= (select reporting_date from reporting_period);
+with budgeted as (
+    select p.municipality_code, make_date(b.year, 12, 31) as period_end, b.amount
+    from programme_year_budget as b
+    join programme as p on p.code = b.programme_code
+)
+select 'budget_eur' as metric_code, municipality_code, period_end, sum(amount) as value
+from budgeted
+where period_end <= (select reporting_date from reporting_period)
+group by municipality_code, period_end;
 
 create view mv_budget_execution_pct as
 select
@@ -73,15 +73,15 @@ left join mv_spend_eur as s using (municipality_code, period_end)
 where b.value > 0;
 
 create view mv_cofunding_eur as
-select
-    'cofunding_eur' as metric_code,
-    p.municipality_code,
-    make_date(c.year, 12, 31) as period_end,
-    sum(c.amount)::double as value
-from cofunding as c
-join programme as p on p.code = c.programme_code
-group by all
-having make_date(c.year, 12, 31) <= (select reporting_date from reporting_period);
+with funded as (
+    select p.municipality_code, make_date(c.year, 12, 31) as period_end, c.amount
+    from cofunding as c
+    join programme as p on p.code = c.programme_code
+)
+select 'cofunding_eur' as metric_code, municipality_code, period_end, sum(amount)::double as value
+from funded
+where period_end <= (select reporting_date from reporting_period)
+group by municipality_code, period_end;
 
 -- Leverage: external euros mobilised per municipal euro spent, per year.
 create view mv_leverage_ratio as
@@ -180,15 +180,19 @@ group by all;
 
 -- The municipality of a connection is the one of the organisation that initiated it.
 create view connection_year as
+with made as (
+    select o.municipality_code, make_date(year(c.connected_on), 12, 31) as period_end, c.programme_code
+    from connection as c
+    join organisation as o on o.code = c.from_org
+)
 select
-    o.municipality_code,
-    make_date(year(c.connected_on), 12, 31) as period_end,
+    municipality_code,
+    period_end,
     count(*)::double as made,
-    count(c.programme_code)::double as through_programme
-from connection as c
-join organisation as o on o.code = c.from_org
-group by all
-having make_date(year(c.connected_on), 12, 31) <= (select reporting_date from reporting_period);
+    count(programme_code)::double as through_programme
+from made
+where period_end <= (select reporting_date from reporting_period)
+group by municipality_code, period_end;
 
 create view mv_connections_made as
 select 'connections_made' as metric_code, municipality_code, period_end, made as value

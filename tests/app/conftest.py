@@ -14,16 +14,24 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def app(demo_copy, monkeypatch):
-    """Return a factory: ``app(lang="nl")`` runs dashboard.py once and returns the AppTest."""
+    """Return a factory running dashboard.py, optionally switched to one page.
+
+    ``app(lang="en", municipality="GM0014", page="pages/budget.py")`` returns the AppTest
+    after the page's run, asserting it raised no exception.
+    """
     monkeypatch.setenv(db.DB_ENV, str(demo_copy))
 
-    def run(lang: str = "nl", municipality: str | None = None) -> AppTest:
+    def run(lang: str = "nl", municipality: str | None = None, page: str | None = None) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
         at.query_params["lang"] = lang
         if municipality:
             at.query_params["gm"] = municipality
         at.run()
         assert not at.exception, [e.message for e in at.exception]
+        if page:
+            at.switch_page(page)
+            at.run()
+            assert not at.exception, [e.message for e in at.exception]
         return at
 
     return run

@@ -28,8 +28,7 @@ def test_overview_renders_with_a_card_per_headline_ambition(app, demo_db_file, l
     text = _texts(at)
     for item in headline:
         assert item.name(lang) in text
-        word = i18n.status_label(item.assessment.status.value, lang)
-        assert f"{i18n.STATUS_ICON[item.assessment.status.value]} {word}" in text
+        assert i18n.status_markdown(item.assessment.status.value, lang) in text
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -126,5 +126,12 @@ def screenshot(page, name: str) -> Path:
     """Save a full-page screenshot under artifacts/ for a person to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    # Streamlit scrolls inside its main section, so a full-page shot needs a viewport as tall
+    # as that section's content.
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 900")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 8000)})
+    page.wait_for_timeout(300)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
     return path

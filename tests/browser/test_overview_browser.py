@@ -22,7 +22,7 @@ def test_overview_draws_every_chart_in_dutch(server, page):
 def test_language_switch_holds_across_reload(server, page):
     page.goto(server)
     wait_until_drawn(page)
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("radio", name="English").click()
     page.wait_for_function("() => document.querySelector('h1')?.innerText.startsWith('Impact pillar')")
     wait_until_drawn(page)
     assert "lang=en" in page.url

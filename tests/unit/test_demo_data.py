@@ -137,8 +137,9 @@ def test_observations_only_for_observed_measures(demo_con):
 def test_every_observed_measure_is_observed_for_every_city(demo_con):
     missing = rows(
         demo_con,
-        "select m.code, g.code from metric m, municipality g where m.kind = 'observed'"
-        " anti join observation o on o.metric_code = m.code and o.municipality_code = g.code",
+        "select m.code, g.code from metric m cross join municipality g"
+        " anti join observation o on o.metric_code = m.code and o.municipality_code = g.code"
+        " where m.kind = 'observed'",
     )
     assert not missing
 
@@ -159,8 +160,8 @@ def test_notes_point_at_existing_subjects(demo_con):
 def test_every_headline_measure_has_an_ambition_in_the_large_city(demo_con):
     missing = rows(
         demo_con,
-        f"select code from metric where headline anti join ambition a on a.metric_code = code"
-        f" and a.municipality_code = '{LARGE_CITY}'",
+        f"select m.code from metric m anti join ambition a on a.metric_code = m.code"
+        f" and a.municipality_code = '{LARGE_CITY}' where m.headline",
     )
     assert not missing
 
@@ -209,3 +210,25 @@ def test_baselines_match_the_data(demo_con):
         " and abs(v.value - a.baseline_value) > greatest(0.02 * abs(v.value), 0.01)",
     )
     assert not mismatches
+
+
+def test_metric_value_has_one_value_per_measure_municipality_and_date(demo_con):
+    duplicates = rows(
+        demo_con,
+        "select metric_code, municipality_code, period_end, count(*) as n from metric_value group by all having n > 1",
+    )
+    assert not duplicates
+
+
+def test_derived_spend_equals_the_ledger(demo_con):
+    ledger = scalar(
+        demo_con,
+        "select sum(s.amount)::double from spend s join programme p on p.code = s.programme_code"
+        f" where p.municipality_code = '{LARGE_CITY}' and year(s.booking_date) = 2024",
+    )
+    derived = scalar(
+        demo_con,
+        f"select value from metric_value where metric_code = 'spend_eur' and municipality_code = '{LARGE_CITY}'"
+        " and period_end = date '2024-12-31'",
+    )
+    assert derived == pytest.approx(ledger)

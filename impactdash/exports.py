@@ -1,0 +1,51 @@
+"""Safe downloads: CSV and Excel files whose cells can never run as spreadsheet formulas.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) is taken
+as a formula by Excel and LibreOffice ("CSV injection"). Text cells that start so get a
+leading apostrophe, which spreadsheets show as plain text. Numbers stay numbers: a
+negative amount is a number, not a formula.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Return ``value`` with a leading apostrophe if it is text that a spreadsheet would run."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``frame`` with every text cell (and column name) neutralised."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise).astype(object)
+    safe.columns = [neutralise(str(c)) for c in safe.columns]
+    return safe
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """Return ``frame`` as UTF-8 CSV (with BOM, so Excel reads accents right), neutralised."""
+    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """Return an .xlsx workbook with one neutralised sheet per entry (names cut to 31 chars)."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            out = safe_frame(frame)
+            for column in out.columns:
+                # Excel has no time zones; dates are written as plain dates.
+                if isinstance(out[column].dtype, pd.DatetimeTZDtype):
+                    out[column] = out[column].dt.tz_localize(None)
+            out.to_excel(writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()

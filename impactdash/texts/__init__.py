@@ -1,0 +1,1 @@
+"""Page texts in Dutch and English, one module per page; merged by impactdash.i18n."""

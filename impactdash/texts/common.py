@@ -1,0 +1,69 @@
+"""Texts shared by every page: navigation, banners, status words, chart furniture."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "app_title": {"nl": "Impactpijler", "en": "Impact pillar"},
+    "language": {"nl": "Taal", "en": "Language"},
+    "municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "page_overview": {"nl": "Overzicht", "en": "Overview"},
+    "page_budget": {"nl": "Budget en uitgaven", "en": "Budget and spend"},
+    "page_property": {"nl": "Vastgoed", "en": "Real estate"},
+    "page_ecosystem": {"nl": "Ecosysteem", "en": "Ecosystem"},
+    "page_ambitions": {"nl": "Ambities", "en": "Ambitions"},
+    "page_compare": {"nl": "Vergelijken", "en": "Compare"},
+    "page_method": {"nl": "Methode en data", "en": "Method and data"},
+    "demo_banner": {
+        "nl": "Demonstratiegegevens: alle cijfers op deze pagina zijn illustratief en geen officiële"
+        " cijfers van {names}.",
+        "en": "Demo data: every figure on this page is illustrative and not an official figure of {names}.",
+    },
+    "figures_as_of": {"nl": "Cijfers tot en met {date}", "en": "Figures up to {date}"},
+    "status_on_track": {"nl": "Op koers", "en": "On track"},
+    "status_at_risk": {"nl": "Risico", "en": "At risk"},
+    "status_off_track": {"nl": "Achter op koers", "en": "Off track"},
+    "status_no_data": {"nl": "Geen gegevens", "en": "No data"},
+    "target": {"nl": "Doel", "en": "Target"},
+    "latest": {"nl": "Laatste waarde", "en": "Latest value"},
+    "expected": {"nl": "Verwacht volgens koers", "en": "Expected on trajectory"},
+    "trajectory": {"nl": "Koers naar doel", "en": "Trajectory to target"},
+    "actual": {"nl": "Gerealiseerd", "en": "Actual"},
+    "projection": {"nl": "Prognose", "en": "Projection"},
+    "reached_on": {
+        "nl": "Doel bereikt rond {date} bij dit tempo",
+        "en": "Target reached around {date} at this pace",
+    },
+    "already_met": {"nl": "Doel al bereikt", "en": "Target already met"},
+    "not_at_this_pace": {
+        "nl": "Doel niet bereikt bij dit tempo",
+        "en": "Target not reached at this pace",
+    },
+    "too_little_data": {
+        "nl": "Te weinig gegevens voor een prognose",
+        "en": "Too little data for a projection",
+    },
+    "headline_ambitions": {"nl": "Ambities", "en": "Ambitions"},
+    "key_figures": {"nl": "Kerncijfers", "en": "Key figures"},
+    "spend_this_year": {"nl": "Uitgaven {year}", "en": "Spend {year}"},
+    "of_budget": {"nl": "van {budget} begroot ({pct})", "en": "of {budget} budgeted ({pct})"},
+    "no_budget": {"nl": "geen begroting vastgelegd", "en": "no budget recorded"},
+    "show_data": {"nl": "Gegevens als tabel", "en": "Data as a table"},
+    "no_data_selection": {"nl": "Geen gegevens voor deze selectie.", "en": "No data for this selection."},
+    "story": {
+        "nl": "{name} zet sinds {start} in op impactondernemen. Van de {n} ambities liggen er {on} op"
+        " koers, {risk} lopen risico en {off} liggen achter.",
+        "en": "{name} has backed impact entrepreneurship since {start}. Of its {n} ambitions, {on} are on"
+        " track, {risk} at risk and {off} off track.",
+    },
+    "no_ambitions": {
+        "nl": "Voor {name} zijn nog geen ambities vastgelegd.",
+        "en": "No ambitions have been recorded for {name} yet.",
+    },
+    "by_date": {"nl": "in {date}", "en": "by {date}"},
+    "data_footer": {
+        "nl": "Bron: gegevens van de gemeente; zie Methode en data voor definities.",
+        "en": "Source: the municipality's data; see Method and data for definitions.",
+    },
+    "no_database": {
+        "nl": "De database kon niet worden geopend. Neem contact op met de beheerder.",
+        "en": "The database could not be opened. Please contact the administrator.",
+    },
+}

@@ -1,0 +1,116 @@
+"""Texts of the Method and data page."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "method_intro": {
+        "nl": "Hoe de cijfers op dit dashboard tot stand komen, wat ze betekenen en hoe u ze kunt downloaden.",
+        "en": "How the figures on this dashboard are made, what they mean and how to download them.",
+    },
+    "method_measures": {"nl": "Meetwaarden", "en": "Measures"},
+    "method_measures_intro": {
+        "nl": "Elke waarde die tegen een ambitie wordt afgezet komt uit deze catalogus. Waargenomen meetwaarden"
+        " worden jaarlijks vastgelegd; afgeleide meetwaarden worden berekend uit de begroting, het"
+        " uitgavengrootboek, het vastgoedregister en het relatieregister.",
+        "en": "Every value set against an ambition comes from this catalogue. Observed measures are recorded"
+        " yearly; derived measures are computed from the budget, the spend ledger, the property register"
+        " and the relationship register.",
+    },
+    "method_col_measure": {"nl": "Meetwaarde", "en": "Measure"},
+    "method_col_unit": {"nl": "Eenheid", "en": "Unit"},
+    "method_col_direction": {"nl": "Beter is", "en": "Better is"},
+    "method_col_kind": {"nl": "Soort", "en": "Kind"},
+    "method_col_period": {"nl": "Periode", "en": "Period"},
+    "method_col_definition": {"nl": "Definitie", "en": "Definition"},
+    "method_col_source": {"nl": "Bron", "en": "Source"},
+    "method_higher": {"nl": "hoger", "en": "higher"},
+    "method_lower": {"nl": "lager", "en": "lower"},
+    "method_observed": {"nl": "waargenomen", "en": "observed"},
+    "method_derived": {"nl": "afgeleid", "en": "derived"},
+    "method_year": {"nl": "jaar", "en": "year"},
+    "method_quarter": {"nl": "kwartaal", "en": "quarter"},
+    "method_unit_eur": {"nl": "euro", "en": "euro"},
+    "method_unit_m2": {"nl": "m²", "en": "m²"},
+    "method_unit_count": {"nl": "aantal", "en": "count"},
+    "method_unit_fte": {"nl": "fte", "en": "FTE"},
+    "method_unit_ratio": {"nl": "verhouding", "en": "ratio"},
+    "method_unit_percent": {"nl": "procent", "en": "percent"},
+    "method_status": {"nl": "Hoe de status wordt bepaald", "en": "How the status is determined"},
+    "method_status_text": {
+        "nl": "Een ambitie heeft een nulmeting (datum en waarde), eventueel mijlpalen, en een doel (datum en"
+        " waarde). De koers is de rechte lijn van nulmeting via de mijlpalen naar het doel. Voor de laatst"
+        " bekende waarde berekenen we de achterstand op de koers, als deel van de totale beoogde verandering"
+        " (doel min nulmeting):\n\n"
+        "- {on} **Op koers**: de achterstand is hooguit {on_pct}, of het doel is al bereikt;\n"
+        "- {risk} **Risico**: de achterstand is hooguit {risk_pct};\n"
+        "- {off} **Achter op koers**: een grotere achterstand, of de doeldatum is verstreken zonder dat het"
+        " doel is bereikt.\n\n"
+        "Bij meetwaarden waar lager beter is, telt een te hoge waarde als achterstand. Bij cumulatieve"
+        " ambities (bijvoorbeeld het aantal verbindingen over meerdere jaren) tellen we de jaarwaarden vanaf"
+        " de nulmeting op.",
+        "en": "An ambition has a baseline (date and value), optional milestones and a target (date and value)."
+        " The trajectory is the straight line from the baseline through the milestones to the target. For"
+        " the latest known value we compute the shortfall behind the trajectory, as a share of the total"
+        " change aimed for (target minus baseline):\n\n"
+        "- {on} **On track**: the shortfall is at most {on_pct}, or the target is already met;\n"
+        "- {risk} **At risk**: the shortfall is at most {risk_pct};\n"
+        "- {off} **Off track**: a larger shortfall, or the target date has passed without the target"
+        " being met.\n\n"
+        "For measures where lower is better, a value that is too high counts as a shortfall. For cumulative"
+        " ambitions (for instance connections over several years) the yearly values are added up from the"
+        " baseline.",
+    },
+    "method_projection": {"nl": "Hoe de prognose wordt berekend", "en": "How the projection is computed"},
+    "method_projection_text": {
+        "nl": "De prognose trekt een rechte lijn (kleinste kwadraten) door de laatste {window} waarden en"
+        " leest af waar die lijn op de doeldatum uitkomt, en wanneer hij het doel bereikt. Gaat de lijn de"
+        " verkeerde kant op of loopt hij vlak, dan wordt het doel bij dit tempo niet bereikt. Met minder dan"
+        " twee waarden maken we geen prognose.",
+        "en": "The projection draws a straight line (least squares) through the last {window} values and reads"
+        " where it lands on the target date, and when it reaches the target. If the line runs the wrong way"
+        " or is flat, the target is not reached at this pace. With fewer than two values there is no"
+        " projection.",
+    },
+    "method_periods": {"nl": "Perioden en peildatum", "en": "Periods and reporting date"},
+    "method_periods_text": {
+        "nl": "Cijfers lopen tot en met de peildatum {date}. Jaarcijfers (zoals uitgaven) tellen pas mee als het"
+        " jaar voorbij is; standen (zoals vierkante meters en netwerkomvang) tonen we ook op de peildatum.",
+        "en": "Figures run up to the reporting date {date}. Yearly flows (such as spend) count once the year"
+        " is over; levels (such as floor area and network size) are also shown on the reporting date.",
+    },
+    "method_coverage": {"nl": "Wat de gegevens omvatten", "en": "What the data covers"},
+    "method_col_municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "method_col_start": {"nl": "Start pijler", "en": "Pillar start"},
+    "method_col_programmes": {"nl": "Programma's", "en": "Programmes"},
+    "method_col_spend_lines": {"nl": "Boekingen", "en": "Bookings"},
+    "method_col_spend_period": {"nl": "Boekingen van – tot", "en": "Bookings from – to"},
+    "method_col_properties": {"nl": "Panden", "en": "Buildings"},
+    "method_col_organisations": {"nl": "Organisaties", "en": "Organisations"},
+    "method_col_connections": {"nl": "Verbindingen", "en": "Connections"},
+    "method_col_ambitions": {"nl": "Ambities", "en": "Ambitions"},
+    "method_downloads": {"nl": "Downloads", "en": "Downloads"},
+    "method_downloads_text": {
+        "nl": "De cijfers achter elke pagina, als CSV per gegevensset of alles in één Excel-bestand. Cellen die"
+        " met =, +, - of @ beginnen zijn onschadelijk gemaakt, zodat een spreadsheet ze nooit als formule"
+        " uitvoert.",
+        "en": "The figures behind every page, as CSV per data set or all in one Excel file. Cells starting with"
+        " =, +, - or @ are neutralised, so a spreadsheet never runs them as a formula.",
+    },
+    "method_download_set": {"nl": "Gegevensset", "en": "Data set"},
+    "method_download_csv": {"nl": "Download CSV", "en": "Download CSV"},
+    "method_download_xlsx": {"nl": "Download alles (Excel)", "en": "Download everything (Excel)"},
+    "method_rows": {"nl": "{n} rijen", "en": "{n} rows"},
+    "method_accessibility": {"nl": "Toegankelijkheid", "en": "Accessibility"},
+    "method_accessibility_text": {
+        "nl": "Dit dashboard wil voldoen aan de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA,"
+        " zoals de wet voorschrijft voor overheidswebsites. Elke pagina wordt bij elke wijziging automatisch"
+        " getoetst met axe-core, in het Nederlands en het Engels. Status wordt altijd met een symbool en een"
+        " woord getoond, nooit alleen met kleur; de kleuren zijn veilig bij kleurenblindheid; bij elke grafiek"
+        " staan een zin die zegt wat hij laat zien en de gegevens als tabel. Loopt u toch tegen een"
+        " drempel aan? Meld het bij de gemeente, dan lossen we het op.",
+        "en": "This dashboard aims to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA, as"
+        " Dutch law requires of government websites. Every page is checked automatically with axe-core on"
+        " every change, in Dutch and English. Status is always shown with a symbol and a word, never by"
+        " colour alone; the colours are safe for colour blindness; every chart comes with a sentence saying"
+        " what it shows and its data as a table. Still running into a barrier? Tell the municipality and we"
+        " will fix it.",
+    },
+}

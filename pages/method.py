@@ -1,0 +1,94 @@
+"""Method and data: definitions, how status and projection work, coverage, downloads, accessibility."""
+
+import streamlit as st
+
+from impactdash import downloads, exports, i18n, metrics, ui
+
+lang = ui.lang()
+st.title(i18n.t("page_method", lang))
+ui.dataset_banner(lang)
+st.markdown(i18n.t("method_intro", lang))
+
+st.subheader(i18n.t("method_measures", lang))
+st.markdown(i18n.t("method_measures_intro", lang))
+catalogue = ui.query("metric_catalogue")
+table = catalogue.assign(
+    measure=catalogue[f"name_{lang}"],
+    unit=catalogue["unit"].map(lambda u: i18n.t(f"method_unit_{u}", lang)),
+    direction=catalogue["direction"].map(lambda d: i18n.t(f"method_{d}", lang)),
+    kind=catalogue["kind"].map(lambda k: i18n.t(f"method_{k}", lang)),
+    period=catalogue["period"].map(lambda p: i18n.t(f"method_{p}", lang)),
+    definition=catalogue[f"definition_{lang}"],
+    source=catalogue[f"source_{lang}"],
+)[["measure", "unit", "direction", "kind", "period", "definition", "source"]]
+st.table(
+    table.rename(columns={c: i18n.t(f"method_col_{c}", lang) for c in table.columns}).set_index(
+        i18n.t("method_col_measure", lang)
+    )
+)
+
+st.subheader(i18n.t("method_status", lang))
+st.markdown(
+    i18n.t(
+        "method_status_text",
+        lang,
+        on=i18n.STATUS_ICON["on_track"],
+        risk=i18n.STATUS_ICON["at_risk"],
+        off=i18n.STATUS_ICON["off_track"],
+        on_pct=i18n.fmt_pct(100 * metrics.ON_TRACK_MAX_GAP, lang),
+        risk_pct=i18n.fmt_pct(100 * metrics.AT_RISK_MAX_GAP, lang),
+    )
+)
+st.subheader(i18n.t("method_projection", lang))
+st.markdown(i18n.t("method_projection_text", lang, window=metrics.PROJECTION_WINDOW))
+st.subheader(i18n.t("method_periods", lang))
+info = ui.query("dataset_info").iloc[0]
+st.markdown(i18n.t("method_periods_text", lang, date=i18n.fmt_date(info["reporting_date"], lang)))
+
+st.subheader(i18n.t("method_coverage", lang))
+coverage = ui.query("method_coverage")
+shown = {
+    "municipality": coverage["name"],
+    "start": coverage["pillar_start"].map(lambda d: i18n.fmt_date(d, lang)),
+    "programmes": coverage["programmes"].map(lambda n: i18n.fmt_number(n, lang)),
+    "spend_lines": coverage["spend_lines"].map(lambda n: i18n.fmt_number(n, lang)),
+    "spend_period": [
+        f"{i18n.fmt_date(a, lang)} – {i18n.fmt_date(b, lang)}"
+        for a, b in zip(coverage["first_spend"], coverage["last_spend"], strict=True)
+    ],
+    "properties": coverage["properties"].map(lambda n: i18n.fmt_number(n, lang)),
+    "organisations": coverage["organisations"].map(lambda n: i18n.fmt_number(n, lang)),
+    "connections": coverage["connections"].map(lambda n: i18n.fmt_number(n, lang)),
+    "ambitions": coverage["ambitions"].map(lambda n: i18n.fmt_number(n, lang)),
+}
+st.table({i18n.t(f"method_col_{k}", lang): list(v) for k, v in shown.items()})
+
+st.subheader(i18n.t("method_downloads", lang))
+st.markdown(i18n.t("method_downloads_text", lang))
+names = [ds.name for ds in downloads.DATA_SETS]
+by_name = {ds.name: ds for ds in downloads.DATA_SETS}
+chosen = st.selectbox(
+    i18n.t("method_download_set", lang), names, format_func=lambda n: by_name[n].title(lang)
+)
+frame = ui.query(by_name[chosen].query)
+st.caption(i18n.t("method_rows", lang, n=i18n.fmt_number(len(frame), lang)))
+left, right = st.columns(2)
+left.download_button(
+    i18n.t("method_download_csv", lang),
+    data=exports.to_csv_bytes(frame),
+    file_name=f"{chosen}.csv",
+    mime="text/csv",
+    on_click="ignore",
+    key="download_csv",
+)
+right.download_button(
+    i18n.t("method_download_xlsx", lang),
+    data=lambda: downloads.workbook({ds.name: ui.query(ds.query) for ds in downloads.DATA_SETS}),
+    file_name="impactpijler.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+    key="download_xlsx",
+)
+
+st.subheader(i18n.t("method_accessibility", lang))
+st.markdown(i18n.t("method_accessibility_text", lang))
