@@ -9,7 +9,7 @@ st.title(i18n.t("page_method", lang))
 ui.dataset_banner(lang)
 st.markdown(i18n.t("method_intro", lang))
 
-st.subheader(i18n.t("method_measures", lang))
+st.header(i18n.t("method_measures", lang))
 st.markdown(i18n.t("method_measures_intro", lang))
 catalogue = ui.query("metric_catalogue")
 table = catalogue.assign(
@@ -27,7 +27,7 @@ st.table(
     )
 )
 
-st.subheader(i18n.t("method_status", lang))
+st.header(i18n.t("method_status", lang))
 st.markdown(
     i18n.t(
         "method_status_text",
@@ -39,13 +39,13 @@ st.markdown(
         risk_pct=i18n.fmt_pct(100 * metrics.AT_RISK_MAX_GAP, lang),
     )
 )
-st.subheader(i18n.t("method_projection", lang))
+st.header(i18n.t("method_projection", lang))
 st.markdown(i18n.t("method_projection_text", lang, window=metrics.PROJECTION_WINDOW))
-st.subheader(i18n.t("method_periods", lang))
+st.header(i18n.t("method_periods", lang))
 info = ui.query("dataset_info").iloc[0]
 st.markdown(i18n.t("method_periods_text", lang, date=i18n.fmt_date(info["reporting_date"], lang)))
 
-st.subheader(i18n.t("method_coverage", lang))
+st.header(i18n.t("method_coverage", lang))
 coverage = ui.query("method_coverage")
 shown = {
     "municipality": coverage["name"],
@@ -63,7 +63,7 @@ shown = {
 }
 st.table({i18n.t(f"method_col_{k}", lang): list(v) for k, v in shown.items()})
 
-st.subheader(i18n.t("method_downloads", lang))
+st.header(i18n.t("method_downloads", lang))
 st.markdown(i18n.t("method_downloads_text", lang))
 names = [ds.name for ds in downloads.DATA_SETS]
 by_name = {ds.name: ds for ds in downloads.DATA_SETS}
@@ -90,5 +90,5 @@ right.download_button(
     key="download_xlsx",
 )
 
-st.subheader(i18n.t("method_accessibility", lang))
+st.header(i18n.t("method_accessibility", lang))
 st.markdown(i18n.t("method_accessibility_text", lang))

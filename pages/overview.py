@@ -40,7 +40,7 @@ else:
     st.markdown(i18n.t("no_ambitions", lang, name=town["name"]))
 
 # Key figures: this year's spend against budget and the latest level of three measures.
-st.subheader(i18n.t("key_figures", lang))
+st.header(i18n.t("key_figures", lang))
 info = ui.query("dataset_info").iloc[0]
 year = info["reporting_date"].year if info["reporting_date"] is not None else dt.date.today().year
 money = ui.query("budget_spend_year", municipality=gm, year=year).iloc[0]
@@ -66,7 +66,7 @@ for col, code in zip(cols[1:], ("impact_floor_m2", "impact_enterprises", "levera
     col.caption(i18n.fmt_date(latest[0], lang) if latest else i18n.t("no_data_selection", lang))
 
 # One card per headline ambition: status as icon and word, latest against target.
-st.subheader(i18n.t("headline_ambitions", lang))
+st.header(i18n.t("headline_ambitions", lang))
 headline = [item for item in items if item.headline] or items
 for row_start in range(0, len(headline), 3):
     for col, item in zip(st.columns(3), headline[row_start : row_start + 3], strict=False):

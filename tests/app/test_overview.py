@@ -50,7 +50,7 @@ def test_spend_this_year_equals_the_ledger(app, demo_db_file):
 
 def test_english_page_has_no_dutch_headings(app):
     at = app("en")
-    headings = [h.value for h in at.subheader]
+    headings = [h.value for h in at.header]
     assert "Key figures" in headings and "Ambitions" in headings
     assert "Kerncijfers" not in headings
 

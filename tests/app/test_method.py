@@ -1,0 +1,44 @@
+"""Method and data page: catalogue, status rules from the code's thresholds, coverage, downloads."""
+
+from __future__ import annotations
+
+import pytest
+
+from impactdash import db, downloads, i18n, metrics
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_method_page_lists_every_measure(app, demo_db_file, lang):
+    at = app(lang, page="pages/method.py")
+    con = db.connect(demo_db_file, read_only=True)
+    catalogue = db.run_query(con, "metric_catalogue")
+    con.close()
+    table = at.table[0].value
+    assert len(table) == len(catalogue)
+    assert set(table.index) == set(catalogue[f"name_{lang}"])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_status_rules_quote_the_thresholds_in_the_code(app, lang):
+    at = app(lang, page="pages/method.py")
+    text = "\n".join(m.value for m in at.markdown)
+    assert i18n.fmt_pct(100 * metrics.ON_TRACK_MAX_GAP, lang) in text
+    assert i18n.fmt_pct(100 * metrics.AT_RISK_MAX_GAP, lang) in text
+
+
+def test_coverage_counts_equal_the_database(app, demo_db_file):
+    at = app("nl", page="pages/method.py")
+    con = db.connect(demo_db_file, read_only=True)
+    spend_lines = con.execute(
+        "select count(*) from spend s join programme p on p.code = s.programme_code where p.municipality_code = 'GM0518'"
+    ).fetchone()[0]
+    con.close()
+    coverage = at.table[1].value
+    row = coverage[coverage["Gemeente"] == "'s-Gravenhage"].iloc[0]
+    assert row["Boekingen"] == i18n.fmt_number(spend_lines, "nl")
+
+
+def test_downloads_are_offered(app):
+    at = app("en", page="pages/method.py")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download CSV", "Download everything (Excel)"]
