@@ -1,4 +1,4 @@
-"""Entry point: page config, language and municipality, and the pages this visitor may use.
+"""Entry point: page config, who is here, language and municipality, and the pages they may use.
 
 Run with ``streamlit run dashboard.py``. The working database is built from the demo
 data on first run if it does not exist yet (see impactdash.loader.ensure_database).
@@ -6,20 +6,23 @@ data on first run if it does not exist yet (see impactdash.loader.ensure_databas
 
 import streamlit as st
 
-from impactdash import i18n, ui
+from impactdash import i18n, permissions, ui
 
-st.set_page_config(page_title="Impactpijler", page_icon="📊", layout="wide")
+st.set_page_config(page_title="Impactpijler", page_icon=":material/monitoring:", layout="wide")
 
-#: The pages, in menu order: (file, title text key, icon, url path).
+#: The pages, in menu order: (file, title text key, icon, url path, action needed or None).
+#: A page whose action this person lacks is left out of the navigation; each staff page
+#: also starts with ui.guard(action), so a typed URL is refused as well.
 PAGES = (
-    ("pages/overview.py", "page_overview", ":material/dashboard:", "overview"),
-    ("pages/budget.py", "page_budget", ":material/euro:", "budget"),
-    ("pages/property.py", "page_property", ":material/apartment:", "property"),
-    ("pages/ecosystem.py", "page_ecosystem", ":material/hub:", "ecosystem"),
-    ("pages/ambitions.py", "page_ambitions", ":material/flag:", "ambitions"),
-    ("pages/compare.py", "page_compare", ":material/compare_arrows:", "compare"),
-    ("pages/method.py", "page_method", ":material/menu_book:", "method"),
+    ("pages/overview.py", "page_overview", ":material/dashboard:", "overview", None),
+    ("pages/budget.py", "page_budget", ":material/euro:", "budget", None),
+    ("pages/property.py", "page_property", ":material/apartment:", "property", None),
+    ("pages/ecosystem.py", "page_ecosystem", ":material/hub:", "ecosystem", None),
+    ("pages/ambitions.py", "page_ambitions", ":material/flag:", "ambitions", None),
+    ("pages/compare.py", "page_compare", ":material/compare_arrows:", "compare", None),
+    ("pages/method.py", "page_method", ":material/menu_book:", "method", None),
 )
+SIGN_IN = ("pages/sign_in.py", "page_sign_in", ":material/login:", "sign-in", None)
 
 try:
     ui.connection()
@@ -27,10 +30,22 @@ except Exception:  # noqa: BLE001 - a visitor gets a message, the log gets the d
     st.error(i18n.t("no_database", i18n.DEFAULT_LANGUAGE) + " / " + i18n.t("no_database", "en"))
     raise SystemExit from None
 
+actor = ui.current_actor()
 lang = ui.language_switch()
 ui.municipality_picker(lang)
-pages = [
-    st.Page(path, title=i18n.t(key, lang), icon=icon, url_path=url, default=(i == 0))
-    for i, (path, key, icon, url) in enumerate(PAGES)
-]
-st.navigation(pages).run()
+
+
+def page(path: str, key: str, icon: str, url: str, default: bool = False) -> st.Page:
+    """Build one navigation entry with its title in the chosen language."""
+    return st.Page(path, title=i18n.t(key, lang), icon=icon, url_path=url, default=default)
+
+
+public = [page(*row[:4], default=(i == 0)) for i, row in enumerate(PAGES) if row[4] is None]
+staff = [page(*row[:4]) for row in PAGES if row[4] and permissions.allowed(actor, row[4])]
+if actor.signed_in:
+    roles = ", ".join(i18n.t(f"role_{r}", lang) for r in sorted(actor.roles))
+    st.sidebar.caption(i18n.t("signed_in_as", lang, name=actor.display_name or actor.username, roles=roles))
+    st.sidebar.button(i18n.t("sign_out", lang), icon=":material/logout:", on_click=ui.sign_out)
+else:
+    staff.append(page(*SIGN_IN[:4]))
+st.navigation({i18n.t("nav_public", lang): public, i18n.t("nav_staff", lang): staff}).run()

@@ -113,6 +113,11 @@ def fmt_date(value: dt.date | None, lang: str) -> str:
     return format_date(value, _DATE_PATTERN[lang], locale=_LOCALE[lang])
 
 
+def fmt_time(value: dt.datetime, lang: str) -> str:
+    """Format a moment as date and time: 27-11-2026 10:15 / 27 Nov 2026 10:15."""
+    return f"{fmt_date(value.date(), lang)} {value:%H:%M}"
+
+
 def fmt_compact(value: float | None, lang: str) -> str:
     """Format a large count compactly: 12,3 dzd / 12.3K."""
     if _missing(value):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from impactdash import db
+from impactdash import auth, db
 
 #: Tables filled from CSV, in an order that satisfies every reference.
 LOAD_ORDER = (
@@ -31,6 +31,15 @@ LOAD_ORDER = (
     "organisation",
     "connection",
     "note",
+)
+
+
+#: Demo accounts created with the demo data, listed in the README and on the sign-in page
+#: while the demo data is loaded. Never use them with real data.
+DEMO_USERS = (
+    ("editor.demo", "demo-editor-2026", ("editor",)),
+    ("reviewer.demo", "demo-reviewer-2026", ("reviewer",)),
+    ("admin.demo", "demo-admin-2026", ("admin",)),
 )
 
 
@@ -110,6 +119,9 @@ def build_database(path: Path, source: str | Path = "demo", force: bool = False)
     try:
         db.migrate(con)
         loaded = load_folder(con, folder) if folder else {}
+        if source == "demo":
+            for username, password, roles in DEMO_USERS:
+                auth.create_user(con, username, password, list(roles), username.replace(".", " ").title())
         con.execute("checkpoint")
     finally:
         con.close()

@@ -6,10 +6,12 @@ the connection, the chosen language and municipality, and the banners every page
 
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import streamlit as st
 
-from impactdash import db, i18n, loader
+from impactdash import auth, db, i18n, loader, permissions
 
 LANG_KEY = "lang"
 MUNICIPALITY_KEY = "municipality"
@@ -94,3 +96,69 @@ def data_table(frame: pd.DataFrame, current_lang: str) -> None:
     """Show a chart's data as a plain table one click away (no built-in download)."""
     with st.expander(i18n.t("show_data", current_lang)):
         st.table(frame)
+
+
+# --- who is here ------------------------------------------------------------------
+
+ACTOR_KEY = "actor"
+LAST_SEEN_KEY = "last_seen"
+
+
+def sso_configured() -> bool:
+    """Whether single sign-on (Streamlit's OIDC ``st.login``) is set up in secrets.toml."""
+    try:
+        return bool(st.secrets.get("auth"))
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        return False
+
+
+def current_actor() -> permissions.Actor:
+    """Return who is signed in this session, ending the session after inactivity.
+
+    Local sign-in keeps the actor in the session; single sign-on maps ``st.user``'s
+    e-mail to a local account's roles (an unknown e-mail gets no staff role). Roles are
+    re-read from the database on every run, so a disabled account loses access at once.
+    """
+    now = time.monotonic()
+    last = st.session_state.get(LAST_SEEN_KEY)
+    st.session_state[LAST_SEEN_KEY] = now
+    username = st.session_state.get(ACTOR_KEY)
+    if username and last is not None and now - last > auth.IDLE_MINUTES * 60:
+        sign_out()
+        st.session_state["signed_out_idle"] = True
+        return permissions.ANONYMOUS
+    if username:
+        return auth.load_actor(connection(), username) or permissions.ANONYMOUS
+    if sso_configured() and st.user.get("is_logged_in"):
+        return auth.actor_for_email(connection(), st.user.get("email"))
+    return permissions.ANONYMOUS
+
+
+def sign_in_as(actor: permissions.Actor) -> None:
+    """Remember a successful local sign-in in this session."""
+    st.session_state[ACTOR_KEY] = actor.username
+    st.session_state[LAST_SEEN_KEY] = time.monotonic()
+
+
+def sign_out() -> None:
+    """Forget the local sign-in of this session."""
+    st.session_state.pop(ACTOR_KEY, None)
+
+
+def guard(action: str) -> permissions.Actor:
+    """Stop the page unless the person here may perform ``action``; return the actor.
+
+    Every staff page starts with this, however it was reached (menu, typed URL, stale
+    session): hiding a page from the menu is not protection.
+    """
+    actor = current_actor()
+    if not permissions.allowed(actor, action):
+        st.error(i18n.t("no_access", lang()))
+        st.stop()
+    return actor
+
+
+def client_source() -> str:
+    """Return the visitor's address for sign-in throttling ('unknown' when not served over HTTP)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "unknown"

@@ -5,11 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from impactdash import db
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _show_errors_in_tests():
+    # Production hides error details from visitors; the tests need them to say what broke.
+    st_config.set_option("client.showErrorDetails", "full")
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from impactdash import db, downloads, i18n, metrics
+from impactdash import db, i18n, metrics
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
