@@ -8,21 +8,22 @@ import streamlit as st
 
 from impactdash import i18n, permissions, ui
 
-st.set_page_config(page_title="Impactpijler", page_icon=":material/monitoring:", layout="wide")
+# An emoji favicon: a Material icon here would make every browser fetch it from a font CDN.
+st.set_page_config(page_title="Impactpijler", page_icon="📊", layout="wide")
 
 #: The pages, in menu order: (file, title text key, icon, url path, action needed or None).
 #: A page whose action this person lacks is left out of the navigation; each staff page
 #: also starts with ui.guard(action), so a typed URL is refused as well.
 PAGES = (
-    ("pages/overview.py", "page_overview", ":material/dashboard:", "overview", None),
-    ("pages/budget.py", "page_budget", ":material/euro:", "budget", None),
-    ("pages/property.py", "page_property", ":material/apartment:", "property", None),
-    ("pages/ecosystem.py", "page_ecosystem", ":material/hub:", "ecosystem", None),
-    ("pages/ambitions.py", "page_ambitions", ":material/flag:", "ambitions", None),
-    ("pages/compare.py", "page_compare", ":material/compare_arrows:", "compare", None),
-    ("pages/method.py", "page_method", ":material/menu_book:", "method", None),
+    ("app_pages/overview.py", "page_overview", ":material/dashboard:", "overview", None),
+    ("app_pages/budget.py", "page_budget", ":material/euro:", "budget", None),
+    ("app_pages/property.py", "page_property", ":material/apartment:", "property", None),
+    ("app_pages/ecosystem.py", "page_ecosystem", ":material/hub:", "ecosystem", None),
+    ("app_pages/ambitions.py", "page_ambitions", ":material/flag:", "ambitions", None),
+    ("app_pages/compare.py", "page_compare", ":material/compare_arrows:", "compare", None),
+    ("app_pages/method.py", "page_method", ":material/menu_book:", "method", None),
 )
-SIGN_IN = ("pages/sign_in.py", "page_sign_in", ":material/login:", "sign-in", None)
+SIGN_IN = ("app_pages/sign_in.py", "page_sign_in", ":material/login:", "sign-in", None)
 
 try:
     ui.connection()
@@ -48,4 +49,5 @@ if actor.signed_in:
     st.sidebar.button(i18n.t("sign_out", lang), icon=":material/logout:", on_click=ui.sign_out)
 else:
     staff.append(page(*SIGN_IN[:4]))
-st.navigation({i18n.t("nav_public", lang): public, i18n.t("nav_staff", lang): staff}).run()
+# One flat list: Streamlit's sectioned navigation breaks the list markup (axe: list, listitem).
+st.navigation(public + staff).run()

@@ -87,10 +87,11 @@ def fmt_number(value: float | None, lang: str, decimals: int = 0) -> str:
 
 
 def fmt_eur(value: float | None, lang: str, compact: bool = False) -> str:
-    """Format euros: € 1.234.567 / €1,234,567, or compact € 4,2 mln. / €4.2M."""
+    """Format euros: € 1.234.567 / €1,234,567, or from a million compact: € 4,2 mln. / €4.2M."""
     if _missing(value):
         return "–"
-    if compact and abs(value) >= 10_000:
+    # Compact only from a million: "€ 4,2 mln." is Dutch, "€ 300K" is not.
+    if compact and abs(value) >= 1_000_000:
         return format_compact_currency(value, "EUR", locale=_LOCALE[lang], fraction_digits=1)
     sign = "-" if value < 0 else ""
     body = fmt_number(abs(value), lang)
@@ -138,5 +139,7 @@ def fmt_value(value: float | None, unit: str, lang: str, compact: bool = False) 
     if unit == "m2":
         return "–" if _missing(value) else f"{fmt_number(value, lang)}{NBSP}m²"
     if unit == "fte":
-        return "–" if _missing(value) else f"{fmt_number(value, lang)}{NBSP}fte"
+        # A team of 1,8 fte must not read "2 fte"; large workforces need no decimal.
+        decimals = 1 if not _missing(value) and abs(value) < 100 else 0
+        return "–" if _missing(value) else f"{fmt_number(value, lang, decimals)}{NBSP}fte"
     return fmt_number(value, lang)

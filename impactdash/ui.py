@@ -75,7 +75,12 @@ def municipality_picker(current_lang: str) -> str:
     wanted = st.session_state.get(MUNICIPALITY_KEY) or st.query_params.get("gm")
     index = codes.index(wanted) if wanted in codes else 0
     code = st.sidebar.selectbox(
-        i18n.t("municipality", current_lang), codes, index=index, format_func=names.get, key="gm_select"
+        i18n.t("municipality", current_lang),
+        codes,
+        index=index,
+        format_func=names.get,
+        key="gm_select",
+        placeholder=i18n.t("municipality", current_lang),
     )
     st.session_state[MUNICIPALITY_KEY] = code
     st.query_params["gm"] = code
@@ -93,9 +98,13 @@ def dataset_banner(current_lang: str) -> None:
 
 
 def data_table(frame: pd.DataFrame, current_lang: str) -> None:
-    """Show a chart's data as a plain table one click away (no built-in download)."""
+    """Show a chart's data as a plain table one click away (no built-in download).
+
+    ``st.table`` renders cells as Markdown: callers pass text that people typed through
+    ``safe_text.escape_markdown`` (the page modules do), so it shows exactly as typed.
+    """
     with st.expander(i18n.t("show_data", current_lang)):
-        st.table(frame)
+        st.table(frame, hide_index=True)
 
 
 # --- who is here ------------------------------------------------------------------

@@ -23,7 +23,7 @@ def _show_errors_in_tests():
 def app(demo_copy, monkeypatch):
     """Return a factory running dashboard.py, optionally switched to one page.
 
-    ``app(lang="en", municipality="GM0014", page="pages/budget.py")`` returns the AppTest
+    ``app(lang="en", municipality="GM0014", page="app_pages/budget.py")`` returns the AppTest
     after the page's run, asserting it raised no exception.
     """
     monkeypatch.setenv(db.DB_ENV, str(demo_copy))

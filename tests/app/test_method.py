@@ -9,7 +9,7 @@ from impactdash import db, i18n, metrics
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_method_page_lists_every_measure(app, demo_db_file, lang):
-    at = app(lang, page="pages/method.py")
+    at = app(lang, page="app_pages/method.py")
     con = db.connect(demo_db_file, read_only=True)
     catalogue = db.run_query(con, "metric_catalogue")
     con.close()
@@ -20,14 +20,14 @@ def test_method_page_lists_every_measure(app, demo_db_file, lang):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_status_rules_quote_the_thresholds_in_the_code(app, lang):
-    at = app(lang, page="pages/method.py")
+    at = app(lang, page="app_pages/method.py")
     text = "\n".join(m.value for m in at.markdown)
     assert i18n.fmt_pct(100 * metrics.ON_TRACK_MAX_GAP, lang) in text
     assert i18n.fmt_pct(100 * metrics.AT_RISK_MAX_GAP, lang) in text
 
 
 def test_coverage_counts_equal_the_database(app, demo_db_file):
-    at = app("nl", page="pages/method.py")
+    at = app("nl", page="app_pages/method.py")
     con = db.connect(demo_db_file, read_only=True)
     spend_lines = con.execute(
         "select count(*) from spend s join programme p on p.code = s.programme_code where p.municipality_code = 'GM0518'"
@@ -39,6 +39,6 @@ def test_coverage_counts_equal_the_database(app, demo_db_file):
 
 
 def test_downloads_are_offered(app):
-    at = app("en", page="pages/method.py")
+    at = app("en", page="app_pages/method.py")
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download CSV", "Download everything (Excel)"]

@@ -9,7 +9,7 @@ from impactdash import loader
 
 @pytest.fixture
 def sign_in_page(app):
-    return app("nl", page="pages/sign_in.py")
+    return app("nl", page="app_pages/sign_in.py")
 
 
 def test_sign_in_page_lists_demo_accounts(sign_in_page):

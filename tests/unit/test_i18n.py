@@ -35,6 +35,10 @@ def test_compact_euros():
     assert i18n.fmt_eur(4_200_000, "en", compact=True) == "€4.2M"
 
 
+def test_compact_only_from_a_million():
+    assert i18n.fmt_eur(300_000, "nl", compact=True) == "€\u00a0300.000"
+
+
 def test_dates():
     day = dt.date(2025, 12, 31)
     assert i18n.fmt_date(day, "nl") == "31-12-2025"
@@ -50,6 +54,8 @@ def test_dates():
         (1.256, "ratio", "nl", "1,26"),
         (1.256, "ratio", "en", "1.26"),
         (310.0, "fte", "nl", "310\u00a0fte"),
+        (1.8, "fte", "nl", "1,8\u00a0fte"),
+        (1.8, "fte", "en", "1.8\u00a0fte"),
         (1500, "count", "nl", "1.500"),
     ],
 )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = sorted((ROOT / "pages").glob("*.py")) + [ROOT / "dashboard.py"]
+PAGES = sorted((ROOT / "app_pages").glob("*.py")) + [ROOT / "dashboard.py"]
 DOMAIN = sorted((ROOT / "impactdash").glob("*.py"))
 #: The one module of the package allowed to use Streamlit (cached connection, shared widgets).
 STREAMLIT_MODULES = {"ui.py"}
@@ -57,3 +57,10 @@ def test_the_checks_would_catch_a_violation(tmp_path):
     bad.write_text("import duckdb\nimport streamlit as st\nq = 'select x from y'\n")
     assert "duckdb" in _imports(bad) and "streamlit" in _imports(bad)
     assert any(SQL.search(s) for s in _strings(bad))
+
+
+def test_there_is_no_pages_folder_for_streamlit_to_serve_on_its_own():
+    # Streamlit auto-discovers a folder named pages/ next to the entry script and serves its
+    # files without the entry script's navigation, sidebar and guards.
+    assert not (ROOT / "pages").exists()
+    assert len(PAGES) >= 8

@@ -70,7 +70,7 @@ def test_grants_name_only_known_actions_and_every_action_is_granted():
 def _checked_actions() -> set[tuple[str, str]]:
     """Every string literal passed as the action to require/allowed/guard anywhere in the code."""
     found = set()
-    for path in [*ROOT.glob("impactdash/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "dashboard.py"]:
+    for path in [*ROOT.glob("impactdash/**/*.py"), *ROOT.glob("app_pages/*.py"), ROOT / "dashboard.py"]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):

@@ -1,0 +1,114 @@
+"""Ambitions: every ambition's status and projection, then one ambition in detail."""
+
+import streamlit as st
+
+from impactdash import ambitions_view as view
+from impactdash import chart_ambitions, i18n, metrics, progress, ui
+
+lang = ui.lang()
+gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
+towns = ui.query("municipalities").set_index("code")
+if gm not in towns.index:
+    st.warning(i18n.t("no_data_selection", lang))
+    st.stop()
+town = towns.loc[gm]
+
+st.title(i18n.t("amb_title", lang, name=town["name"]))
+ui.dataset_banner(lang)
+
+as_of = ui.query("dataset_info").iloc[0]["reporting_date"]
+as_of = as_of.date() if hasattr(as_of, "date") else as_of
+ambitions = ui.query("ambitions", municipality=gm)
+items = progress.build(
+    ambitions, ui.query("milestones", municipality=gm), ui.query("metric_values", municipality=gm)
+)
+if not items:
+    st.markdown(i18n.t("no_ambitions", lang, name=town["name"]))
+    st.stop()
+st.markdown(view.intro_sentence(items, view.escape_markdown(town["name"]), as_of, lang))
+
+# The list: every ambition, filtered and sorted by status (worst first by default).
+st.header(i18n.t("amb_list_heading", lang))
+statuses = view.present_statuses(items)
+shown = st.pills(
+    i18n.t("amb_filter", lang),
+    statuses,
+    selection_mode="multi",
+    default=statuses,
+    format_func=lambda s: view.status_text(s, lang),
+    key=f"amb_filter_{gm}",
+)
+order = st.selectbox(
+    i18n.t("amb_sort", lang),
+    list(view.SORT_OPTIONS),
+    format_func=lambda o: i18n.t(view.SORT_OPTIONS[o], lang),
+    placeholder=i18n.t("amb_sort", lang),
+    key="amb_sort",
+)
+listed = view.sort_items(view.filter_items(items, shown), order, lang)
+if listed:
+    st.table(view.overview_frame(listed, lang), hide_index=True)
+else:
+    st.info(i18n.t("amb_none_selected", lang))
+st.markdown(
+    i18n.t(
+        "amb_list_caption",
+        lang,
+        on=i18n.fmt_number(100 * metrics.ON_TRACK_MAX_GAP, lang),
+        risk=i18n.fmt_number(100 * metrics.AT_RISK_MAX_GAP, lang),
+        window=metrics.PROJECTION_WINDOW,
+    )
+)
+
+# One ambition in detail: chart, document, milestones, notes, programmes.
+st.header(i18n.t("amb_detail_heading", lang))
+by_code = {item.code: item for item in items}
+code = st.selectbox(
+    i18n.t("amb_pick", lang),
+    [item.code for item in view.sort_items(items, order, lang)],
+    format_func=lambda c: view.option_label(by_code[c], lang),
+    placeholder=i18n.t("amb_pick", lang),
+    key=f"amb_pick_{gm}",
+)
+item = by_code[code]
+notes = ui.query("ambitions_notes", municipality=gm)
+notes = notes[notes["ambition_code"] == code]
+programmes = ui.query("ambitions_programmes", municipality=gm)
+programmes = programmes[programmes["ambition_code"] == code]
+
+st.markdown(f"### {view.escape_markdown(item.name(lang))}")
+summary = view.summary_sentence(item, lang)
+st.markdown(summary)
+st.markdown(
+    i18n.t(
+        "amb_status_line",
+        lang,
+        status=view.status_text(item.assessment.status.value, lang),
+        projection=view.projection_text(item.assessment, lang),
+    )
+)
+st.plotly_chart(
+    chart_ambitions.ambition_detail_figure(item, lang, view.chart_notes(notes)),
+    config={"displayModeBar": False},
+    key=f"amb_chart_{code}",
+    alt=summary,
+)
+ui.data_table(view.chart_frame(item, lang), lang)
+document_url = ambitions.set_index("code").loc[code, "document_url"]
+st.markdown(view.document_text(item.document, document_url, lang))
+
+st.markdown(f"#### {i18n.t('amb_milestones_heading', lang)}")
+st.table(view.milestones_frame(item, lang), hide_index=True)
+
+if not notes.empty:
+    st.markdown(f"#### {i18n.t('amb_notes_heading', lang)}")
+    st.markdown(i18n.t("amb_notes_caption", lang))
+    names = dict(zip(programmes["programme_code"], programmes["programme_name"], strict=True))
+    for number, line in enumerate(view.note_lines(notes, names, lang), start=1):
+        st.markdown(f"{number}\\. {line}")
+
+st.markdown(f"#### {i18n.t('amb_programmes_heading', lang)}")
+st.markdown(view.programmes_sentence(programmes, as_of, lang))
+if not programmes.empty:
+    st.table(view.programmes_frame(programmes, as_of, lang), hide_index=True)
+    st.markdown(i18n.t("amb_programmes_overlap", lang))

@@ -1,0 +1,149 @@
+"""Budget and spend: budget against actual per year, P&C moment, instrument and programme; leverage."""
+
+from functools import partial
+
+import streamlit as st
+
+from impactdash import budget_view as bv
+from impactdash import chart_budget as cb
+from impactdash import i18n, ui
+
+CONFIG = {"displayModeBar": False}
+
+lang = ui.lang()
+t = partial(i18n.t, lang=lang)
+gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
+towns = ui.query("municipalities").set_index("code")
+if gm not in towns.index:
+    st.warning(i18n.t("no_data_selection", lang))
+    st.stop()
+
+st.title(f"{i18n.t('page_budget', lang)} – {towns.loc[gm, 'name']}")
+ui.dataset_banner(lang)
+
+
+def show(title: str, sentence: str, fig, table, key: str, notes=()) -> None:
+    """One chart: its title, a sentence from the data, the chart, public notes, its data as a table."""
+    st.header(title)
+    st.markdown(sentence)
+    if fig is not None:
+        st.plotly_chart(fig, config=CONFIG, key=key)
+    for note in notes:
+        st.caption(note)
+    if table is not None and not table.empty:
+        ui.data_table(table, lang)
+
+
+# Filters: year and instrument, in the page language; keyed per municipality so a switch resets them.
+all_years = ui.query("budget_by_year", municipality=gm, instrument=bv.ALL)
+instruments = ui.query("budget_instruments", municipality=gm)
+if all_years.empty:
+    st.info(t("no_data_selection"))
+    st.stop()
+left, right = st.columns(2)
+year = left.selectbox(
+    t("budget_year"), sorted(all_years["year"].astype(int), reverse=True), key=f"budget_year_{gm}"
+)
+instrument = right.selectbox(
+    t("budget_instrument"),
+    [bv.ALL, *instruments["code"]],
+    format_func=lambda code: bv.instrument_label(instruments, code, lang),
+    key=f"budget_instrument_{gm}",
+)
+name = bv.instrument_label(instruments, instrument, lang)
+scope = None if instrument == bv.ALL else bv.md(name)
+per_year = ui.query("budget_by_year", municipality=gm, instrument=instrument)
+programmes = ui.query("budget_by_programme", municipality=gm, year=year, instrument=instrument)
+notes = ui.query("budget_notes", municipality=gm)
+
+# Headline: this year's spend against budget, with why the year may be incomplete.
+row = bv.year_row(per_year, year)
+with st.container(border=True):
+    st.markdown(f"**{bv.headline(row, year, scope, lang)}**")
+    if row is not None and not bool(row["is_complete"]):
+        st.caption(t("budget_partial_year", date=i18n.fmt_date(row["figures_until"], lang)))
+    for note in bv.notes_for(notes, lang, "metric", bv.MONEY_NOTES, year):
+        st.caption(note)
+
+# Budget against spend per year.
+partial = bv.partial_note(per_year, lang)
+show(
+    t("budget_per_year_title") + ("" if scope is None else f": {scope}"),
+    bv.per_year_sentence(per_year, lang),
+    cb.per_year_figure(per_year, lang),
+    bv.per_year_table(per_year, lang),
+    "budget_per_year",
+    [partial] if partial else [],
+)
+
+# The year's budget across the planning-and-control moments.
+moments = ui.query("budget_moments", municipality=gm, year=year, instrument=instrument)
+show(
+    t("budget_moments_title", year=year),
+    bv.moments_sentence(moments, year, lang),
+    cb.moments_figure(moments, lang),
+    bv.moments_table(moments, lang),
+    "budget_moments",
+)
+
+# Per instrument, or per programme of the chosen instrument.
+if instrument == bv.ALL:
+    kind, frame = "instrument", ui.query("budget_by_instrument", municipality=gm, year=year)
+    title, first_column = t("budget_by_instrument_title", year=year), t("budget_instrument")
+else:
+    kind, frame = "programme", programmes
+    title, first_column = t("budget_by_programme_title", instrument=scope, year=year), t("budget_programme")
+breakdown = bv.breakdown_frame(frame, kind, lang)
+show(
+    title,
+    bv.breakdown_sentence(breakdown, year, kind, lang),
+    cb.breakdown_figure(breakdown, lang),
+    bv.breakdown_table(breakdown, first_column, lang),
+    "budget_breakdown",
+    bv.notes_for(notes, lang, "programme", set(programmes["programme_code"]), year),
+)
+
+# This year's cumulative spend against an even-spend line.
+cumulative = ui.query("budget_cumulative", municipality=gm, year=year, instrument=instrument)
+show(
+    t("budget_cumulative_title", year=year),
+    bv.cumulative_sentence(cumulative, year, row is not None and bool(row["is_complete"]), lang),
+    cb.cumulative_figure(cumulative, year, lang),
+    bv.cumulative_table(cumulative, lang),
+    "budget_cumulative",
+)
+
+# Leverage over the years: the whole pillar, and the chosen instrument.
+pillar = ui.query("budget_leverage", municipality=gm)
+own = None if instrument == bv.ALL else per_year
+show(
+    t("budget_leverage_title"),
+    bv.leverage_sentence(pillar, lang),
+    cb.leverage_figure(pillar, lang, own, name),
+    bv.leverage_table(pillar, lang, own, name),
+    "budget_leverage",
+    [t("budget_leverage_scope", pillar=t("budget_whole_pillar"))]
+    + bv.notes_for(notes, lang, "metric", bv.LEVERAGE_NOTES),
+)
+
+# Drill-down: one programme's spend lines of the year, newest first, limited in SQL.
+st.header(t("budget_lines_title", year=year))
+options = bv.programme_options(programmes, lang)
+if not options:
+    st.markdown(t("no_data_selection"))
+    st.stop()
+code = st.selectbox(
+    t("budget_programme"),
+    list(options),
+    format_func=options.get,
+    key=f"budget_programme_{gm}_{year}_{instrument}",
+)
+chosen = programmes.set_index("programme_code").loc[code]
+lines = ui.query("budget_spend_lines", municipality=gm, programme=code, year=year, max_rows=bv.MAX_LINES)
+st.markdown(f"{bv.lines_sentence(lines, chosen['name'], year, lang)} {bv.lead_text(chosen, lang)}")
+if not lines.empty:
+    st.caption(t("budget_lines_corrections"))
+    pages, start = bv.line_pages(len(lines), lang), 0
+    if len(pages) > 1:  # PAGE_ROWS lines at a time, the newest first
+        start = st.selectbox(t("budget_lines_rows"), pages, format_func=pages.get, key=f"budget_rows_{code}")
+    st.table(bv.lines_table(lines.iloc[start : start + bv.PAGE_ROWS], lang))

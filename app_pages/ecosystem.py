@@ -1,0 +1,149 @@
+"""Ecosystem: impact enterprises, jobs, investment and network against the ambitions; connections,
+the network itself, and programmes led by partners rather than by the municipality."""
+
+import streamlit as st
+
+from impactdash import chart_ecosystem, ecosystem, i18n, progress, ui
+
+PLOT = {"displayModeBar": False}
+
+
+@st.cache_data(show_spinner=False, max_entries=100)
+def network_layout(nodes: tuple, edges: tuple) -> dict:
+    # The layout takes a fraction of a second; the same network is laid out once.
+    return ecosystem.spring_layout(list(nodes), list(edges))
+
+
+def chart(fig, key: str, sentence: str, table, captions=()) -> None:
+    """One chart: the sentence that says what it shows, the chart, its notes, its data a click away."""
+    st.markdown(sentence)
+    st.plotly_chart(fig, config=PLOT, key=key)
+    for text in captions:
+        st.caption(text)
+    ui.data_table(table, lang)
+
+
+lang = ui.lang()
+gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
+towns = ui.query("municipalities").set_index("code")
+if gm not in towns.index:
+    st.warning(i18n.t("no_data_selection", lang))
+    st.stop()
+town = towns.loc[gm]
+name = ecosystem.escape_markdown(town["name"])  # text typed by people is shown as typed, never as markup
+
+st.title(f"{i18n.t('page_ecosystem', lang)} {name}")
+ui.dataset_banner(lang)
+st.markdown(i18n.t("eco_intro", lang, name=name))
+reporting_date = ui.query("dataset_info").iloc[0]["reporting_date"]
+values = ui.query("metric_values", municipality=gm)
+notes = ui.query("ecosystem_notes", municipality=gm)
+catalogue = ui.query("metric_catalogue").set_index("code")
+items = [
+    item
+    for item in progress.build(
+        ui.query("ambitions", municipality=gm), ui.query("milestones", municipality=gm), values
+    )
+    if item.metric_code in ecosystem.METRICS
+]
+charted = {item.metric_code for item in items}
+
+# Key figures: the latest value of each of the nine measures, three to a row.
+st.header(i18n.t("eco_key_figures", lang))
+st.caption(i18n.t("eco_key_figures_note", lang))
+for start in range(0, len(ecosystem.METRICS), 3):
+    for col, code in zip(st.columns(3), ecosystem.METRICS[start : start + 3], strict=True):
+        latest = progress.latest_value(values, code)
+        unit = catalogue.loc[code, "unit"]
+        col.metric(
+            ecosystem.escape_markdown(catalogue.loc[code, f"name_{lang}"]),
+            i18n.fmt_value(latest[1] if latest else None, unit, lang, compact=True),
+        )
+        col.caption(i18n.fmt_date(latest[0], lang) if latest else i18n.t("no_data_selection", lang))
+for code in ecosystem.METRICS:
+    if code not in charted:
+        for text in ecosystem.note_texts(notes, lang, code):
+            st.caption(f"{ecosystem.escape_markdown(catalogue.loc[code, f'name_{lang}'])}: {text}")
+
+# The measures with an ambition: status as icon and word, trajectory, actual values, projection.
+st.header(i18n.t("eco_ambitions", lang))
+if not items:
+    st.info(i18n.t("eco_no_ambitions", lang, name=name))
+else:
+    counts = progress.status_counts(items)
+    st.markdown(
+        i18n.t(
+            "eco_ambitions_summary",
+            lang,
+            n=len(items),
+            on=counts["on_track"],
+            risk=counts["at_risk"],
+            off=counts["off_track"],
+        )
+    )
+for row_start in range(0, len(items), 2):
+    for col, item in zip(st.columns(2), items[row_start : row_start + 2], strict=False):
+        with col.container(border=True):
+            st.subheader(ecosystem.escape_markdown(item.name(lang)))
+            st.markdown(i18n.status_markdown(item.assessment.status.value, lang))
+            chart(
+                chart_ecosystem.ambition_figure(item, lang),
+                f"eco_ambition_{item.code}",
+                ecosystem.ambition_sentence(item, lang),
+                ecosystem.ambition_table(item, lang),
+                [
+                    *ecosystem.note_texts(notes, lang, item.metric_code),
+                    i18n.t("eco_document", lang, document=ecosystem.escape_markdown(item.document)),
+                ],
+            )
+
+# Connections per year, through a municipal programme or otherwise.
+st.header(i18n.t("eco_connections", lang))
+connections = ui.query("ecosystem_connections_year", municipality=gm)
+if connections.empty:
+    st.info(i18n.t("no_data_selection", lang))
+else:
+    chart(
+        chart_ecosystem.connections_figure(connections, lang),
+        "eco_connections",
+        ecosystem.connections_sentence(connections, lang),
+        ecosystem.connections_table(connections, lang),
+        [i18n.t("eco_complete_years", lang, date=i18n.fmt_date(reporting_date, lang))]
+        + ecosystem.note_texts(notes, lang, "connections_programme_pct"),
+    )
+
+# The network itself: the most connected organisations, by kind (shape and colour).
+st.header(i18n.t("eco_network", lang))
+limits = {"max_nodes": ecosystem.MAX_NODES}
+nodes = ui.query("ecosystem_network_nodes", municipality=gm, **limits)
+edges = ui.query("ecosystem_network_edges", municipality=gm, max_edges=ecosystem.MAX_EDGES, **limits)
+if nodes.empty:
+    st.info(i18n.t("no_data_selection", lang))
+else:
+    positions = network_layout(
+        tuple(nodes["code"]), tuple(zip(edges["source"], edges["target"], edges["connections"], strict=True))
+    )
+    captions = [i18n.t("eco_network_howto", lang)]
+    if ecosystem.network_is_capped(nodes, edges):
+        captions.append(i18n.t("eco_network_capped", lang, nodes=len(nodes), edges=len(edges)))
+    chart(
+        chart_ecosystem.network_figure(nodes, edges, positions, lang),
+        "eco_network",
+        ecosystem.network_sentence(nodes, edges, reporting_date, lang),
+        ecosystem.kind_table(nodes, lang),
+        captions,
+    )
+
+# Facilitating, not steering: programmes led by partners against those led by the municipality.
+st.header(i18n.t("eco_lead", lang))
+lead = ui.query("ecosystem_programme_lead", municipality=gm)
+if lead.empty:
+    st.info(i18n.t("no_data_selection", lang))
+else:
+    chart(
+        chart_ecosystem.lead_figure(lead, lang),
+        "eco_lead",
+        ecosystem.lead_sentence(lead, lang),
+        ecosystem.lead_table(lead, lang),
+        ecosystem.note_texts(notes, lang),
+    )

@@ -1,0 +1,112 @@
+"""Real estate: floor area against its ambition, occupancy and tenants, rent discount, map, register."""
+
+import streamlit as st
+
+from impactdash import chart_property, geo, i18n, progress, realestate, ui
+
+lang = ui.lang()
+gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
+towns = ui.query("municipalities").set_index("code")
+if gm not in towns.index:
+    st.warning(i18n.t("no_data_selection", lang))
+    st.stop()
+name = realestate.escape_markdown(towns.loc[gm, "name"])
+
+st.title(i18n.t("property_title", lang, name=name))
+ui.dataset_banner(lang)
+st.markdown(i18n.t("property_intro", lang, name=name))
+
+quarters = ui.query("property_quarters", municipality=gm)
+discount = ui.query("property_rent_discount", municipality=gm)
+register = ui.query("property_register", municipality=gm)
+notes = ui.query("property_notes", municipality=gm)
+values = ui.query("metric_values", municipality=gm)
+ambitions = progress.build(
+    ui.query("ambitions", municipality=gm), ui.query("milestones", municipality=gm), values
+)
+ambition = {item.metric_code: item for item in ambitions}
+
+
+def chart_section(title_key: str, sentence: str | None, make_figure, table, key: str, notes_on=None) -> None:
+    """Title, one sentence from the data, the chart, its public notes, and its data as a table."""
+    st.header(i18n.t(title_key, lang))
+    if sentence is None:
+        st.markdown(i18n.t("no_data_selection", lang))
+        return
+    st.markdown(sentence)
+    st.plotly_chart(make_figure(), config={"displayModeBar": False}, key=key, alt=sentence)
+    for line in realestate.note_lines(notes, lang, metric_code=notes_on) if notes_on else ():
+        st.caption(line)
+    ui.data_table(table(), lang)
+
+
+# Key figures: the latest quarter's levels and the last complete year's rent discount.
+figures = realestate.key_figures(quarters, discount, register)
+cols = st.columns(4)
+cols[0].metric(i18n.t("property_kpi_floor", lang), i18n.fmt_value(figures["impact_floor_m2"], "m2", lang))
+cols[0].caption(i18n.t("property_kpi_properties", lang, n=figures["active"]))
+cols[1].metric(i18n.t("property_kpi_occupancy", lang), i18n.fmt_pct(figures["occupancy_pct"], lang))
+cols[1].caption(i18n.t("property_kpi_vacancy", lang, pct=i18n.fmt_pct(figures["vacancy_pct"], lang)))
+cols[2].metric(i18n.t("property_kpi_tenants", lang), i18n.fmt_number(figures["impact_tenants"], lang))
+cols[2].caption(i18n.t("property_kpi_at", lang, date=i18n.fmt_date(figures["date"], lang)))
+cols[3].metric(
+    i18n.t("property_kpi_discount", lang, year=figures["discount_year"] or "–"),
+    realestate.euros(figures["discount_eur"], lang),
+)
+
+floor_item = ambition.get("impact_floor_m2")
+chart_section(
+    "property_floor_title",
+    realestate.floor_sentence(floor_item, quarters, lang),
+    lambda: chart_property.floor_figure(floor_item, quarters, lang),
+    lambda: realestate.floor_table(quarters, lang),
+    "property_floor",
+    notes_on="impact_floor_m2",
+)
+
+occupancy_item = ambition.get("occupancy_pct")
+sentence = realestate.occupancy_sentence(quarters, lang)
+if sentence and occupancy_item is not None:
+    sentence += " " + realestate.ambition_sentence(occupancy_item, "percent", lang)
+chart_section(
+    "property_occupancy_title",
+    sentence,
+    lambda: chart_property.occupancy_figure(quarters, lang, occupancy_item),
+    lambda: realestate.occupancy_table(quarters, lang),
+    "property_occupancy",
+    notes_on="occupancy_pct",
+)
+
+chart_section(
+    "property_discount_title",
+    realestate.discount_sentence(discount, lang),
+    lambda: chart_property.discount_figure(discount, lang),
+    lambda: realestate.discount_table(discount, lang),
+    "property_discount",
+    notes_on="rent_discount_eur",
+)
+
+# The map: buildings over district outlines shipped with the data, no tiles, no third party.
+districts = geo.load_districts(gm)
+located = register.dropna(subset=["latitude", "longitude"])
+st.header(i18n.t("property_map_title", lang))
+if located.empty:
+    st.markdown(i18n.t("no_data_selection", lang))
+else:
+    sentence = realestate.map_sentence(register, lang)
+    st.markdown(sentence)
+    figure = chart_property.property_map(districts, register, lang)
+    st.plotly_chart(figure, config={"displayModeBar": False}, key="property_map", alt=sentence)
+    st.caption(i18n.t("property_map_outlines" if districts else "property_map_no_outlines", lang))
+    if len(located) < len(register):
+        st.caption(i18n.t("property_no_location", lang, n=len(register) - len(located)))
+
+# The register: one row per building, the map's data and more.
+st.header(i18n.t("property_register_title", lang))
+if register.empty:
+    st.markdown(i18n.t("no_data_selection", lang))
+else:
+    st.markdown(realestate.register_sentence(register, lang))
+    st.table(realestate.register_table(register, lang), hide_index=True)
+    for line in realestate.note_lines(notes, lang):
+        st.caption(line)

@@ -1,0 +1,127 @@
+"""The real-estate page in a real browser: drawn, accessible, and no request leaves the machine."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import ARTIFACTS, wait_until_drawn
+
+HEADINGS = {"nl": "Vastgoed in", "en": "Real estate in"}
+
+
+#: dashboard.py sets ``page_icon=":material/monitoring:"``; Streamlit then fetches the favicon
+#: from Google's font server. That is the shared entry script, not this page (reported; an
+#: emoji or a local image as page_icon fixes it). Only that exact request is set aside in the
+#: main test, and test_no_request_leaves_the_machine_at_all keeps it visible until it is fixed.
+FAVICON = re.compile(r"^https://fonts\.gstatic\.com/s/i/[\w/-]+/materialsymbols\w+/\w+/default/24px\.svg$")
+
+
+def _hosts(urls: list[str], allow_favicon: bool) -> set[str]:
+    return {urlparse(u).hostname or u for u in urls if not (allow_favicon and FAVICON.match(u))}
+
+
+def _open(page, server: str, query: str) -> list[str]:
+    """Open the property page and return the URL of every request the browser made."""
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    # The entry script must have run once in this server before a page URL is routed
+    # through st.navigation (Streamlit auto-discovers pages/ until then).
+    page.goto(f"{server}/?{query}")
+    wait_until_drawn(page)
+    page.goto(f"{server}/property?{query}")
+    wait_until_drawn(page)
+    page.wait_for_function(
+        "h => document.querySelector('h1')?.innerText.startsWith(h)",
+        arg=HEADINGS["en" if "lang=en" in query else "nl"],
+    )
+    wait_until_drawn(page)
+    return urls
+
+
+#: Streamlit's own sidebar navigation, drawn with sections (dashboard.py), nests its <li> items
+#: so that axe reports "list" and "listitem" there. That is Streamlit's chrome, not this page:
+#: only those two rules, and only inside the sidebar navigation, are let through.
+NAV = '[data-testid="stSidebarNavItems"]'
+CHROME_RULES = {"list", "listitem"}
+
+
+def _assert_accessible(page) -> None:
+    """Run axe-core: no violation on the page outside the navigation, and only the known ones in it."""
+    outside_nav = Axe().run(page, context={"exclude": [[NAV]]})
+    assert outside_nav.violations_count == 0, outside_nav.generate_report()
+    everywhere = Axe().run(page)
+    rules = {v["id"] for v in everywhere.response["violations"]}
+    assert rules <= CHROME_RULES, everywhere.generate_report()
+
+
+def _tall_screenshot(page, name: str, width: int) -> None:
+    """Screenshot the whole page: Streamlit scrolls inside its own container, so grow the window."""
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": width, "height": min(int(height) + 50, 8000)})
+    page.wait_for_timeout(1000)
+    wait_until_drawn(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("gm=GM0518", "property-nl"),
+        ("gm=GM0518&lang=en", "property-en"),
+        ("gm=GM0014", "property-nl-groningen"),
+    ],
+)
+def test_property_page_draws_offline_and_accessibly(server, page, query, name):
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    urls = _open(page, server, query)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    assert charts.count() == 4
+    # the map's outlines and markers are drawn as SVG paths, not loaded as tiles
+    the_map = charts.nth(3)
+    assert the_map.locator("path.js-fill").count() >= 5
+    assert the_map.locator(".scatterlayer .point").count() >= 5
+    assert (
+        page.locator("img").evaluate_all("els => els.filter(e => !e.src.startsWith(location.origin)).length")
+        == 0
+    )
+    _assert_accessible(page)
+    _tall_screenshot(page, name, 1366)
+    assert _hosts(urls, allow_favicon=True) == {"127.0.0.1"}, f"the page asked other hosts: {urls}"
+    assert not errors
+
+
+def test_property_page_fits_a_phone(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True)
+    page = context.new_page()
+    try:
+        urls = _open(page, server, "gm=GM0080")
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.locator('[data-testid="stPlotlyChart"]').count() == 4
+        # nothing but the register table (which scrolls in its own box) is wider than the screen
+        overflow = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollWidth")
+        assert overflow <= 390
+        widths = page.locator('[data-testid="stPlotlyChart"]').evaluate_all(
+            "els => els.map(e => e.getBoundingClientRect().width)"
+        )
+        assert all(100 < w <= 390 for w in widths), widths
+        _tall_screenshot(page, "property-nl-phone-leeuwarden", 390)
+        assert _hosts(urls, allow_favicon=True) == {"127.0.0.1"}
+    finally:
+        context.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dashboard.py's page_icon ':material/monitoring:' makes Streamlit fetch the favicon from"
+    " fonts.gstatic.com (shared file, reported); remove this mark once the entry script is fixed",
+)
+def test_no_request_leaves_the_machine_at_all(server, page):
+    urls = _open(page, server, "gm=GM0518")
+    assert _hosts(urls, allow_favicon=False) == {"127.0.0.1"}, urls

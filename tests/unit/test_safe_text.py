@@ -1,0 +1,35 @@
+"""Typed text is shown as typed: no links, images, HTML or maths from a note or a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from impactdash.safe_text import escape_hover, escape_markdown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![pixel](https://example.com/p.png)",
+        "[klik](javascript:alert(1))",
+        "**vet** _schuin_ `code`",
+        "# kop",
+        "$x^2$ kost € 5",
+        ":red[rood]",
+        "<script>alert(1)</script>",
+    ],
+)
+def test_markdown_specials_are_escaped(text):
+    escaped = escape_markdown(text)
+    # Removing the escapes gives back the text: nothing was lost, only neutralised.
+    assert escaped.replace("\\", "") == text.replace("\\", "")
+    for char in "[]()*_`#$<>:!":
+        assert f"\\{char}" in escaped or char not in text
+
+
+def test_plain_words_are_untouched():
+    assert escape_markdown("Impacthub Laak") == "Impacthub Laak"
+
+
+def test_hover_text_is_html_escaped():
+    assert escape_hover("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
