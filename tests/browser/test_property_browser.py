@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlparse
 
 import pytest
@@ -13,15 +12,8 @@ from tests.browser.conftest import ARTIFACTS, wait_until_drawn
 HEADINGS = {"nl": "Vastgoed in", "en": "Real estate in"}
 
 
-#: dashboard.py sets ``page_icon=":material/monitoring:"``; Streamlit then fetches the favicon
-#: from Google's font server. That is the shared entry script, not this page (reported; an
-#: emoji or a local image as page_icon fixes it). Only that exact request is set aside in the
-#: main test, and test_no_request_leaves_the_machine_at_all keeps it visible until it is fixed.
-FAVICON = re.compile(r"^https://fonts\.gstatic\.com/s/i/[\w/-]+/materialsymbols\w+/\w+/default/24px\.svg$")
-
-
-def _hosts(urls: list[str], allow_favicon: bool) -> set[str]:
-    return {urlparse(u).hostname or u for u in urls if not (allow_favicon and FAVICON.match(u))}
+def _hosts(urls: list[str]) -> set[str]:
+    return {urlparse(u).hostname or u for u in urls}
 
 
 def _open(page, server: str, query: str) -> list[str]:
@@ -93,7 +85,7 @@ def test_property_page_draws_offline_and_accessibly(server, page, query, name):
     )
     _assert_accessible(page)
     _tall_screenshot(page, name, 1366)
-    assert _hosts(urls, allow_favicon=True) == {"127.0.0.1"}, f"the page asked other hosts: {urls}"
+    assert _hosts(urls) == {"127.0.0.1"}, f"the page asked other hosts: {urls}"
     assert not errors
 
 
@@ -112,16 +104,11 @@ def test_property_page_fits_a_phone(server, browser):
         )
         assert all(100 < w <= 390 for w in widths), widths
         _tall_screenshot(page, "property-nl-phone-leeuwarden", 390)
-        assert _hosts(urls, allow_favicon=True) == {"127.0.0.1"}
+        assert _hosts(urls) == {"127.0.0.1"}
     finally:
         context.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dashboard.py's page_icon ':material/monitoring:' makes Streamlit fetch the favicon from"
-    " fonts.gstatic.com (shared file, reported); remove this mark once the entry script is fixed",
-)
 def test_no_request_leaves_the_machine_at_all(server, page):
     urls = _open(page, server, "gm=GM0518")
-    assert _hosts(urls, allow_favicon=False) == {"127.0.0.1"}, urls
+    assert _hosts(urls) == {"127.0.0.1"}, urls
