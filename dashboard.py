@@ -22,6 +22,11 @@ PAGES = (
     ("app_pages/ambitions.py", "page_ambitions", ":material/flag:", "ambitions", None),
     ("app_pages/compare.py", "page_compare", ":material/compare_arrows:", "compare", None),
     ("app_pages/method.py", "page_method", ":material/menu_book:", "method", None),
+    ("app_pages/edit.py", "page_edit", ":material/edit:", "edit", "edit_figures"),
+    ("app_pages/import_data.py", "page_import", ":material/upload_file:", "import", "import"),
+    ("app_pages/audit.py", "page_audit", ":material/history:", "audit", "view_own_audit"),
+    ("app_pages/users.py", "page_users", ":material/group:", "users", "manage_users"),
+    ("app_pages/backup.py", "page_backup", ":material/backup:", "backup", "backup_restore"),
 )
 SIGN_IN = ("app_pages/sign_in.py", "page_sign_in", ":material/login:", "sign-in", None)
 

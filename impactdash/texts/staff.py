@@ -3,6 +3,11 @@
 TEXTS: dict[str, dict[str, str]] = {
     "nav_public": {"nl": "Openbaar", "en": "Public"},
     "nav_staff": {"nl": "Medewerkers", "en": "Staff"},
+    "page_edit": {"nl": "Cijfers bewerken", "en": "Edit figures"},
+    "page_import": {"nl": "Importeren", "en": "Import"},
+    "page_audit": {"nl": "Audittrail", "en": "Audit trail"},
+    "page_users": {"nl": "Gebruikers", "en": "Users"},
+    "page_backup": {"nl": "Back-up", "en": "Backup"},
     "page_sign_in": {"nl": "Aanmelden", "en": "Sign in"},
     "sign_in_intro": {
         "nl": "Aanmelden is alleen nodig voor medewerkers van de gemeente. Alle openbare cijfers zijn zonder"

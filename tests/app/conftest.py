@@ -8,7 +8,7 @@ import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
-from impactdash import db
+from impactdash import db, ui
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,15 +21,23 @@ def _show_errors_in_tests():
 
 @pytest.fixture
 def app(demo_copy, monkeypatch):
-    """Return a factory running dashboard.py, optionally switched to one page.
+    """Return a factory running dashboard.py, optionally signed in and switched to one page.
 
-    ``app(lang="en", municipality="GM0014", page="app_pages/budget.py")`` returns the AppTest
-    after the page's run, asserting it raised no exception.
+    ``app(lang="en", municipality="GM0014", page="app_pages/budget.py", signed_in="editor.demo")``
+    returns the AppTest after the page's run, asserting it raised no exception.
     """
     monkeypatch.setenv(db.DB_ENV, str(demo_copy))
 
-    def run(lang: str = "nl", municipality: str | None = None, page: str | None = None) -> AppTest:
+    def run(
+        lang: str = "nl",
+        municipality: str | None = None,
+        page: str | None = None,
+        signed_in: str | None = None,
+    ) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        if signed_in:
+            # As after a successful sign-in: the session remembers the username only.
+            at.session_state[ui.ACTOR_KEY] = signed_in
         at.query_params["lang"] = lang
         if municipality:
             at.query_params["gm"] = municipality
