@@ -19,9 +19,7 @@ ui.dataset_banner(lang)
 as_of = ui.query("dataset_info").iloc[0]["reporting_date"]
 as_of = as_of.date() if hasattr(as_of, "date") else as_of
 ambitions = ui.query("ambitions", municipality=gm)
-items = progress.build(
-    ambitions, ui.query("milestones", municipality=gm), ui.query("metric_values", municipality=gm)
-)
+items = ui.cached(progress.for_municipality, gm)
 if not items:
     st.markdown(i18n.t("no_ambitions", lang, name=town["name"]))
     st.stop()
@@ -88,7 +86,7 @@ st.markdown(
     )
 )
 st.plotly_chart(
-    chart_ambitions.ambition_detail_figure(item, lang, view.chart_notes(notes)),
+    ui.figure(chart_ambitions.ambition_detail_figure, item, lang, view.chart_notes(notes)),
     config={"displayModeBar": False},
     key=f"amb_chart_{code}",
     alt=summary,

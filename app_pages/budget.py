@@ -70,7 +70,7 @@ partial = bv.partial_note(per_year, lang)
 show(
     t("budget_per_year_title") + ("" if scope is None else f": {scope}"),
     bv.per_year_sentence(per_year, lang),
-    cb.per_year_figure(per_year, lang),
+    ui.figure(cb.per_year_figure, per_year, lang),
     bv.per_year_table(per_year, lang),
     "budget_per_year",
     [partial] if partial else [],
@@ -81,7 +81,7 @@ moments = ui.query("budget_moments", municipality=gm, year=year, instrument=inst
 show(
     t("budget_moments_title", year=year),
     bv.moments_sentence(moments, year, lang),
-    cb.moments_figure(moments, lang),
+    ui.figure(cb.moments_figure, moments, lang),
     bv.moments_table(moments, lang),
     "budget_moments",
 )
@@ -97,7 +97,7 @@ breakdown = bv.breakdown_frame(frame, kind, lang)
 show(
     title,
     bv.breakdown_sentence(breakdown, year, kind, lang),
-    cb.breakdown_figure(breakdown, lang),
+    ui.figure(cb.breakdown_figure, breakdown, lang),
     bv.breakdown_table(breakdown, first_column, lang),
     "budget_breakdown",
     bv.notes_for(notes, lang, "programme", set(programmes["programme_code"]), year),
@@ -108,7 +108,7 @@ cumulative = ui.query("budget_cumulative", municipality=gm, year=year, instrumen
 show(
     t("budget_cumulative_title", year=year),
     bv.cumulative_sentence(cumulative, year, row is not None and bool(row["is_complete"]), lang),
-    cb.cumulative_figure(cumulative, year, lang),
+    ui.figure(cb.cumulative_figure, cumulative, year, lang),
     bv.cumulative_table(cumulative, lang),
     "budget_cumulative",
 )
@@ -119,7 +119,7 @@ own = None if instrument == bv.ALL else per_year
 show(
     t("budget_leverage_title"),
     bv.leverage_sentence(pillar, lang),
-    cb.leverage_figure(pillar, lang, own, name),
+    ui.figure(cb.leverage_figure, pillar, lang, own, name),
     bv.leverage_table(pillar, lang, own, name),
     "budget_leverage",
     [t("budget_leverage_scope", pillar=t("budget_whole_pillar"))]

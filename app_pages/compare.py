@@ -93,7 +93,7 @@ if actual.empty:
     st.info(t("no_data_selection"))
 else:
     styles = compare.styles(towns["code"].tolist())
-    fig = chart_compare.compare_figure(actual, planned, styles, lang, unit, per_capita, aligned)
+    fig = ui.figure(chart_compare.compare_figure, actual, planned, styles, lang, unit, per_capita, aligned)
     st.plotly_chart(fig, config={"displayModeBar": False}, key="compare_chart")
     ui.data_table(compare.display_table(actual, planned, unit, lang, per_capita), lang)
 missing = compare.dropped(selected, actual, values)

@@ -41,9 +41,7 @@ notes = ui.query("ecosystem_notes", municipality=gm)
 catalogue = ui.query("metric_catalogue").set_index("code")
 items = [
     item
-    for item in progress.build(
-        ui.query("ambitions", municipality=gm), ui.query("milestones", municipality=gm), values
-    )
+    for item in ui.cached(progress.for_municipality, gm)
     if item.metric_code in ecosystem.METRICS
 ]
 charted = {item.metric_code for item in items}
@@ -87,7 +85,7 @@ for row_start in range(0, len(items), 2):
             st.subheader(ecosystem.escape_markdown(item.name(lang)))
             st.markdown(i18n.status_markdown(item.assessment.status.value, lang))
             chart(
-                chart_ecosystem.ambition_figure(item, lang),
+                ui.figure(chart_ecosystem.ambition_figure, item, lang),
                 f"eco_ambition_{item.code}",
                 ecosystem.ambition_sentence(item, lang),
                 ecosystem.ambition_table(item, lang),
@@ -104,7 +102,7 @@ if connections.empty:
     st.info(i18n.t("no_data_selection", lang))
 else:
     chart(
-        chart_ecosystem.connections_figure(connections, lang),
+        ui.figure(chart_ecosystem.connections_figure, connections, lang),
         "eco_connections",
         ecosystem.connections_sentence(connections, lang),
         ecosystem.connections_table(connections, lang),
@@ -127,7 +125,7 @@ else:
     if ecosystem.network_is_capped(nodes, edges):
         captions.append(i18n.t("eco_network_capped", lang, nodes=len(nodes), edges=len(edges)))
     chart(
-        chart_ecosystem.network_figure(nodes, edges, positions, lang),
+        ui.figure(chart_ecosystem.network_figure, nodes, edges, positions, lang),
         "eco_network",
         ecosystem.network_sentence(nodes, edges, reporting_date, lang),
         ecosystem.kind_table(nodes, lang),
@@ -141,7 +139,7 @@ if lead.empty:
     st.info(i18n.t("no_data_selection", lang))
 else:
     chart(
-        chart_ecosystem.lead_figure(lead, lang),
+        ui.figure(chart_ecosystem.lead_figure, lead, lang),
         "eco_lead",
         ecosystem.lead_sentence(lead, lang),
         ecosystem.lead_table(lead, lang),

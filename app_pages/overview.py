@@ -18,9 +18,7 @@ st.title(f"{i18n.t('app_title', lang)} {town['name']}")
 ui.dataset_banner(lang)
 
 values = ui.query("metric_values", municipality=gm)
-items = progress.build(
-    ui.query("ambitions", municipality=gm), ui.query("milestones", municipality=gm), values
-)
+items = ui.cached(progress.for_municipality, gm)
 counts = progress.status_counts(items)
 start = town["pillar_start"]
 if items:
@@ -67,9 +65,9 @@ for col, code in zip(cols[1:], ("impact_floor_m2", "impact_enterprises", "levera
 
 # One card per headline ambition: status as icon and word, latest against target.
 st.header(i18n.t("headline_ambitions", lang))
-headline = [item for item in items if item.headline] or items
-for row_start in range(0, len(headline), 3):
-    for col, item in zip(st.columns(3), headline[row_start : row_start + 3], strict=False):
+cards = ui.cached(charts.ambition_cards, gm, lang)
+for row_start in range(0, len(cards), 3):
+    for col, (item, figure) in zip(st.columns(3), cards[row_start : row_start + 3], strict=False):
         a = item.assessment
         with col.container(border=True):
             st.markdown(f"**{item.name(lang)}**")
@@ -85,7 +83,5 @@ for row_start in range(0, len(headline), 3):
                 + i18n.t("by_date", lang, date=i18n.fmt_date(item.ambition.target.date, lang))
             )
             st.plotly_chart(
-                charts.ambition_figure(item, lang, compact=True),
-                config={"displayModeBar": False, "staticPlot": True},
-                key=f"spark_{item.code}",
+                figure, config={"displayModeBar": False, "staticPlot": True}, key=f"spark_{item.code}"
             )

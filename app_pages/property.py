@@ -21,9 +21,7 @@ discount = ui.query("property_rent_discount", municipality=gm)
 register = ui.query("property_register", municipality=gm)
 notes = ui.query("property_notes", municipality=gm)
 values = ui.query("metric_values", municipality=gm)
-ambitions = progress.build(
-    ui.query("ambitions", municipality=gm), ui.query("milestones", municipality=gm), values
-)
+ambitions = ui.cached(progress.for_municipality, gm)
 ambition = {item.metric_code: item for item in ambitions}
 
 
@@ -58,7 +56,7 @@ floor_item = ambition.get("impact_floor_m2")
 chart_section(
     "property_floor_title",
     realestate.floor_sentence(floor_item, quarters, lang),
-    lambda: chart_property.floor_figure(floor_item, quarters, lang),
+    lambda: ui.figure(chart_property.floor_figure, floor_item, quarters, lang),
     lambda: realestate.floor_table(quarters, lang),
     "property_floor",
     notes_on="impact_floor_m2",
@@ -71,7 +69,7 @@ if sentence and occupancy_item is not None:
 chart_section(
     "property_occupancy_title",
     sentence,
-    lambda: chart_property.occupancy_figure(quarters, lang, occupancy_item),
+    lambda: ui.figure(chart_property.occupancy_figure, quarters, lang, occupancy_item),
     lambda: realestate.occupancy_table(quarters, lang),
     "property_occupancy",
     notes_on="occupancy_pct",
@@ -80,7 +78,7 @@ chart_section(
 chart_section(
     "property_discount_title",
     realestate.discount_sentence(discount, lang),
-    lambda: chart_property.discount_figure(discount, lang),
+    lambda: ui.figure(chart_property.discount_figure, discount, lang),
     lambda: realestate.discount_table(discount, lang),
     "property_discount",
     notes_on="rent_discount_eur",
@@ -95,7 +93,7 @@ if located.empty:
 else:
     sentence = realestate.map_sentence(register, lang)
     st.markdown(sentence)
-    figure = chart_property.property_map(districts, register, lang)
+    figure = ui.figure(chart_property.property_map, districts, register, lang)
     st.plotly_chart(figure, config={"displayModeBar": False}, key="property_map", alt=sentence)
     st.caption(i18n.t("property_map_outlines" if districts else "property_map_no_outlines", lang))
     if len(located) < len(register):

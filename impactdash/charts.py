@@ -8,6 +8,7 @@ status is never shown by colour alone. Hover texts are formatted in Python by
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from impactdash import i18n
 from impactdash.progress import AmbitionProgress
@@ -20,6 +21,22 @@ PROJECTION = PALETTE[1]
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 
 
+# The house look as a template registered once. Setting a named template on every figure
+# deep-copies it (measured: ~90 ms of a ~95 ms sparkline); a default is applied only once.
+_TEMPLATE = go.layout.Template(
+    layout={
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "colorway": list(PALETTE),
+        "xaxis": {"gridcolor": "#EBEBEB", "linecolor": "#BDBDBD", "zeroline": False, "automargin": True},
+        "yaxis": {"gridcolor": "#EBEBEB", "linecolor": "#BDBDBD", "zeroline": False, "automargin": True},
+        "hoverlabel": {"bgcolor": "white", "font": {"color": "#111111"}},
+    }
+)
+pio.templates["impactdash"] = _TEMPLATE
+pio.templates.default = "impactdash"
+
+
 def separators(lang: str) -> str:
     """Return plotly's decimal and thousands separators for ``lang``."""
     return ",." if lang == "nl" else ".,"
@@ -28,7 +45,6 @@ def separators(lang: str) -> str:
 def base_layout(fig: go.Figure, lang: str, height: int = 320, compact: bool = False) -> go.Figure:
     """Apply the house style: white, sans-serif, localised separators, no clutter."""
     fig.update_layout(
-        template="plotly_white",
         font={"family": FONT, "size": 11 if compact else 13, "color": "#262730"},
         separators=separators(lang),
         height=height,
@@ -120,3 +136,16 @@ def budget_spend_bar(
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(visible=False)
     return base_layout(fig, lang, height=120)
+
+
+def ambition_cards(con, municipality: str, lang: str) -> list[tuple[AmbitionProgress, dict]]:
+    """Return each headline ambition (all if none is headline) with its sparkline as a plotly dict.
+
+    Built once per data version through ``ui.cached``: plotly figure objects are slow to
+    build, and the overview draws a dozen of them.
+    """
+    from impactdash import progress
+
+    items = progress.for_municipality(con, municipality)
+    chosen = [item for item in items if item.headline] or items
+    return [(item, ambition_figure(item, lang, compact=True).to_plotly_json()) for item in chosen]

@@ -88,3 +88,14 @@ def latest_value(values: pd.DataFrame, metric_code: str) -> tuple[object, float]
     """Return (date, value) of a measure's latest value, or None."""
     series = points(values, metric_code)
     return (series[-1].date, series[-1].value) if series else None
+
+
+def for_municipality(con, municipality: str) -> list[AmbitionProgress]:
+    """Read and assess every ambition of ``municipality`` (the connection is the first argument)."""
+    from impactdash import db  # imported here: progress itself needs no database
+
+    return build(
+        db.run_query(con, "ambitions", municipality=municipality),
+        db.run_query(con, "milestones", municipality=municipality),
+        db.run_query(con, "metric_values", municipality=municipality),
+    )

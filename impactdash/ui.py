@@ -6,6 +6,7 @@ the connection, the chosen language and municipality, and the banners every page
 
 from __future__ import annotations
 
+import importlib
 import time
 
 import pandas as pd
@@ -171,3 +172,38 @@ def client_source() -> str:
     """Return the visitor's address for sign-in throttling ('unknown' when not served over HTTP)."""
     address = st.context.ip_address
     return address if isinstance(address, str) and address else "unknown"
+
+
+@st.cache_data(show_spinner=False, max_entries=500)
+def _cached_call(module: str, name: str, version: int, path: str, args: tuple):
+    # Keyed like the queries: by the data version, so a write refreshes it at once.
+    function = getattr(importlib.import_module(module), name)
+    return function(_connection(path), *args)
+
+
+def cached(function, *args):
+    """Return ``function(connection, *args)``, computed once per data version and arguments.
+
+    For work heavier than a query (assessing every ambition, building a page's figures):
+    ``function`` must be a module-level function of the domain package taking the
+    connection first, and ``args`` plain hashable values (codes, language).
+    """
+    path = str(db.default_db_path())
+    version = db.data_version(_connection(path))
+    return _cached_call(function.__module__, function.__qualname__, version, path, args)
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _cached_figure(module: str, name: str, args: tuple, kwargs: tuple) -> dict:
+    function = getattr(importlib.import_module(module), name)
+    return function(*args, **dict(kwargs)).to_plotly_json()
+
+
+def figure(builder, *args, **kwargs) -> dict:
+    """Return ``builder(*args, **kwargs)`` as a plotly figure dict, built once per distinct input.
+
+    Building plotly figure objects costs tens of milliseconds each (validation); the inputs
+    are the page's cached query results, so equal inputs give the same figure and a rerun
+    only pays for hashing them.
+    """
+    return _cached_figure(builder.__module__, builder.__qualname__, args, tuple(sorted(kwargs.items())))

@@ -1,0 +1,69 @@
+"""Texts of the import page (keys start with ``import_page_``)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "import_page_intro": {
+        "nl": "Lees een spreadsheet in die u al bijhoudt (CSV of Excel .xlsx). Eerst ziet u wat er zou veranderen"
+        " en welke rijen niet kloppen; er wordt pas iets opgeslagen als u op ‘Importeren’ klikt, en dan alle"
+        " rijen of geen enkele.",
+        "en": "Read in a spreadsheet you already keep (CSV or Excel .xlsx). First you see what would change and"
+        " which rows are wrong; nothing is saved until you click ‘Import’, and then all rows or none.",
+    },
+    "import_page_step_dataset": {"nl": "1. Kies de gegevens", "en": "1. Choose the data"},
+    "import_page_dataset": {"nl": "Gegevensset", "en": "Data set"},
+    "import_page_columns": {
+        "nl": "Kolommen: {columns}. Verplicht voor nieuwe rijen: {required}.",
+        "en": "Columns: {columns}. Required for new rows: {required}.",
+    },
+    "import_page_template": {"nl": "Sjabloon downloaden (CSV)", "en": "Download template (CSV)"},
+    "import_page_template_file": {"nl": "sjabloon-{name}.csv", "en": "template-{name}.csv"},
+    "import_page_step_upload": {"nl": "2. Upload het bestand", "en": "2. Upload the file"},
+    "import_page_file": {"nl": "Bestand (CSV of .xlsx)", "en": "File (CSV or .xlsx)"},
+    "import_page_file_help": {
+        "nl": "CSV met ; , of tab als scheidingsteken, of een Excel-werkmap (.xlsx, eerste blad). Ten hoogste"
+        " {limit} MB.",
+        "en": "CSV separated by ; , or tab, or an Excel workbook (.xlsx, first sheet). At most {limit} MB.",
+    },
+    "import_page_step_preview": {"nl": "3. Controleer en importeer", "en": "3. Check and import"},
+    "import_page_total": {"nl": "Rijen", "en": "Rows"},
+    "import_page_new": {"nl": "Nieuw", "en": "New"},
+    "import_page_changed": {"nl": "Gewijzigd", "en": "Changed"},
+    "import_page_unchanged": {"nl": "Ongewijzigd", "en": "Unchanged"},
+    "import_page_first_rows": {
+        "nl": "De eerste {count} rijen van het bestand",
+        "en": "The first {count} rows of the file",
+    },
+    "import_page_row": {"nl": "Rij", "en": "Row"},
+    "import_page_problems": {
+        "nl": "{count} problemen gevonden; er wordt niets geïmporteerd. Verbeter deze rijen en upload het"
+        " bestand opnieuw:",
+        "en": "{count} problems found; nothing will be imported. Correct these rows and upload the file again:",
+    },
+    "import_page_problem_one": {
+        "nl": "1 probleem gevonden; er wordt niets geïmporteerd. Verbeter deze rij en upload het bestand opnieuw:",
+        "en": "1 problem found; nothing will be imported. Correct this row and upload the file again:",
+    },
+    "import_page_more_problems": {
+        "nl": "En nog {count} problemen die hier niet zijn opgesomd.",
+        "en": "And {count} more problems not listed here.",
+    },
+    "import_page_nothing_changes": {
+        "nl": "Alle rijen zijn gelijk aan wat al is opgeslagen; importeren verandert niets.",
+        "en": "Every row equals what is already stored; importing changes nothing.",
+    },
+    "import_page_button": {"nl": "Importeren", "en": "Import"},
+    "import_page_done": {
+        "nl": "‘{file}’ is geïmporteerd in {dataset}: {total} rijen, {new} nieuw, {changed} gewijzigd,"
+        " {unchanged} ongewijzigd.",
+        "en": "‘{file}’ was imported into {dataset}: {total} rows, {new} new, {changed} changed,"
+        " {unchanged} unchanged.",
+    },
+    "import_page_done_nothing": {
+        "nl": "‘{file}’ veranderde niets in {dataset}: alle {total} rijen waren al zo opgeslagen.",
+        "en": "‘{file}’ changed nothing in {dataset}: all {total} rows were already stored as such.",
+    },
+    "import_page_failed": {
+        "nl": "De import is niet gelukt; er is niets opgeslagen. Probeer het opnieuw of neem contact op met de"
+        " beheerder.",
+        "en": "The import failed; nothing was saved. Try again or contact the administrator.",
+    },
+}
