@@ -1,4 +1,4 @@
-"""Command line: ``python -m impactdash {init,add-user,status}``."""
+"""Command line: ``python -m impactdash {init,add-user,status,backup,restore}``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import getpass
 import sys
 from pathlib import Path
 
-from impactdash import auth, db, loader
+from impactdash import auth, backup, db, loader
+from impactdash.validation import EditError
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -60,6 +61,30 @@ def _cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    con = _open_existing(args.db)
+    try:
+        path = backup.make_backup(con, backup.CLI, args.to)
+    finally:
+        con.close()
+    print(f"Backed up {args.db} to {path}.")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    source = args.file.resolve()
+    if not source.is_file():
+        raise db.DatabaseError(f"No backup file at {source}")
+    con = _open_existing(args.db)
+    try:
+        db.migrate(con)
+        before = backup.restore(con, backup.CLI, source)
+    finally:
+        con.close()
+    print(f"Restored {source} into {args.db}; the state before is in {before}.")
+    return 0
+
+
 def _open_existing(path: Path, read_only: bool = False):
     if not path.exists():
         raise db.DatabaseError(f"No database at {path}; create one with: python -m impactdash init")
@@ -92,6 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = sub.add_parser("status", help="show the schema version and row counts")
     status.set_defaults(func=_cmd_status)
+
+    save = sub.add_parser("backup", help="write a consistent copy of the database (default: data/backups/)")
+    save.add_argument("--to", type=Path, help="file to write (must not exist)")
+    save.set_defaults(func=_cmd_backup)
+
+    restore = sub.add_parser(
+        "restore", help="back up the current state, then restore the figures from a backup"
+    )
+    restore.add_argument("file", type=Path, help="a backup file; an older schema version is migrated first")
+    restore.set_defaults(func=_cmd_restore)
     return parser
 
 
@@ -103,4 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except (db.DatabaseError, auth.UserError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except EditError as exc:
+        print(f"error: {exc.message('en')}", file=sys.stderr)
         return 2

@@ -1,0 +1,127 @@
+"""The audit trail page: who may see it, an editor sees only their own entries, revert works and refuses."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from impactdash import db, edits, permissions, ui
+
+from .conftest import ROOT
+
+PAGE = "app_pages/audit.py"
+EDITOR = permissions.Actor("editor.demo", frozenset({"editor"}), "Editor Demo")
+NEW_NAME = "Impacthub Binckhorst (audittest)"
+
+
+@pytest.fixture
+def changed_copy(demo_copy):
+    """The demo copy with one change by the editor (a property renamed)."""
+    con = db.connect(demo_copy)
+    try:
+        _, version = edits.get_record(con, "property", "DH-V01")
+        edits.save_record(con, EDITOR, "property", {"code": "DH-V01", "name": NEW_NAME}, version)
+    finally:
+        con.close()
+    return demo_copy
+
+
+def open_page(monkeypatch, path, username: str | None, lang: str = "nl") -> AppTest:
+    monkeypatch.setenv(db.DB_ENV, str(path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    if username:
+        at.session_state["actor"] = username
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def labels(at: AppTest) -> list[str]:
+    return [e.label.replace("\\", "") for e in at.expander]
+
+
+NO_ACCESS = "U heeft geen toegang tot deze pagina. Meld u aan met een account die dat recht heeft."
+
+
+def assert_refused(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+    assert [e.value for e in at.error] == [NO_ACCESS]
+    assert not at.title and not at.header and not at.expander and not at.button and not at.table
+
+
+def test_anonymous_visitor_is_not_offered_the_page(app):
+    at = app("nl")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(PAGE)
+
+
+def test_anonymous_visitor_is_refused_running_the_page_file_itself(demo_copy, monkeypatch):
+    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60).run()
+    assert_refused(at)
+
+
+def test_signed_out_session_is_refused_on_the_page_itself(monkeypatch, demo_copy):
+    at = open_page(monkeypatch, demo_copy, "editor.demo")
+    assert [t.value for t in at.title] == ["Audittrail"]
+    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    direct = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
+    direct.session_state["actor"] = "no.such.user"
+    assert_refused(direct.run())
+
+
+def test_reviewer_sees_everybodys_entries_and_the_change(monkeypatch, changed_copy):
+    at = open_page(monkeypatch, changed_copy, "reviewer.demo")
+    assert [t.value for t in at.title] == ["Audittrail"]
+    assert [h.value for h in at.header] == ["Zoeken", "Resultaten"]
+    found = labels(at)
+    assert any("editor.demo" in x and "gewijzigd" in x and "DH" in x for x in found), found
+    assert any("cli" in x and "gebruiker aangemaakt" in x for x in found), found
+    # The changed field with its value before and after, and no other field.
+    table = at.table[0].value
+    assert list(table.columns) == ["Veld", "Voor", "Na"]
+    assert list(table.iloc[:, 0]) == ["naam"]
+    assert "audittest" in table.iloc[0, 2]
+    assert any(b.label == "Terugdraaien" for b in at.button)
+
+
+def test_editor_sees_only_own_entries_and_cannot_revert(monkeypatch, changed_copy):
+    at = open_page(monkeypatch, changed_copy, "editor.demo")
+    assert not at.error
+    found = labels(at)
+    assert found and all("editor.demo" in x for x in found), found
+    assert not any(b.label == "Terugdraaien" for b in at.button)
+    person = next(s for s in at.selectbox if s.label == "Persoon")
+    assert person.options == ["editor.demo"] and person.disabled
+
+
+def test_search_by_data_set_and_record_key(monkeypatch, changed_copy):
+    at = open_page(monkeypatch, changed_copy, "admin.demo", lang="en")
+    assert [t.value for t in at.title] == ["Audit trail"]
+    at.text_input[0].input("admin.demo").run()
+    found = labels(at)
+    assert len(found) == 1 and "user created" in found[0] and "admin.demo" in found[0], found
+    assert at.markdown[-1].value.startswith("1 audit entry found.")
+    at.text_input[0].input("no such key").run()
+    assert [i.value for i in at.info] == ["No audit entries match this search."]
+
+
+def test_revert_undoes_the_change_and_a_refusal_shows_its_message(monkeypatch, changed_copy):
+    at = open_page(monkeypatch, changed_copy, "reviewer.demo")
+    change = next(i for i, x in enumerate(labels(at)) if "editor.demo" in x and "gewijzigd" in x)
+    revert_buttons = [b for b in at.button if b.label == "Terugdraaien"]
+    revert_buttons[change].click().run()
+    assert not at.exception
+    assert at.success and "teruggedraaid" in at.success[0].value
+    values, _ = edits.get_record(ui.connection(), "property", "DH-V01")
+    assert values["name"] != NEW_NAME
+    # The revert is itself an entry, newest first; reverting a user's creation is refused.
+    assert "teruggedraaid" in labels(at)[0]
+    created = next(i for i, x in enumerate(labels(at)) if "gebruiker aangemaakt" in x)
+    [b for b in at.button if b.label == "Terugdraaien"][created].click().run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert "geen wijziging van gegevens die kan worden teruggedraaid" in at.error[0].value

@@ -1,0 +1,115 @@
+"""The users page: only admins; lists accounts without secrets; adds and changes users; refusals are clear."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from impactdash import db
+
+from .conftest import ROOT
+
+PAGE = "app_pages/users.py"
+NO_ACCESS = "U heeft geen toegang tot deze pagina. Meld u aan met een account die dat recht heeft."
+
+
+def open_page(monkeypatch, path, username: str | None, lang: str = "nl") -> AppTest:
+    monkeypatch.setenv(db.DB_ENV, str(path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    if username:
+        at.session_state["actor"] = username
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def run_page_file(monkeypatch, path, username: str | None) -> AppTest:
+    monkeypatch.setenv(db.DB_ENV, str(path))
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
+    if username:
+        at.session_state["actor"] = username
+    return at.run()
+
+
+@pytest.mark.parametrize("username", [None, "editor.demo", "reviewer.demo"])
+def test_page_is_not_offered_without_the_right(monkeypatch, demo_copy, username):
+    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    if username:
+        at.session_state["actor"] = username
+    at.run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(PAGE)
+
+
+@pytest.mark.parametrize("username", [None, "editor.demo", "reviewer.demo"])
+def test_page_itself_refuses_without_the_right(monkeypatch, demo_copy, username):
+    at = run_page_file(monkeypatch, demo_copy, username)
+    assert not at.exception
+    assert [e.value for e in at.error] == [NO_ACCESS]
+    assert not at.title and not at.dataframe and not at.text_input and not at.button
+
+
+def test_admin_sees_the_accounts_without_password_hashes(monkeypatch, demo_copy):
+    at = open_page(monkeypatch, demo_copy, "admin.demo")
+    assert [t.value for t in at.title] == ["Gebruikers"]
+    assert [h.value for h in at.header] == ["Accounts", "Gebruiker toevoegen", "Gebruiker wijzigen"]
+    table = at.dataframe[0].value
+    assert list(table.columns) == [
+        "Gebruikersnaam",
+        "Naam",
+        "E-mail",
+        "Rollen",
+        "Uitgeschakeld",
+        "Geblokkeerd tot",
+    ]
+    assert list(table["Gebruikersnaam"]) == ["admin.demo", "editor.demo", "reviewer.demo"]
+    assert "argon2" not in table.to_csv()
+
+
+def add_form(at, username, name, password, roles=("editor",), button="Toevoegen"):
+    at.text_input(key="users_new_username").input(username)
+    at.text_input(key="users_new_name").input(name)
+    at.text_input(key="users_new_password").input(password)
+    at.multiselect[0].set_value(list(roles))
+    next(b for b in at.button if b.label == button).click().run()
+    assert not at.exception, [e.message for e in at.exception]
+
+
+def test_short_password_is_refused_names_the_field_and_keeps_the_form(monkeypatch, demo_copy):
+    at = open_page(monkeypatch, demo_copy, "admin.demo")
+    add_form(at, "nieuw.lid", "Nieuw Lid", "kort")
+    assert [e.value for e in at.error] == ["Veld ‘wachtwoord’: een wachtwoord heeft minstens 12 tekens."]
+    assert at.text_input(key="users_new_username").value == "nieuw.lid"
+    assert at.text_input(key="users_new_name").value == "Nieuw Lid"
+    assert "nieuw.lid" not in list(at.dataframe[0].value["Gebruikersnaam"])
+
+
+def test_admin_adds_a_user(monkeypatch, demo_copy):
+    at = open_page(monkeypatch, demo_copy, "admin.demo", lang="en")
+    add_form(
+        at, "nieuw.lid", "Nieuw Lid", "een-lang-wachtwoord-2026", roles=("editor", "reviewer"), button="Add"
+    )
+    assert [s.value for s in at.success] == ["User nieuw.lid was added."]
+    table = at.dataframe[0].value.set_index("Username")
+    assert table.loc["nieuw.lid", "Roles"] == "editor, reviewer"
+
+
+def test_last_admin_cannot_disable_themselves(monkeypatch, demo_copy):
+    at = open_page(monkeypatch, demo_copy, "admin.demo")
+    assert at.selectbox(key="users_pick").value == "admin.demo"
+    at.button(key="users_toggle").click().run()
+    assert not at.exception
+    assert at.error and "laatste ingeschakelde beheerder" in at.error[0].value
+    assert at.dataframe[0].value.set_index("Gebruikersnaam").loc["admin.demo", "Uitgeschakeld"] == "nee"
+
+
+def test_admin_disables_an_editor(monkeypatch, demo_copy):
+    at = open_page(monkeypatch, demo_copy, "admin.demo")
+    at.selectbox(key="users_pick").set_value("editor.demo").run()
+    at.button(key="users_toggle").click().run()
+    assert [s.value for s in at.success] == ["Gebruiker editor.demo is gewijzigd."]
+    assert at.dataframe[0].value.set_index("Gebruikersnaam").loc["editor.demo", "Uitgeschakeld"] == "ja"

@@ -1,0 +1,43 @@
+"""The audit trail in a real browser: a reviewer signs in, searches, and a refused revert says why."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import screenshot, wait_until_drawn
+
+
+def sign_in(page, server, username: str, password: str) -> None:
+    page.goto(f"{server}/sign-in")
+    wait_until_drawn(page)
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_text("Aangemeld als").wait_for(timeout=30_000)
+    wait_until_drawn(page)
+
+
+def test_reviewer_searches_the_audit_trail_and_a_refused_revert_is_explained(server, page):
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    sign_in(page, server, "reviewer.demo", "demo-reviewer-2026")
+    page.get_by_role("link", name="Audittrail").click()
+    page.get_by_role("heading", name="Audittrail", level=1).wait_for(timeout=30_000)
+    wait_until_drawn(page)
+    assert page.get_by_role("heading", name="Zoeken", level=2).count() == 1
+    # The reviewer's own sign-in is in the trail, next to the creation of the demo accounts.
+    assert page.get_by_text("reviewer.demo · aangemeld").count() >= 1
+
+    page.get_by_label("Recordsleutel bevat").fill("admin.demo")
+    page.get_by_label("Recordsleutel bevat").press("Enter")
+    entry = page.get_by_text("cli · gebruiker aangemaakt · gebruikers · admin.demo")
+    entry.wait_for(timeout=30_000)
+    wait_until_drawn(page)
+    screenshot(page, "audit-nl")
+    entry.click()
+    page.get_by_role("button", name="Terugdraaien").first.click()
+    message = page.get_by_text("is geen wijziging van gegevens die kan worden teruggedraaid")
+    try:
+        message.wait_for(timeout=30_000)
+    finally:
+        screenshot(page, "audit-revert-refused-nl")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert not errors
