@@ -17,7 +17,9 @@ def test_sign_in_page_lists_demo_accounts(sign_in_page):
     assert list(table.iloc[:, 0]) == [u for u, _, _ in loader.DEMO_USERS]
 
 
-@pytest.mark.parametrize(("username", "roles"), [("editor.demo", "medewerker"), ("reviewer.demo", "wethouder")])
+@pytest.mark.parametrize(
+    ("username", "roles"), [("editor.demo", "medewerker"), ("reviewer.demo", "wethouder")]
+)
 def test_demo_user_signs_in_and_out(sign_in_page, username, roles):
     at = sign_in_page
     password = dict((u, p) for u, p, _ in loader.DEMO_USERS)[username]

@@ -1,0 +1,9 @@
+-- Edit page: the editable rows of data set 'ambition' for one municipality: its ambitions.
+-- Returns every column of table ambition (as the write path reads a record), at most 501 rows
+-- (the page shows 500 and says when there are more).
+-- example: municipality=GM0518
+select t.*
+from ambition as t
+where t.municipality_code = $municipality
+order by t.code
+limit 501

@@ -1,0 +1,220 @@
+"""The edit page: only editors get in; a form save changes the public figures; bad or stale input is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from impactdash import db, edits, i18n, loader, ui
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "app_pages/edit.py"
+PASSWORDS = {u: p for u, p, _ in loader.DEMO_USERS}
+NO_ACCESS = "U heeft geen toegang tot deze pagina. Meld u aan met een account die dat recht heeft."
+
+
+def sign_in(app, username: str, lang: str = "nl"):
+    at = app(lang, page="app_pages/sign_in.py")
+    at.text_input[0].input(username)
+    at.text_input[1].input(PASSWORDS[username])
+    at.button[-1].click().run()
+    assert not at.exception
+    return at
+
+
+def open_edit(at):
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def field(at, label: str):
+    return next(w for w in at.text_input if w.label.rstrip(" *") == label)
+
+
+def errors(at) -> list[str]:
+    return [e.value for e in at.error]
+
+
+def working_con(demo_copy):
+    # The app's own cached connection (one per process and file).
+    return ui._connection(str(demo_copy))
+
+
+def open_budget_record(at, con, gm: str):
+    """Open the latest budget line (year, moment) of one programme of ``gm``; return its key and row."""
+    at.selectbox(key="edit_dataset").set_value("budget").run()
+    rows = db.run_query(con, "edit_rows_budget", municipality=gm)
+    # The final budget of a past year is the one the public budget figures use.
+    first = rows[(rows["year"] == 2025) & (rows["moment"] == "final")].iloc[0]
+    key = (first["programme_code"], int(first["year"]), first["moment"])
+    kid = "\x1f".join(str(k) for k in key)
+    at.selectbox(key="edit_pick_budget").set_value(kid).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return key
+
+
+def no_staff_content(at) -> bool:
+    return all(s.key != "edit_dataset" for s in at.selectbox) and all(b.label != "Opslaan" for b in at.button)
+
+
+def run_page_alone(demo_copy, monkeypatch, actor: str | None = None) -> AppTest:
+    """Run the page file on its own, as a typed URL to an auto-discovered page would."""
+    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
+    if actor:
+        at.session_state[ui.ACTOR_KEY] = actor
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("actor", [None, "reviewer.demo"])
+def test_the_page_file_on_its_own_refuses_anonymous_and_reviewer(demo_copy, monkeypatch, actor):
+    at = run_page_alone(demo_copy, monkeypatch, actor)
+    assert errors(at) == [NO_ACCESS]
+    assert no_staff_content(at)
+
+
+def test_the_page_file_on_its_own_lets_the_editor_in(demo_copy, monkeypatch):
+    at = run_page_alone(demo_copy, monkeypatch, "editor.demo")
+    assert not at.error
+    assert not no_staff_content(at)
+
+
+def test_anonymous_cannot_switch_to_the_page_nor_find_it_in_the_menu(app):
+    at = app("nl")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(PAGE)
+
+
+def test_reviewer_cannot_switch_to_the_page(app):
+    at = sign_in(app, "reviewer.demo")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(PAGE)
+
+
+@pytest.mark.parametrize("who", [None, "reviewer.demo"])
+def test_a_session_that_loses_the_role_loses_the_page(app, who):
+    at = open_edit(sign_in(app, "editor.demo"))
+    assert not no_staff_content(at)
+    if who is None:
+        del at.session_state[ui.ACTOR_KEY]
+    else:
+        at.session_state[ui.ACTOR_KEY] = who
+    at.run()
+    assert not at.exception
+    assert no_staff_content(at)
+
+
+def test_editor_changes_a_budget_amount_and_the_budget_figures_change(app, demo_copy):
+    at = open_edit(sign_in(app, "editor.demo"))
+    assert not at.error
+    con = working_con(demo_copy)
+    gm = at.session_state[ui.MUNICIPALITY_KEY]
+    key = open_budget_record(at, con, gm)
+    before, _ = edits.get_record(con, "budget", key)
+    year_before = db.run_query(con, "budget_by_year", municipality=gm, instrument="all")
+    amount = field(at, "Bedrag")
+    new_amount = float(before["amount"]) + 1234.56
+    amount.input(f"{new_amount:.2f}".replace(".", ",")).run()
+    at.button(key="edit_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, errors(at)
+    message = at.success[0].value
+    assert "Bedrag" in message and "→" in message, message
+    assert i18n.fmt_number(new_amount, "nl", 2).replace(".", "\\.") in message, message
+    after, _ = edits.get_record(con, "budget", key)
+    assert float(after["amount"]) == pytest.approx(new_amount)
+    year_after = db.run_query(con, "budget_by_year", municipality=gm, instrument="all")
+    assert year_after["budget"].sum() != pytest.approx(year_before["budget"].sum())
+
+
+def test_a_negative_amount_is_refused_naming_the_field(app, demo_copy):
+    at = open_edit(sign_in(app, "editor.demo"))
+    con = working_con(demo_copy)
+    key = open_budget_record(at, con, at.session_state[ui.MUNICIPALITY_KEY])
+    before, version = edits.get_record(con, "budget", key)
+    field(at, "Bedrag").input("-5").run()
+    at.button(key="edit_save").click().run()
+    assert not at.exception
+    text = " ".join(errors(at))
+    assert "Bedrag" in text.replace("\\", "") or "bedrag" in text.replace("\\", ""), text
+    assert field(at, "Bedrag").value == "-5"
+    assert edits.get_record(con, "budget", key) == (before, version)
+
+
+def test_a_stale_version_is_refused_and_the_typed_value_stays(app, demo_copy):
+    at = open_edit(sign_in(app, "editor.demo"))
+    con = working_con(demo_copy)
+    key = open_budget_record(at, con, at.session_state[ui.MUNICIPALITY_KEY])
+    current, version = edits.get_record(con, "budget", key)
+    # Someone else saves the same record after it was opened here.
+    other = loader_actor(con)
+    edits.save_record(
+        con,
+        other,
+        "budget",
+        {**edits.as_text("budget", current), "amount": str(float(current["amount"]) + 1)},
+        version,
+        key=key,
+    )
+    changed, _ = edits.get_record(con, "budget", key)
+    field(at, "Bedrag").input("777,77").run()
+    at.button(key="edit_save").click().run()
+    assert not at.exception
+    assert any("gewijzigd nadat u het opende" in e for e in errors(at)), errors(at)
+    assert field(at, "Bedrag").value == "777,77"
+    assert edits.get_record(con, "budget", key)[0] == changed
+    # The offered button loads the newest version into the form.
+    at.button(key="edit_reload").click().run()
+    assert field(at, "Bedrag").value.replace(",", ".").rstrip("0").rstrip(".") == str(
+        float(changed["amount"])
+    ).rstrip("0").rstrip(".")
+
+
+def loader_actor(con):
+    from impactdash import auth
+
+    return auth.load_actor(con, "editor.demo")
+
+
+def open_grid(app, demo_copy):
+    at = open_edit(sign_in(app, "editor.demo"))
+    at.selectbox(key="edit_dataset").set_value("budget").run()
+    at.radio(key="edit_mode").set_value("grid").run()
+    assert not at.exception, [e.message for e in at.exception]
+    con = working_con(demo_copy)
+    frame = at.session_state["edit_grid_snapshot"]["frame"]
+    editor_key = f"edit_grid_{at.session_state['edit_grid_snapshot']['serial']}"
+    return at, con, frame, editor_key
+
+
+def test_grid_refuses_a_bad_row_naming_row_and_field_and_changes_nothing(app, demo_copy):
+    at, con, frame, editor_key = open_grid(app, demo_copy)
+    version_before = db.data_version(con)
+    at.session_state[editor_key] = {
+        "edited_rows": {"0": {"amount": 100.0}, "2": {"amount": -5.0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="edit_save_grid").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    text = " ".join(errors(at)).replace("\\", "")
+    assert "Rij 3, veld ‘bedrag’" in text, text
+    assert "Rij 1" not in text
+    assert db.data_version(con) == version_before
+
+
+def test_grid_saves_all_changes_at_once(app, demo_copy):
+    at, con, frame, editor_key = open_grid(app, demo_copy)
+    key = tuple(frame.iloc[1][k] for k in ("programme_code", "year", "moment"))
+    at.session_state[editor_key] = {"edited_rows": {"1": {"amount": 4321.5}}, "added_rows": [], "deleted_rows": []}
+    at.button(key="edit_save_grid").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, errors(at)
+    assert "1 record(s) toegevoegd of gewijzigd" in at.success[0].value.replace("\\", "")
+    assert float(edits.get_record(con, "budget", key)[0]["amount"]) == pytest.approx(4321.5)

@@ -1,0 +1,138 @@
+"""The edit page in a real browser: an editor changes a figure the public sees; a stale save is refused.
+
+The server is shared by every browser test: each journey restores the figure it changed.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.browser.conftest import screenshot, wait_until_drawn
+
+EDITOR = ("editor.demo", "demo-editor-2026")
+# Leeuwarden's impact team (FTE): 1,8 at the end of 2025 and of 2024 in the demo data.
+RECORD_2025 = "impact_team_fte / GM0080 / 2025-12-31"
+RECORD_2024 = "impact_team_fte / GM0080 / 2024-12-31"
+CONFLICT = "gewijzigd nadat u het opende"
+
+
+def sign_in(page, server: str) -> None:
+    page.goto(f"{server}/sign-in?gm=GM0080")
+    wait_until_drawn(page)
+    page.get_by_label("Gebruikersnaam").fill(EDITOR[0])
+    page.get_by_label("Wachtwoord").fill(EDITOR[1])
+    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_text("Aangemeld als").wait_for()
+    wait_until_drawn(page)
+
+
+def go_to(page, menu_entry: str) -> None:
+    # Within the session (a typed URL would start a new, anonymous one): the menu entry.
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(menu_entry, exact=True).click()
+    page.get_by_role("heading", level=1).filter(has_text=menu_entry).wait_for()
+    wait_until_drawn(page)
+
+
+def choose(page, label: str, option: str, typed: str | None = None) -> None:
+    main = page.locator('[data-testid="stMain"]')
+    box = main.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).first
+    # The combobox can take a moment to respond after a redraw: retry opening it.
+    for _ in range(5):
+        box.get_by_role("combobox").click()
+        try:
+            page.get_by_role("listbox").wait_for(timeout=3_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    if typed:
+        page.keyboard.type(typed)
+    page.get_by_role("option", name=option).first.click()
+    wait_until_drawn(page)
+
+
+def open_record(page, record: str) -> None:
+    go_to(page, "Cijfers bewerken")
+    choose(page, "Gegevensset", "Waarnemingen")
+    choose(page, "Record", record, typed=record)
+    value_box(page).wait_for()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('input')].some(i => i.getAttribute('aria-label') === 'Waarde *'"
+        " && i.value !== '')"
+    )
+
+
+def value_box(page):
+    return page.get_by_role("textbox", name="Waarde *")
+
+
+def save_value(page, text: str) -> None:
+    value_box(page).fill(text)
+    value_box(page).press("Enter")
+    wait_until_drawn(page)
+    page.get_by_role("button", name="Opslaan").click()
+    wait_until_drawn(page)
+
+
+def test_editor_changes_a_figure_and_the_public_ambition_shows_it(server, browser, page):
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        sign_in(page, server)
+        open_record(page, RECORD_2025)
+        assert value_box(page).input_value() == "1,8"
+        save_value(page, "2,7")
+        page.get_by_text("Opgeslagen").wait_for()
+        assert "Waarde: 1,8 → 2,7" in page.locator('[data-testid="stAlert"]').first.inner_text()
+        assert page.locator('[data-testid="stException"]').count() == 0
+        screenshot(page, "edit-nl-saved")
+        go_to(page, "Ambities")
+        choose(page, "Kies een ambitie", "Impactteam", typed="Impactteam")
+        assert "2,7" in page.locator('[data-testid="stMain"]').inner_text()
+    except Exception:
+        screenshot(page, "edit-debug")
+        raise
+    finally:
+        # Put the demo figure back for the other tests on this server (a fresh session).
+        restore = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL").new_page()
+        try:
+            sign_in(restore, server)
+            open_record(restore, RECORD_2025)
+            save_value(restore, "1,8")
+            restore.get_by_text("Opgeslagen").wait_for()
+        except Exception:
+            screenshot(restore, "edit-debug-restore")
+            raise
+        finally:
+            restore.context.close()
+    assert not errors
+
+
+def test_a_second_session_saving_an_old_version_is_refused_and_keeps_its_input(server, browser):
+    first = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL").new_page()
+    second = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL").new_page()
+    try:
+        for pg in (first, second):
+            sign_in(pg, server)
+            open_record(pg, RECORD_2024)
+        save_value(first, "2,2")
+        first.get_by_text("Opgeslagen").wait_for()
+        save_value(second, "2,5")
+        second.get_by_text(CONFLICT).wait_for()
+        assert value_box(second).input_value() == "2,5"
+        assert second.locator('[data-testid="stException"]').count() == 0
+        screenshot(second, "edit-nl-conflict")
+        # The offered button loads the newest version: the first session's value.
+        second.get_by_role("button", name="Nieuwste versie laden").click()
+        wait_until_drawn(second)
+        assert value_box(second).input_value() == "2,2"
+        # Put the demo figure back for the other tests on this server.
+        save_value(second, "1,8")
+        second.get_by_text("Opgeslagen").wait_for()
+        assert value_box(second).input_value() == "1,8"
+    except Exception:
+        screenshot(first, "edit-debug-first")
+        screenshot(second, "edit-debug-second")
+        raise
+    finally:
+        first.context.close()
+        second.context.close()
