@@ -24,6 +24,7 @@ may_revert = permissions.allowed(actor, "revert_change")
 own = None if sees_all else actor.username
 
 st.title(t("page_audit"))
+ui.dataset_banner(lang)
 st.caption(t("audit_intro_all") if sees_all else t("audit_intro_own"))
 
 kind, text = st.session_state.pop(MESSAGE_KEY, (None, None))

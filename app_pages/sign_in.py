@@ -6,6 +6,7 @@ from impactdash import auth, i18n, loader, ui
 
 lang = ui.lang()
 st.title(i18n.t("page_sign_in", lang))
+ui.dataset_banner(lang)
 st.markdown(i18n.t("sign_in_intro", lang))
 if st.session_state.pop("signed_out_idle", False):
     st.info(i18n.t("signed_out_idle", lang, minutes=auth.IDLE_MINUTES))

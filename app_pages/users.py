@@ -18,6 +18,7 @@ t = partial(i18n.t, lang=lang)
 MESSAGE_KEY = "users_message"
 
 st.title(t("page_users"))
+ui.dataset_banner(lang)
 st.caption(t("users_intro"))
 
 kind, text = st.session_state.pop(MESSAGE_KEY, (None, None))

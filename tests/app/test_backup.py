@@ -55,7 +55,7 @@ def test_page_itself_refuses_without_the_right(monkeypatch, demo_copy, username)
 def test_admin_backs_up_and_restores_with_confirmation(monkeypatch, demo_copy):
     at = open_page(monkeypatch, demo_copy, "admin.demo")
     assert [t.value for t in at.title] == ["Back-up"]
-    assert [i.value for i in at.info] == ["Er zijn nog geen back-ups."]
+    assert [i.value for i in at.info][1:] == ["Er zijn nog geen back-ups."]  # after the demo banner
     at.button(key="backup_now").click().run()
     assert not at.exception
     (made,) = backup.list_backups(demo_copy)
