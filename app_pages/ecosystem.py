@@ -39,11 +39,7 @@ reporting_date = ui.query("dataset_info").iloc[0]["reporting_date"]
 values = ui.query("metric_values", municipality=gm)
 notes = ui.query("ecosystem_notes", municipality=gm)
 catalogue = ui.query("metric_catalogue").set_index("code")
-items = [
-    item
-    for item in ui.cached(progress.for_municipality, gm)
-    if item.metric_code in ecosystem.METRICS
-]
+items = [item for item in ui.cached(progress.for_municipality, gm) if item.metric_code in ecosystem.METRICS]
 charted = {item.metric_code for item in items}
 
 # Key figures: the latest value of each of the nine measures, three to a row.

@@ -187,9 +187,11 @@ def main() -> None:
     for table, n in counts.items():
         print(f"{table:20} {n:>12,}")
     size = args.out.stat().st_size / 2**20
-    print(f"scale {args.scale}: spend split {split}, file {size:,.0f} MiB;"
-          f" demo built in {built - start:.1f} s, scaled in {done - built:.1f} s, total {done - start:.1f} s"
-          f" (CPU {time.process_time() - start_cpu:.1f} s)")
+    print(
+        f"scale {args.scale}: spend split {split}, file {size:,.0f} MiB;"
+        f" demo built in {built - start:.1f} s, scaled in {done - built:.1f} s, total {done - start:.1f} s"
+        f" (CPU {time.process_time() - start_cpu:.1f} s)"
+    )
 
 
 if __name__ == "__main__":

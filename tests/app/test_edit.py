@@ -212,7 +212,11 @@ def test_grid_refuses_a_bad_row_naming_row_and_field_and_changes_nothing(app, de
 def test_grid_saves_all_changes_at_once(app, demo_copy):
     at, con, frame, editor_key = open_grid(app, demo_copy)
     key = tuple(frame.iloc[1][k] for k in ("programme_code", "year", "moment"))
-    at.session_state[editor_key] = {"edited_rows": {"1": {"amount": 4321.5}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[editor_key] = {
+        "edited_rows": {"1": {"amount": 4321.5}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.button(key="edit_save_grid").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, errors(at)

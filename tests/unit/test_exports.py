@@ -10,7 +10,7 @@ import pytest
 
 from impactdash import exports
 
-HOSTILE = ["=HYPERLINK(\"http://x\")", "+31 70 123", "-2+3", "@SUM(A1)", "\tcmd", "gewoon"]
+HOSTILE = ['=HYPERLINK("http://x")', "+31 70 123", "-2+3", "@SUM(A1)", "\tcmd", "gewoon"]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
