@@ -232,3 +232,20 @@ def test_derived_spend_equals_the_ledger(demo_con):
         " and period_end = date '2024-12-31'",
     )
     assert derived == pytest.approx(ledger)
+
+
+def test_metric_value_agrees_with_each_derived_view(demo_con):
+    """metric_value shares one ledger scan (migration 0006) but must equal the mv_* views."""
+    for metric, view in [
+        ("spend_eur", "mv_spend_eur"),
+        ("budget_execution_pct", "mv_budget_execution_pct"),
+        ("leverage_ratio", "mv_leverage_ratio"),
+        ("network_size", "mv_network_size"),
+    ]:
+        differences = scalar(
+            demo_con,
+            f"select count(*) from (select municipality_code, period_end, round(value, 6) from metric_value"
+            f" where metric_code = '{metric}' except select municipality_code, period_end, round(value, 6)"
+            f" from {view})",
+        )
+        assert differences == 0, metric
