@@ -9,6 +9,8 @@ import streamlit as st
 
 from impactdash import chart_compare, compare, i18n, ui
 
+MAX_DEFAULT_TOWNS = 6
+
 lang = ui.lang()
 st.title(i18n.t("page_compare", lang))
 ui.dataset_banner(lang)
@@ -40,8 +42,14 @@ metric = st.selectbox(
     key="compare_metric",
 )
 names = dict(zip(towns["code"], towns["name"], strict=True))
+# By default the first few towns (longest-running pillar first): a chart of hundreds of
+# lines says nothing, and computing them all would cost seconds.
 chosen = st.multiselect(
-    t("compare_towns"), list(names), default=list(names), format_func=names.get, key="compare_towns"
+    t("compare_towns"),
+    list(names),
+    default=list(names)[:MAX_DEFAULT_TOWNS],
+    format_func=names.get,
+    key="compare_towns",
 )
 measure = catalogue.loc[metric]
 unit = measure["unit"]
