@@ -75,7 +75,7 @@ st.caption(i18n.t("method_rows", lang, n=i18n.fmt_number(len(frame), lang)))
 left, right = st.columns(2)
 left.download_button(
     i18n.t("method_download_csv", lang),
-    data=exports.to_csv_bytes(frame),
+    data=lambda: exports.to_csv_bytes(frame),  # built on click, not on every run
     file_name=f"{chosen}.csv",
     mime="text/csv",
     on_click="ignore",
