@@ -28,12 +28,20 @@ def test_reviewer_searches_the_audit_trail_and_a_refused_revert_is_explained(ser
 
     page.get_by_label("Recordsleutel bevat").fill("admin.demo")
     page.get_by_label("Recordsleutel bevat").press("Enter")
-    entry = page.get_by_text("cli · gebruiker aangemaakt · gebruikers · admin.demo")
-    entry.wait_for(timeout=30_000)
+    # The unfiltered list may already hold the entry; wait until the filter has been applied
+    # (the reviewer's sign-ins drop out) so the click does not land on a list being redrawn.
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('[data-testid=\"stExpander\"] summary')]"
+        ".some(s => s.textContent.includes('reviewer.demo · aangemeld'))",
+        timeout=30_000,
+    )
     wait_until_drawn(page)
+    expander = page.get_by_test_id("stExpander").filter(
+        has_text="cli · gebruiker aangemaakt · gebruikers · admin.demo"
+    )
     screenshot(page, "audit-nl")
-    entry.click()
-    page.get_by_role("button", name="Terugdraaien").first.click()
+    expander.locator("summary").click()
+    expander.get_by_role("button", name="Terugdraaien").click()
     message = page.get_by_text("is geen wijziging van gegevens die kan worden teruggedraaid")
     try:
         message.wait_for(timeout=30_000)
