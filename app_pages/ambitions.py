@@ -85,6 +85,8 @@ st.markdown(
         projection=view.projection_text(item.assessment, lang),
     )
 )
+if (gm, item.metric_code) in ui.changed_figures():
+    st.caption(i18n.t("changed_mark", lang))
 st.plotly_chart(
     ui.figure(chart_ambitions.ambition_detail_figure, item, lang, view.chart_notes(notes)),
     config={"displayModeBar": False},

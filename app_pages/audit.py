@@ -24,7 +24,7 @@ may_revert = permissions.allowed(actor, "revert_change")
 own = None if sees_all else actor.username
 
 st.title(t("page_audit"))
-ui.dataset_banner(lang)
+ui.dataset_banner(lang, working=True)
 st.caption(t("audit_intro_all") if sees_all else t("audit_intro_own"))
 
 kind, text = st.session_state.pop(MESSAGE_KEY, (None, None))
@@ -59,7 +59,7 @@ def field_label(dataset: str | None, name: str) -> str:
 
 
 st.header(t("audit_search"))
-choices = ui.query("audit_choices", own=own)
+choices = ui.working_query("audit_choices", own=own)
 people = choices.loc[choices["kind"] == "person", "value"].tolist()
 sets = choices.loc[choices["kind"] == "dataset", "value"].tolist()
 left, middle, right = st.columns(3)
@@ -82,8 +82,8 @@ filters = {
     "date_from": date_from,
     "date_to": date_to,
 }
-count = int(ui.query("audit_count", **filters)["n"].iloc[0])
-entries = ui.query("audit_entries", **filters, max_rows=MAX_ROWS)
+count = int(ui.working_query("audit_count", **filters)["n"].iloc[0])
+entries = ui.working_query("audit_entries", **filters, max_rows=MAX_ROWS)
 
 st.header(t("audit_results"))
 if entries.empty:

@@ -18,7 +18,7 @@ MESSAGE_KEY = "backup_message"
 db_path = db.default_db_path()
 
 st.title(t("page_backup"))
-ui.dataset_banner(lang)
+ui.dataset_banner(lang, working=True)
 st.caption(t("backup_intro"))
 
 kind, text = st.session_state.pop(MESSAGE_KEY, (None, None))

@@ -17,10 +17,10 @@ NEW = "__new__"
 DECIMAL_MARK = "," if lang == "nl" else "."
 
 gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
-towns = ui.query("municipalities").set_index("code")
+towns = ui.working_query("municipalities").set_index("code")
 town = towns.loc[gm, "name"] if gm in towns.index else ""
 st.title(t("page_edit") + (f" – {escape_markdown(town)}" if town else ""))
-ui.dataset_banner(lang)
+ui.dataset_banner(lang, working=True)
 st.caption(t("edit_intro"))
 
 # A message from the run that saved or deleted (shown once, after the page reloaded the record).

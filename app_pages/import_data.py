@@ -52,7 +52,7 @@ def sample_table(frame: pd.DataFrame, ds: datasets.Dataset) -> pd.DataFrame:
 
 
 st.title(t("page_import"))
-ui.dataset_banner(lang)
+ui.dataset_banner(lang, working=True)
 st.markdown(t("import_page_intro"))
 
 # 1. Which data set, and its template.

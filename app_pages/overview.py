@@ -18,6 +18,8 @@ st.title(f"{i18n.t('app_title', lang)} {town['name']}")
 ui.dataset_banner(lang)
 
 values = ui.query("metric_values", municipality=gm)
+# Staff reading drafts: the measures whose figures differ from the current publication.
+changed = ui.changed_figures()
 items = ui.cached(progress.for_municipality, gm)
 counts = progress.status_counts(items)
 start = town["pillar_start"]
@@ -55,6 +57,8 @@ budget_text = (
 )
 cols[0].metric(i18n.t("spend_this_year", lang, year=year), i18n.fmt_eur(money["spend"], lang, compact=True))
 cols[0].caption(budget_text)
+if (gm, "spend_eur") in changed or any(c[0] == gm and c[1] == "programme_spend" for c in changed):
+    cols[0].caption(i18n.t("changed_mark", lang))
 catalogue = ui.query("metric_catalogue").set_index("code")
 for col, code in zip(cols[1:], ("impact_floor_m2", "impact_enterprises", "leverage_ratio"), strict=True):
     latest = progress.latest_value(values, code)
@@ -62,6 +66,8 @@ for col, code in zip(cols[1:], ("impact_floor_m2", "impact_enterprises", "levera
     unit = catalogue.loc[code, "unit"]
     col.metric(name, i18n.fmt_value(latest[1] if latest else None, unit, lang))
     col.caption(i18n.fmt_date(latest[0], lang) if latest else i18n.t("no_data_selection", lang))
+    if (gm, code) in changed:
+        col.caption(i18n.t("changed_mark", lang))
 
 # One card per headline ambition: status as icon and word, latest against target.
 st.header(i18n.t("headline_ambitions", lang))
@@ -72,6 +78,8 @@ for row_start in range(0, len(cards), 3):
         with col.container(border=True):
             st.markdown(f"**{item.name(lang)}**")
             st.markdown(i18n.status_markdown(a.status.value, lang))
+            if (gm, item.metric_code) in changed:
+                st.caption(i18n.t("changed_mark", lang))
             latest = (
                 f"{i18n.fmt_value(a.latest.value, item.unit, lang)} ({i18n.fmt_date(a.latest.date, lang)})"
                 if a.latest

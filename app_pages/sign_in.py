@@ -6,7 +6,7 @@ from impactdash import auth, i18n, loader, ui
 
 lang = ui.lang()
 st.title(i18n.t("page_sign_in", lang))
-ui.dataset_banner(lang)
+ui.dataset_banner(lang, working=True)
 st.markdown(i18n.t("sign_in_intro", lang))
 if st.session_state.pop("signed_out_idle", False):
     st.info(i18n.t("signed_out_idle", lang, minutes=auth.IDLE_MINUTES))
@@ -32,7 +32,7 @@ if submitted:
         ui.sign_in_as(actor)
         st.rerun()
 
-if ui.query("dataset_info").iloc[0]["is_demo"]:
+if ui.working_query("dataset_info").iloc[0]["is_demo"]:
     st.caption(i18n.t("demo_accounts", lang))
     st.table(
         {

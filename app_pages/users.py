@@ -18,7 +18,7 @@ t = partial(i18n.t, lang=lang)
 MESSAGE_KEY = "users_message"
 
 st.title(t("page_users"))
-ui.dataset_banner(lang)
+ui.dataset_banner(lang, working=True)
 st.caption(t("users_intro"))
 
 kind, text = st.session_state.pop(MESSAGE_KEY, (None, None))
@@ -45,7 +45,7 @@ def attempt(call, username: str, done_key: str = "users_done") -> bool:
     return True
 
 
-accounts = ui.query("users_list", username=None)
+accounts = ui.working_query("users_list", username=None)
 st.header(t("users_list"))
 shown = pd.DataFrame(
     {

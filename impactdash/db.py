@@ -60,6 +60,10 @@ def connect(
         raise DatabaseError(f"Cannot open database {path}: {exc}") from exc
     except duckdb.Error as exc:
         raise DatabaseError(f"{path} is not a readable DuckDB database: {exc}") from exc
+    if con.execute("select current_setting('lock_configuration')").fetchone()[0]:
+        # DuckDB shares one database instance per file within a process: this file is
+        # already open here, and that instance was locked down when it was opened.
+        return con
     folders = {path.parent, DEMO_DIR, *(Path(d).resolve() for d in extra_dirs)}
     allowed = sorted(str(d) + os.sep for d in folders)
     # The order matters: directories first, then switch external access off, then lock.

@@ -6,11 +6,12 @@ all or nothing: one transaction, so a bad file leaves the database as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import duckdb
 
-from impactdash import auth, db
+from impactdash import auth, db, permissions, publish
 
 #: Tables filled from CSV, in an order that satisfies every reference.
 LOAD_ORDER = (
@@ -41,6 +42,8 @@ DEMO_USERS = (
     ("reviewer.demo", "demo-reviewer-2026", ("reviewer",)),
     ("admin.demo", "demo-admin-2026", ("admin",)),
 )
+DEMO_PUBLICATION_LABEL = "Q3 2026"
+DEMO_PUBLICATION_NOTE = "Demopublicatie: de voorbeeldcijfers tot en met het derde kwartaal van 2026."
 
 
 class LoadError(db.DatabaseError):
@@ -115,6 +118,8 @@ def build_database(path: Path, source: str | Path = "demo", force: bool = False)
     tmp = path.with_name(path.name + ".tmp")
     for leftover in (tmp, Path(str(tmp) + ".wal")):
         leftover.unlink(missing_ok=True)
+    # Publications of a file being replaced belong to that file, not to the new one.
+    _set_aside(publish.publications_dir(path))
     con = db.connect(tmp, extra_dirs=(folder,) if folder else ())
     try:
         db.migrate(con)
@@ -122,12 +127,32 @@ def build_database(path: Path, source: str | Path = "demo", force: bool = False)
         if source == "demo":
             for username, password, roles in DEMO_USERS:
                 auth.create_user(con, username, password, list(roles), username.replace(".", " ").title())
+            _publish_demo(con, publish.publications_dir(path))
         con.execute("checkpoint")
     finally:
         con.close()
     Path(str(path) + ".wal").unlink(missing_ok=True)
     tmp.replace(path)
     return loaded
+
+
+def _set_aside(folder: Path) -> None:
+    """Move a replaced database's publications out of the way (kept, never deleted)."""
+    if folder.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder.rename(folder.with_name(f"{folder.name}.replaced-{stamp}"))
+
+
+def _publish_demo(con, folder: Path) -> None:
+    """Give the demo a first approved publication, so public pages show figures on the first run.
+
+    Requested by the demo editor and approved by the demo reviewer, as a real one would be.
+    """
+    editor, reviewer = (
+        permissions.Actor(name, frozenset(roles)) for name, _, roles in DEMO_USERS if name != "admin.demo"
+    )
+    publication_id = publish.request(con, editor, DEMO_PUBLICATION_LABEL, DEMO_PUBLICATION_NOTE, folder)
+    publish.approve(con, reviewer, publication_id, folder)
 
 
 def ensure_database(path: Path | None = None) -> Path:

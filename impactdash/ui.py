@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import importlib
 import time
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from impactdash import auth, db, i18n, loader, permissions
+from impactdash import auth, changes, db, i18n, loader, permissions, publish
+from impactdash.safe_text import escape_markdown
 
 LANG_KEY = "lang"
 MUNICIPALITY_KEY = "municipality"
@@ -22,26 +24,114 @@ MUNICIPALITY_KEY = "municipality"
 def _connection(path: str):
     # One connection per process; every call takes its own cursor (see db.run_query).
     loader.ensure_database(path)
-    return db.connect(path)
+    con = db.connect(path)
+    # Repair a pointer left by a crash or a restored backup before anyone reads through it.
+    publish.reconcile(con, publish.publications_dir(path))
+    return con
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _snapshot_connection(path: str):
+    # Publications never change, so read-only connections can be shared by every session.
+    return db.connect(path, read_only=True)
 
 
 def connection():
-    """Return the process-wide connection to the working database (built on first use)."""
+    """Return the process-wide connection to the working database (built on first use).
+
+    Refused in public-only mode: such a process opens nothing for writing.
+    """
+    if publish.public_only():
+        raise PermissionError("public-only mode: the working database is not opened")
     return _connection(str(db.default_db_path()))
 
 
+# --- which figures this session reads ------------------------------------------------
+
+FIGURES_KEY = "figures"
+DRAFT, PUBLISHED = "draft", "published"
+
+
+def publications_folder() -> Path:
+    """Return the folder of the publications of this process's database."""
+    return publish.publications_dir(db.default_db_path())
+
+
+def current_publication() -> publish.Current | None:
+    """Return the publication the public sees now (re-read on every call: a small file)."""
+    return publish.current(publications_folder())
+
+
+def figures_switch(actor: permissions.Actor, current_lang: str) -> str:
+    """Let staff who may see drafts choose drafts or the publication; everyone else reads published.
+
+    Called on every run by the entry script, so a signed-out or downgraded session falls
+    back to the published figures at once.
+    """
+    if publish.public_only() or not permissions.allowed(actor, "view_drafts"):
+        st.session_state[FIGURES_KEY] = PUBLISHED
+        return PUBLISHED
+    choice = st.sidebar.segmented_control(
+        i18n.t("figures_switch", current_lang),
+        options=[DRAFT, PUBLISHED],
+        format_func=lambda v: i18n.t(f"figures_{v}", current_lang),
+        default=st.session_state.get(FIGURES_KEY, DRAFT),
+        key="figures_choice",
+    )
+    st.session_state[FIGURES_KEY] = choice or DRAFT
+    return st.session_state[FIGURES_KEY]
+
+
+def showing_drafts() -> bool:
+    """Whether this session's public pages read the working (draft) figures."""
+    return not publish.public_only() and st.session_state.get(FIGURES_KEY) == DRAFT
+
+
+def _source() -> tuple[str, str] | None:
+    """Return (kind, path) of the figures this session reads, or None if nothing is published."""
+    if showing_drafts():
+        return DRAFT, str(db.default_db_path())
+    published = current_publication()
+    return None if published is None else (PUBLISHED, str(published.path))
+
+
+def has_figures() -> bool:
+    """Whether this session has figures to show: the drafts, or a current publication."""
+    return _source() is not None
+
+
+def _open(kind: str, path: str):
+    return _connection(path) if kind == DRAFT else _snapshot_connection(path)
+
+
 @st.cache_data(show_spinner=False, max_entries=1000)
-def _cached_query(path: str, name: str, version: int, params: tuple) -> pd.DataFrame:
+def _cached_query(kind: str, path: str, name: str, version: int, params: tuple) -> pd.DataFrame:
     # ``version`` is only part of the cache key: every write bumps it, so a change is
     # seen at once and unchanged data is never recomputed.
-    return db.run_query(_connection(path), name, **dict(params))
+    return db.run_query(_open(kind, path), name, **dict(params))
+
+
+def _query(kind: str, path: str, name: str, params: dict) -> pd.DataFrame:
+    version = db.data_version(_open(kind, path))
+    return _cached_query(kind, path, name, version, tuple(sorted(params.items()))).copy()
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """Run a named query, cached by the data version; returns a copy safe to modify."""
-    path = str(db.default_db_path())
-    version = db.data_version(_connection(path))
-    return _cached_query(path, name, version, tuple(sorted(params.items()))).copy()
+    """Run a named query on the figures this session reads (publication or drafts), cached.
+
+    Returns a copy safe to modify. Public pages call this; it is the one place that
+    chooses the database, so a visitor only ever reads the current publication.
+    """
+    source = _source()
+    if source is None:
+        raise LookupError("nothing has been published")
+    return _query(*source, name, params)
+
+
+def working_query(name: str, **params) -> pd.DataFrame:
+    """Run a named query on the working database (staff pages only, behind their guard)."""
+    connection()
+    return _query(DRAFT, str(db.default_db_path()), name, params)
 
 
 def lang() -> str:
@@ -68,6 +158,8 @@ def language_switch() -> str:
 
 def municipality_picker(current_lang: str) -> str:
     """Show the municipality choice in the sidebar; defaults to the longest-running pillar."""
+    if _source() is None:
+        return ""
     towns = query("municipalities")
     if towns.empty:
         return ""
@@ -88,14 +180,88 @@ def municipality_picker(current_lang: str) -> str:
     return code
 
 
-def dataset_banner(current_lang: str) -> None:
-    """Say, on every page, that demo figures are illustrative, and up to when figures run."""
-    info = query("dataset_info").iloc[0]
+def dataset_banner(current_lang: str, working: bool = False) -> None:
+    """Say, on every page, which figures these are: published (label, date) or drafts, demo or not.
+
+    A public page with nothing published says so and stops. Staff pages pass
+    ``working=True``: they always work on the working database.
+    """
+    source = (DRAFT, str(db.default_db_path())) if working else _source()
+    if source is None:
+        st.info(i18n.t("nothing_published", current_lang), icon=":material/hourglass_empty:")
+        st.stop()
+    info = _query(*source, "dataset_info", {}).iloc[0]
     if bool(info["is_demo"]):
         st.info(i18n.t("demo_banner", current_lang, names=info["demo_names"]), icon="ℹ️")
-    st.caption(
-        i18n.t("figures_as_of", current_lang, date=i18n.fmt_date(info["reporting_date"], current_lang))
+    as_of = i18n.t("figures_as_of", current_lang, date=i18n.fmt_date(info["reporting_date"], current_lang))
+    published = None if working else current_publication()
+    if working:
+        st.caption(as_of)
+    elif source[0] == PUBLISHED:
+        text = i18n.t(
+            "published_banner",
+            current_lang,
+            date=i18n.fmt_date(published.approved_at.date(), current_lang),
+            label=escape_markdown(published.label),
+        )
+        st.caption(f"{text} {as_of}")
+    else:
+        st.warning(_draft_text(published, current_lang) + " " + as_of, icon=":material/edit_note:")
+
+
+def _draft_text(published: publish.Current | None, current_lang: str) -> str:
+    """Return the drafts banner: what the public sees instead, and how many figures differ."""
+    if published is None:
+        return i18n.t("draft_banner", current_lang, current=i18n.t("draft_banner_nothing", current_lang))
+    seen = i18n.t(
+        "draft_banner_current",
+        current_lang,
+        label=escape_markdown(published.label),
+        date=i18n.fmt_date(published.approved_at.date(), current_lang),
     )
+    count = len(draft_changes())
+    if count == 0:
+        changed = i18n.t("draft_banner_same", current_lang)
+    elif count == 1:
+        changed = i18n.t("draft_banner_changed_one", current_lang)
+    else:
+        changed = i18n.t("draft_banner_changed", current_lang, count=i18n.fmt_number(count, current_lang))
+    return i18n.t("draft_banner", current_lang, current=seen) + " " + changed
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def _changes_between(before: tuple[str, str, int], after: tuple[str, str, int]) -> pd.DataFrame:
+    # Each side is (kind, path, data version): a publication never changes, the drafts'
+    # data version changes with every write, so a change is seen at once.
+    return changes.compare(_open(*before[:2]), _open(*after[:2]))
+
+
+def _version(source: str) -> tuple[str, str, int]:
+    kind, path = (DRAFT, str(db.default_db_path())) if source == DRAFT else (PUBLISHED, source)
+    return kind, path, db.data_version(_open(kind, path))
+
+
+def version_changes(before: str, after: str) -> pd.DataFrame:
+    """Return the figures that differ between two versions: ``DRAFT`` or a publication's file path."""
+    if DRAFT in (before, after):
+        connection()  # drafts are staff-only: refused in public-only mode
+    return _changes_between(_version(before), _version(after)).copy()
+
+
+def draft_changes() -> pd.DataFrame:
+    """Return the figures in which the drafts differ from the current publication (all, if none)."""
+    published = current_publication()
+    if published is None:
+        drafts = changes.figures(connection())
+        return changes.figure_changes(drafts.iloc[0:0], drafts)
+    return version_changes(str(published.path), DRAFT)
+
+
+def changed_figures() -> frozenset[tuple[str, str]]:
+    """Return the (municipality, measure) pairs to mark as changed: empty unless showing drafts."""
+    if not showing_drafts() or current_publication() is None:
+        return frozenset()
+    return changes.changed_keys(draft_changes())
 
 
 def data_table(frame: pd.DataFrame, current_lang: str) -> None:
@@ -148,6 +314,9 @@ def sign_in_as(actor: permissions.Actor) -> None:
     """Remember a successful local sign-in in this session."""
     st.session_state[ACTOR_KEY] = actor.username
     st.session_state[LAST_SEEN_KEY] = time.monotonic()
+    # Staff start on the drafts they work on; the switch was the visitor's 'published'.
+    st.session_state.pop(FIGURES_KEY, None)
+    st.session_state.pop("figures_choice", None)
 
 
 def sign_out() -> None:
@@ -174,11 +343,21 @@ def client_source() -> str:
     return address if isinstance(address, str) and address else "unknown"
 
 
+def cached_on(version: str, function, *args):
+    """Like :func:`cached`, on a chosen version: ``DRAFT`` or a publication's file path.
+
+    For staff pages that set two versions side by side (the review's "change since the
+    last publication").
+    """
+    kind, path, number = _version(version)
+    return _cached_call(function.__module__, function.__qualname__, number, kind, path, args)
+
+
 @st.cache_data(show_spinner=False, max_entries=500)
-def _cached_call(module: str, name: str, version: int, path: str, args: tuple):
+def _cached_call(module: str, name: str, version: int, kind: str, path: str, args: tuple):
     # Keyed like the queries: by the data version, so a write refreshes it at once.
     function = getattr(importlib.import_module(module), name)
-    return function(_connection(path), *args)
+    return function(_open(kind, path), *args)
 
 
 def cached(function, *args):
@@ -186,11 +365,15 @@ def cached(function, *args):
 
     For work heavier than a query (assessing every ambition, building a page's figures):
     ``function`` must be a module-level function of the domain package taking the
-    connection first, and ``args`` plain hashable values (codes, language).
+    connection first, and ``args`` plain hashable values (codes, language). It reads the
+    same figures as :func:`query`.
     """
-    path = str(db.default_db_path())
-    version = db.data_version(_connection(path))
-    return _cached_call(function.__module__, function.__qualname__, version, path, args)
+    source = _source()
+    if source is None:
+        raise LookupError("nothing has been published")
+    kind, path = source
+    version = db.data_version(_open(kind, path))
+    return _cached_call(function.__module__, function.__qualname__, version, kind, path, args)
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from impactdash import db, loader
+from impactdash import db, loader, publish
 
 
 @pytest.fixture(scope="session")
@@ -28,9 +28,10 @@ def demo_con(demo_db_file):
 
 @pytest.fixture
 def demo_copy(demo_db_file, tmp_path) -> Path:
-    """A private, writable copy of the demo database."""
+    """A private, writable copy of the demo database, with its publications beside it."""
     path = tmp_path / "impact.duckdb"
     shutil.copy(demo_db_file, path)
+    shutil.copytree(publish.publications_dir(demo_db_file), publish.publications_dir(path))
     return path
 
 

@@ -10,6 +10,7 @@ import pytest
 from impactdash import db, i18n, progress, realestate
 from impactdash.texts.common import TEXTS as COMMON
 from impactdash.texts.property import TEXTS as PROPERTY
+from tests.publishing import publish_now
 
 PAGE = "app_pages/property.py"
 CASES = [("nl", "GM0518"), ("en", "GM0518"), ("nl", "GM0080"), ("en", "GM0014")]
@@ -185,6 +186,7 @@ def test_public_notes_are_shown_and_internal_notes_never(app, demo_copy):
             {"body": body + " (korting)", "visibility": visibility},
         )
     con.close()
+    publish_now(demo_copy)
     at = app("nl", municipality="GM0080", page=PAGE)
     captions = "\n".join(c.value for c in at.caption)
     assert "Nieuwe dakisolatie" in captions and "Impactwerkplaats Snekertrekweg" in captions
@@ -199,6 +201,7 @@ def test_a_municipality_without_buildings_says_so(app, demo_copy):
         "insert into municipality (code, name, province, is_demo) values ('GM0363', 'Amsterdam', 'NH', true)"
     )
     con.close()
+    publish_now(demo_copy)
     at = app("en", municipality="GM0363", page=PAGE)
     assert not at.get("plotly_chart")
     assert sum(COMMON["no_data_selection"]["en"] in m.value for m in at.markdown) == 5

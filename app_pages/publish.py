@@ -1,0 +1,122 @@
+"""Publishing: request a publication, approve or reject somebody else's, see and withdraw them.
+
+Every step goes through ``impactdash.publish`` (permission, four eyes, snapshot, audit).
+"""
+
+from functools import partial
+
+import streamlit as st
+
+from impactdash import i18n, permissions, publish, publish_view, ui
+from impactdash.validation import EditError
+
+actor = ui.guard("view_drafts")
+lang = ui.lang()
+t = partial(i18n.t, lang=lang)
+MESSAGE_KEY = "publish_message"
+folder = ui.publications_folder()
+
+st.title(t("page_publish"))
+ui.dataset_banner(lang, working=True)
+st.caption(t("publish_intro"))
+
+kind, text = st.session_state.pop(MESSAGE_KEY, (None, None))
+if kind == "success":
+    st.success(text)
+
+
+def attempt(call, publication_id: int | None, done_key: str) -> None:
+    """Run one publishing step; show a refusal here, or keep the success to show after the rerun."""
+    try:
+        with st.spinner(t("publish_working")):
+            result = call()
+    except EditError as exc:
+        st.error(exc.message(lang))
+        return
+    except permissions.PermissionDenied:
+        st.error(t("no_access"))
+        return
+    st.session_state[MESSAGE_KEY] = ("success", t(done_key, id=publication_id or result))
+    st.rerun()
+
+
+current = ui.current_publication()
+if current is None:
+    st.info(t("publish_none_yet"))
+else:
+    st.markdown(
+        t(
+            "publish_current",
+            label=publish_view.escape_markdown(current.label),
+            date=i18n.fmt_date(current.approved_at.date(), lang),
+        )
+    )
+publications = ui.working_query("publications")
+
+if permissions.allowed(actor, "request_publication"):
+    st.header(t("publish_request_header"))
+    reporting_date = ui.working_query("dataset_info").iloc[0]["reporting_date"]
+    with st.form("publish_request", clear_on_submit=True):
+        label = st.text_input(
+            t("publish_label"),
+            value=publish_view.suggested_label(reporting_date),
+            max_chars=publish.LABEL_MAX,
+            help=t("publish_label_help"),
+        )
+        note = st.text_area(t("publish_note"), max_chars=publish.NOTE_MAX)
+        if st.form_submit_button(t("publish_request_button"), type="primary"):
+            attempt(
+                lambda: publish.request(ui.connection(), actor, label, note, folder),
+                None,
+                "publish_requested",
+            )
+
+st.header(t("publish_pending_header"))
+pending = publications[publications["status"] == "requested"]
+if pending.empty:
+    st.caption(t("publish_pending_none"))
+for row in pending.itertuples(index=False):
+    publication_id = int(row.id)
+    with st.container(border=True):
+        st.markdown(f"**{publish_view.pending_label(row, lang)}**")
+        if isinstance(row.request_note, str) and row.request_note:
+            st.caption(publish_view.escape_markdown(row.request_note))
+        if row.requested_by == actor.username:
+            st.caption(t("publish_own_waiting"))
+        elif permissions.allowed(actor, "approve_publication"):
+            decision = st.text_input(
+                t("publish_decision_note"), key=f"publish_note_{publication_id}", max_chars=publish.NOTE_MAX
+            )
+            left, right = st.columns(2)
+            if left.button(
+                t("publish_approve_button"), key=f"publish_approve_{publication_id}", type="primary"
+            ):
+                attempt(
+                    partial(publish.approve, ui.connection(), actor, publication_id, folder, decision),
+                    publication_id,
+                    "publish_approved",
+                )
+            if right.button(t("publish_reject_button"), key=f"publish_reject_{publication_id}"):
+                attempt(
+                    partial(publish.reject, ui.connection(), actor, publication_id, folder, decision),
+                    publication_id,
+                    "publish_rejected",
+                )
+
+st.header(t("publish_history_header"))
+if publications.empty:
+    st.caption(t("publish_none_yet"))
+else:
+    st.table(publish_view.history_frame(publications, current.id if current else None, lang), hide_index=True)
+
+approved = publications[publications["status"] == "approved"]
+if permissions.allowed(actor, "withdraw_publication") and not approved.empty:
+    st.header(t("publish_withdraw_header"))
+    st.caption(t("publish_withdraw_help"))
+    labels = {int(r.id): f"{int(r.id)} · {r.label}" for r in approved.itertuples(index=False)}
+    with st.form("publish_withdraw"):
+        chosen = st.selectbox(t("publish_withdraw_which"), list(labels), format_func=labels.get)
+        if st.form_submit_button(t("publish_withdraw_button")):
+            attempt(
+                lambda: publish.withdraw(ui.connection(), actor, chosen, folder), chosen, "publish_withdrawn"
+            )

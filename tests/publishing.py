@@ -1,0 +1,21 @@
+"""Test helper: publish a test database's current working figures, as the demo people would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from impactdash import db, permissions, publish
+
+EDITOR = permissions.Actor("editor.demo", frozenset({"editor"}))
+REVIEWER = permissions.Actor("reviewer.demo", frozenset({"reviewer"}))
+
+
+def publish_now(path: Path, label: str = "Test") -> publish.Current:
+    """Request and approve a publication of ``path``'s working figures; return it (now current)."""
+    con = db.connect(path)
+    try:
+        folder = publish.publications_dir(path)
+        publication_id = publish.request(con, EDITOR, label, None, folder)
+        return publish.approve(con, REVIEWER, publication_id, folder)
+    finally:
+        con.close()
