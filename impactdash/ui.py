@@ -295,6 +295,8 @@ def current_actor() -> permissions.Actor:
     e-mail to a local account's roles (an unknown e-mail gets no staff role). Roles are
     re-read from the database on every run, so a disabled account loses access at once.
     """
+    if publish.public_only():
+        return permissions.ANONYMOUS  # nobody signs in to a public-only process
     now = time.monotonic()
     last = st.session_state.get(LAST_SEEN_KEY)
     st.session_state[LAST_SEEN_KEY] = now
