@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from impactdash import downloads, exports, i18n, metrics, ui
+from impactdash import downloads, exports, i18n, metrics, opendata, publish, ui
+from impactdash.safe_text import escape_markdown
 
 lang = ui.lang()
 st.title(i18n.t("page_method", lang))
@@ -13,13 +14,13 @@ st.header(i18n.t("method_measures", lang))
 st.markdown(i18n.t("method_measures_intro", lang))
 catalogue = ui.query("metric_catalogue")
 table = catalogue.assign(
-    measure=catalogue[f"name_{lang}"],
+    measure=catalogue[f"name_{lang}"].map(escape_markdown),
     unit=catalogue["unit"].map(lambda u: i18n.t(f"method_unit_{u}", lang)),
     direction=catalogue["direction"].map(lambda d: i18n.t(f"method_{d}", lang)),
     kind=catalogue["kind"].map(lambda k: i18n.t(f"method_{k}", lang)),
     period=catalogue["period"].map(lambda p: i18n.t(f"method_{p}", lang)),
-    definition=catalogue[f"definition_{lang}"],
-    source=catalogue[f"source_{lang}"],
+    definition=catalogue[f"definition_{lang}"].map(escape_markdown),
+    source=catalogue[f"source_{lang}"].map(escape_markdown),
 )[["measure", "unit", "direction", "kind", "period", "definition", "source"]]
 st.table(
     table.rename(columns={c: i18n.t(f"method_col_{c}", lang) for c in table.columns}).set_index(
@@ -48,7 +49,7 @@ st.markdown(i18n.t("method_periods_text", lang, date=i18n.fmt_date(info["reporti
 st.header(i18n.t("method_coverage", lang))
 coverage = ui.query("method_coverage")
 shown = {
-    "municipality": coverage["name"],
+    "municipality": coverage["name"].map(escape_markdown),
     "start": coverage["pillar_start"].map(lambda d: i18n.fmt_date(d, lang)),
     "programmes": coverage["programmes"].map(lambda n: i18n.fmt_number(n, lang)),
     "spend_lines": coverage["spend_lines"].map(lambda n: i18n.fmt_number(n, lang)),
@@ -89,6 +90,29 @@ right.download_button(
     on_click="ignore",
     key="download_xlsx",
 )
+
+st.header(i18n.t("method_open_data", lang))
+published = ui.current_publication()
+if published is None:
+    st.caption(i18n.t("nothing_published", lang))
+else:
+    st.markdown(
+        i18n.t(
+            "method_open_data_text",
+            lang,
+            label=escape_markdown(published.label),
+            date=i18n.fmt_date(published.approved_at.date(), lang),
+        )
+    )
+    st.download_button(
+        i18n.t("method_open_data_button", lang),
+        data=lambda: opendata.zip_open_data(ui.publications_folder() / publish.open_data_name(published.id)),
+        file_name=f"impactpijler-open-data-{published.id}.zip",
+        mime="application/zip",
+        on_click="ignore",
+        icon=":material/folder_zip:",
+        key="download_open_data",
+    )
 
 st.header(i18n.t("method_accessibility", lang))
 st.markdown(i18n.t("method_accessibility_text", lang))

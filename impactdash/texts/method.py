@@ -113,4 +113,14 @@ TEXTS: dict[str, dict[str, str]] = {
         " what it shows and its data as a table. Still running into a barrier? Tell the municipality and we"
         " will fix it.",
     },
+    "method_open_data": {"nl": "Open data", "en": "Open data"},
+    "method_open_data_text": {
+        "nl": "Alle publieke cijfers van de publicatie ‘{label}’ van {date} als open data: per gegevensset een"
+        " CSV- en een Parquet-bestand, met een beschrijving van elk veld, de eenheid, de bronnen en de licentie"
+        " (CC BY 4.0) in `datapackage.json` (Frictionless Data Package).",
+        "en": "All public figures of the publication ‘{label}’ of {date} as open data: a CSV and a Parquet file"
+        " per data set, with every field's description, unit, sources and the licence (CC BY 4.0) in"
+        " `datapackage.json` (Frictionless Data Package).",
+    },
+    "method_open_data_button": {"nl": "Download open data (zip)", "en": "Download open data (zip)"},
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from impactdash import db, i18n, metrics
+from impactdash.safe_text import escape_markdown
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -15,7 +16,7 @@ def test_method_page_lists_every_measure(app, demo_db_file, lang):
     con.close()
     table = at.table[0].value
     assert len(table) == len(catalogue)
-    assert set(table.index) == set(catalogue[f"name_{lang}"])
+    assert set(table.index) == set(catalogue[f"name_{lang}"].map(escape_markdown))
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -34,11 +35,12 @@ def test_coverage_counts_equal_the_database(app, demo_db_file):
     ).fetchone()[0]
     con.close()
     coverage = at.table[1].value
-    row = coverage[coverage["Gemeente"] == "'s-Gravenhage"].iloc[0]
+    row = coverage[coverage["Gemeente"] == escape_markdown("'s-Gravenhage")].iloc[0]
     assert row["Boekingen"] == i18n.fmt_number(spend_lines, "nl")
 
 
 def test_downloads_are_offered(app):
     at = app("en", page="app_pages/method.py")
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download CSV", "Download everything (Excel)"]
+    assert labels == ["Download CSV", "Download everything (Excel)", "Download open data (zip)"]
+    assert "Q3 2026" in " ".join(m.value for m in at.markdown), "the open data names its publication"
