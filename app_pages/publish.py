@@ -61,7 +61,7 @@ if permissions.allowed(actor, "request_publication"):
             t("publish_label"),
             value=publish_view.suggested_label(reporting_date),
             max_chars=publish.LABEL_MAX,
-            help=t("publish_label_help"),
+            placeholder=t("publish_label_help"),
         )
         note = st.text_area(t("publish_note"), max_chars=publish.NOTE_MAX)
         if st.form_submit_button(t("publish_request_button"), type="primary"):

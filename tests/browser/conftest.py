@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from impactdash import publish
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts"
@@ -50,6 +52,7 @@ def server(tmp_path_factory, demo_db_file):
     folder = tmp_path_factory.mktemp("served")
     db_path = folder / "impact.duckdb"
     shutil.copy(demo_db_file, db_path)
+    shutil.copytree(publish.publications_dir(demo_db_file), publish.publications_dir(db_path))
     port = _free_port()
     env = {**os.environ, "IMPACTDASH_DB": str(db_path)}
     log = (folder / "server.log").open("w")

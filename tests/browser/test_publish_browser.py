@@ -1,0 +1,87 @@
+"""Publishing in a real browser: the editor changes a figure and requests, cannot approve their own
+request; the reviewer approves; the visitor then sees the new figure under the new label.
+
+The server is shared by every browser test: the draft figure is put back at the end (the
+publication made here stays current, which no later test depends on).
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import screenshot, wait_until_drawn
+from tests.browser.test_audit_browser import sign_in as sign_in_as
+from tests.browser.test_edit_browser import RECORD_2025, choose, go_to, open_record, save_value
+from tests.browser.test_edit_browser import sign_in as sign_in_editor
+
+LABEL = "Reis 2026"
+NEW_VALUE = "3,3"
+APPROVE = "Goedkeuren en publiceren"
+
+
+def new_page(browser):
+    return browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL").new_page()
+
+
+def impact_team_text(page, server: str) -> str:
+    """Open the public ambitions page for Leeuwarden as a visitor; return the impact team's text."""
+    page.goto(f"{server}/ambitions?gm=GM0080")
+    wait_until_drawn(page)
+    choose(page, "Kies een ambitie", "Impactteam", typed="Impactteam")
+    # Figures are formatted with non-breaking spaces ("3,3\u00a0fte").
+    return page.locator('[data-testid="stMain"]').inner_text().replace("\u00a0", " ")
+
+
+def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(server, browser):
+    editor, reviewer, visitor = new_page(browser), new_page(browser), new_page(browser)
+    errors = []
+    for pg in (editor, reviewer, visitor):
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        sign_in_editor(editor, server)
+        open_record(editor, RECORD_2025)
+        save_value(editor, NEW_VALUE)
+        editor.get_by_text("Opgeslagen").wait_for(timeout=30_000)
+
+        go_to(editor, "Publiceren")
+        editor.get_by_role("textbox", name="Naam van de publicatie").fill(LABEL)
+        editor.get_by_role("button", name="Publicatie aanvragen").click()
+        editor.get_by_text("is aangevraagd").wait_for(timeout=60_000)
+        wait_until_drawn(editor)
+        # Four eyes: the requester is told so and gets no approve button.
+        expect(editor.get_by_text("Dit is uw eigen aanvraag")).to_be_visible()
+        expect(editor.get_by_role("button", name=APPROVE)).to_have_count(0)
+        screenshot(editor, "publish-requested-nl")
+
+        before = impact_team_text(visitor, server)
+        assert f"{NEW_VALUE} fte" not in before, "a requested publication is not public yet"
+
+        sign_in_as(reviewer, server, "reviewer.demo", "demo-reviewer-2026")
+        go_to(reviewer, "Publiceren")
+        reviewer.get_by_role("button", name=APPROVE).click()
+        reviewer.get_by_text("is goedgekeurd").wait_for(timeout=60_000)
+        wait_until_drawn(reviewer)
+        screenshot(reviewer, "publish-approved-nl")
+
+        after = impact_team_text(visitor, server)
+        assert f"{NEW_VALUE} fte" in after
+        assert f"({LABEL})" in after, "the banner names the new publication"
+        screenshot(visitor, "publish-public-nl")
+        for pg in (editor, reviewer, visitor):
+            assert pg.locator('[data-testid="stException"]').count() == 0
+    except Exception:
+        for name, pg in (("editor", editor), ("reviewer", reviewer), ("visitor", visitor)):
+            screenshot(pg, f"publish-debug-{name}")
+        raise
+    finally:
+        restore = new_page(browser)
+        try:
+            sign_in_editor(restore, server)
+            open_record(restore, RECORD_2025)
+            save_value(restore, "1,8")
+            restore.get_by_text("Opgeslagen").wait_for(timeout=30_000)
+        finally:
+            restore.context.close()
+        for pg in (editor, reviewer, visitor):
+            pg.context.close()
+    assert not errors
