@@ -25,6 +25,7 @@ PAGES = (
     ("app_pages/publish.py", "page_publish", ":material/publish:", "publish", "view_drafts"),
     ("app_pages/changes.py", "page_changes", ":material/difference:", "changes", "view_drafts"),
     ("app_pages/review.py", "page_review", ":material/fact_check:", "review", "review_progress"),
+    ("app_pages/report.py", "page_report", ":material/summarize:", "report", "export_report"),
     ("app_pages/edit.py", "page_edit", ":material/edit:", "edit", "edit_figures"),
     ("app_pages/import_data.py", "page_import", ":material/upload_file:", "import", "import"),
     ("app_pages/audit.py", "page_audit", ":material/history:", "audit", "view_own_audit"),

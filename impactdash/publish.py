@@ -177,7 +177,8 @@ def write_snapshot(con: duckdb.DuckDBPyConnection, target: Path, settings: dict[
         referenced = {
             name
             for (name,) in snap.execute(
-                "select distinct referenced_table from duckdb_constraints() where constraint_type = 'FOREIGN KEY'"
+                "select distinct referenced_table from duckdb_constraints()"
+                " where constraint_type = 'FOREIGN KEY'"
             ).fetchall()
         }
         source = con.cursor()
@@ -190,7 +191,7 @@ def write_snapshot(con: duckdb.DuckDBPyConnection, target: Path, settings: dict[
                     snap.execute(f"insert into {table} by name select * from incoming")  # noqa: S608
                 else:
                     snap.execute(f"drop table {table}")
-                    snap.execute(f"create table {table} as select * from incoming")
+                    snap.execute(f"create table {table} as select * from incoming")  # noqa: S608
                 snap.unregister("incoming")
             version = source.execute("select version from data_version").fetchone()[0]
         finally:

@@ -1,0 +1,224 @@
+"""The alderman's progress report: every ambition in both formats, nothing fetched, typed text escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import re
+
+import pypdf
+import pytest
+
+from impactdash import db, progress, report, report_chart
+from impactdash.ambitions_view import WORD_JOINER
+
+PUBLISHED = dt.datetime(2026, 11, 27, 10, 15)
+LABEL = "Q3 2026"
+XSS = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def con(demo_db_file):
+    """One read-only connection for the module: the reports below are built once each."""
+    connection = db.connect(demo_db_file, read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def model(con):
+    """The Dutch report's content, to know what every output must hold."""
+    return {lang: report.build(con, lang, label=LABEL, published_at=PUBLISHED) for lang in ("nl", "en")}
+
+
+@pytest.fixture(scope="module")
+def html_text(con):
+    return {lang: report.report_html(con, lang, label=LABEL, published_at=PUBLISHED) for lang in ("nl", "en")}
+
+
+@pytest.fixture(scope="module")
+def pdf_pages(con):
+    """The text of every page of the PDF, per language."""
+    result = {}
+    for lang in ("nl", "en"):
+        reader = pypdf.PdfReader(
+            io.BytesIO(report.report_pdf(con, lang, label=LABEL, published_at=PUBLISHED))
+        )
+        result[lang] = [page.extract_text().replace("\xa0", " ") for page in reader.pages]
+    return result
+
+
+def _visible(text: str) -> str:
+    """HTML as text to search: no tags, word joiners (which keep dates whole) gone, NBSPs as spaces."""
+    return re.sub(r"<[^>]+>", "", text).replace(WORD_JOINER, "").replace("\xa0", " ")
+
+
+def test_the_report_holds_every_ambition_of_every_municipality(con, model):
+    towns = db.run_query(con, "municipalities")
+    expected = {
+        (item.code, item.assessment.status.value)
+        for gm in towns["code"]
+        for item in progress.for_municipality(con, gm)
+    }
+    assert {(s.code, s.status.status) for s in model["nl"].sections} == expected
+    assert model["nl"].municipalities == tuple(towns["name"])
+    assert len(expected) >= 20
+
+
+def test_the_summary_counts_the_same_statuses_as_the_pages(con, model):
+    rows = {row[0]: row for row in model["nl"].summary.rows}
+    for gm, name in zip(*db.run_query(con, "municipalities")[["code", "name"]].T.values, strict=True):
+        counts = progress.status_counts(progress.for_municipality(con, gm))
+        on, risk, off, none, total = rows[name][1:]
+        assert (int(on), int(risk), int(off), int(none)) == (
+            counts["on_track"],
+            counts["at_risk"],
+            counts["off_track"],
+            counts["no_data"],
+        )
+        assert int(total) == sum(counts.values())
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_pdf_opens_and_has_every_ambition_on_its_own_page(pdf_pages, model, lang):
+    pages = pdf_pages[lang]
+    assert report.build.__name__  # the PDF was read back by pypdf at all
+    title = "Voortgangsrapportage impactpijler" if lang == "nl" else "Impact pillar progress report"
+    assert title in pages[0] and LABEL in pages[0]
+    # Each ambition starts a page with its municipality and number, then its name.
+    starts = {}
+    for number, text in enumerate(pages):
+        for section in model[lang].sections:
+            if section.kicker in text:
+                starts[section.code] = number
+                assert section.name in text, section.code
+    assert set(starts) == {s.code for s in model[lang].sections}
+    assert len(set(starts.values())) == len(starts), "two ambitions share a page"
+
+
+def test_pdf_speaks_dutch_on_nl_and_english_on_en(pdf_pages):
+    nl, en = "\n".join(pdf_pages["nl"]), "\n".join(pdf_pages["en"])
+    assert "Gepubliceerd op 27-11-2026" in nl and "Published on 27 Nov 2026" in en
+    assert re.search(r"€ \d{1,3}(\.\d{3})+\b", nl) and not re.search(r"€\d{1,3}(,\d{3})+", nl)
+    assert re.search(r"€\d{1,3}(,\d{3})+", en)
+    assert "Op koers" in nl and "On track" not in nl
+    assert "On track" in en
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_html_has_every_ambition(html_text, model, lang):
+    page = html_text[lang]
+    assert page.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in page
+    assert page.count('<section class="ambition"') == len(model[lang].sections)
+    for section in model[lang].sections:
+        assert html.escape(section.kicker) in page
+        assert html.escape(section.name) in page
+    # One chart per ambition, inline.
+    assert page.count("<svg") == len(model[lang].sections)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_html_fetches_nothing_and_runs_nothing(html_text, lang):
+    page = html_text[lang]
+    lowered = page.lower()
+    for tag in ("<script", "<link", "<iframe", "<object", "<embed", "<img", "@import", "url(http"):
+        assert tag not in lowered, tag
+    assert not re.search(r"\bsrc\s*=", lowered)
+    # Every link stays inside the file (the demo has no document addresses to link to).
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert hrefs and all(h.startswith("#") for h in hrefs), [h for h in hrefs if not h.startswith("#")][:3]
+    assert not re.search(r"(src|href)\s*=\s*[\"']?\s*(https?:)?//", lowered)
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+
+
+def test_html_formats_numbers_and_dates_the_dutch_way(html_text):
+    assert '<span class="date">27-11-2026</span>' in html_text["nl"]  # a date never wraps
+    nl, en = _visible(html_text["nl"]), _visible(html_text["en"])
+    assert re.search(r"€ \d{1,3}(\.\d{3})+\b", nl)
+    assert re.search(r"\b\d{2}-\d{2}-\d{4}\b", nl)
+    assert "Gepubliceerd op 27-11-2026" in nl
+    assert re.search(r"€\d{1,3}(,\d{3})+", en) and "€ 1" not in en
+    assert "Published on 27 Nov 2026" in en
+    assert "Achter op koers" in nl and "Off track" not in nl
+
+
+@pytest.fixture
+def tampered(demo_copy):
+    """A demo copy where people typed markup into a note, a document, a measure and a programme."""
+    con = db.connect(demo_copy)
+    cur = con.cursor()
+    cur.execute(
+        "insert into note (subject_kind, subject_code, municipality_code, period_start, period_end, body,"
+        " visibility, author) values ('ambition', 'LW-A-TEAM', 'GM0080', date '2024-01-01',"
+        " date '2024-12-31', $body, 'public', 'test')",
+        {"body": f"Zie {XSS} & <b>vet</b>"},
+    )
+    cur.execute(
+        "update ambition set document = $doc, document_url = 'javascript:alert(1)' where code = 'LW-A-TEAM'",
+        {"doc": f'Raadsbesluit "2022" {XSS}'},
+    )
+    cur.execute("update metric set name_nl = $n where code = 'impact_team_fte'", {"n": f"Impactteam {XSS}"})
+    cur.execute(
+        "update programme set name = $n where code = (select min(code) from programme"
+        " where municipality_code = 'GM0080')",
+        {"n": "Programma <img src=x onerror=alert(2)>"},
+    )
+    yield con
+    con.close()
+
+
+def test_typed_markup_is_shown_as_text_in_html(tampered):
+    page = report.report_html(tampered, "nl", label=LABEL, published_at=PUBLISHED, municipalities=["GM0080"])
+    assert XSS not in page and "<b>vet</b>" not in page and "<img" not in page
+    assert "javascript:" not in page
+    assert html.escape(XSS) in page  # the note and the name, shown as typed
+    assert html.escape(f"Impactteam {XSS}") in page
+    assert html.escape('Raadsbesluit "2022"') in page
+    assert html.escape("Programma <img src=x onerror=alert(2)>") in page
+
+
+def test_typed_markup_is_shown_as_text_in_pdf(tampered):
+    data = report.report_pdf(tampered, "nl", label=LABEL, published_at=PUBLISHED, municipalities=["GM0080"])
+    # Whitespace collapsed: a table cell may wrap the name over two lines.
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages).split())
+    # Unescaped, reportlab would have read these as (broken) markup and failed or dropped them.
+    assert f"Impactteam {XSS}" in text
+    assert "& <b>vet</b>" in text
+    assert "Programma <img src=x onerror=alert(2)>" in text
+
+
+def test_a_municipality_filter_limits_the_ambitions(con):
+    page = report.report_html(con, "nl", label=LABEL, published_at=PUBLISHED, municipalities=["GM0080"])
+    leeuwarden = progress.for_municipality(con, "GM0080")
+    assert page.count('<section class="ambition"') == len(leeuwarden)
+    assert "Leeuwarden · ambitie 1 van" in page
+    assert "Groningen" not in page and html.escape("'s-Gravenhage") not in page
+
+
+def test_an_unknown_municipality_is_refused_and_none_gives_an_empty_report(con):
+    with pytest.raises(ValueError, match="GM9999"):
+        report.build(con, "nl", label=LABEL, published_at=PUBLISHED, municipalities=["GM9999"])
+    empty = report.report_html(con, "en", label=LABEL, published_at=PUBLISHED, municipalities=[])
+    assert "No municipalities were chosen." in empty and '<section class="ambition"' not in empty
+
+
+def test_chart_ticks_get_the_decimals_they_need():
+    assert report_chart.decimals([0.25, 0.5, 0.75]) == 2
+    assert report_chart.decimals([0.5, 1.0, 1.5]) == 1
+    assert report_chart.decimals([0.0, 2000.0, 4000.0]) == 0
+    assert report_chart.tick_text(0.75, "ratio", "nl", 2) == "0,75"
+    assert report_chart.tick_text(4000, "count", "nl", 0) == "4.000"
+    assert report_chart.tick_text(4_000_000, "eur", "nl", 0, millions=True) == "€\xa04\xa0mln."
+    assert report_chart.tick_text(800_000, "eur", "en", 1, millions=True) == "€0.8M"
+    assert report_chart.tick_text(800_000, "eur", "nl", 0) == "€\xa0800.000"
+    assert report_chart.tick_text(85, "percent", "en", 0) == "85%"
+
+
+def test_inline_charts_have_ids_of_their_own(con):
+    item = progress.for_municipality(con, "GM0080")[0]
+    first = report_chart.svg(report_chart.figure(item, "nl"))
+    second = report_chart.svg(report_chart.figure(item, "nl"))
+    assert first.startswith("<svg") and "<?xml" not in first and "DOCTYPE" not in first
+    ids = set(re.findall(r'id="([^"]+)"', first))
+    assert ids and not ids & set(re.findall(r'id="([^"]+)"', second))
