@@ -73,7 +73,11 @@ right.download_button(
     icon=":material/download:",
 )
 
-shown = table.copy()
+MAX_SHOWN = 1000  # a table of thousands of rows helps nobody on screen; the download has all
+if len(table) > MAX_SHOWN:
+    st.caption(t("changes_shown", shown=i18n.fmt_number(MAX_SHOWN, lang)))
+shown = table.head(MAX_SHOWN).copy()
+changed = changed.head(MAX_SHOWN)
 catalogue_units = measures.set_index("code")["unit"].to_dict()
 units = [changes.unit_of(code, catalogue_units) for code in changed["metric_code"]]
 for column in (t("changes_col_before"), t("changes_col_after")):
