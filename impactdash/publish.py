@@ -38,7 +38,6 @@ POINTER = "current.json"
 PUBLICATIONS_ENV = "IMPACTDASH_PUBLICATIONS"
 LABEL_MAX = 80
 NOTE_MAX = 2000
-BATCH_ROWS = 250_000
 
 #: The tables a publication holds, parents before children (foreign keys), each with the
 #: rows the public may see. Left out entirely: app_user, user_role, audit_log,
@@ -164,16 +163,14 @@ def write_snapshot(con: duckdb.DuckDBPyConnection, target: Path, settings: dict[
     tmp = target.with_name(target.name + ".tmp")
     for leftover in (tmp, Path(str(tmp) + ".wal")):
         leftover.unlink(missing_ok=True)
+    # The schema first, in a connection of its own (migrations run on a connection's
+    # default database). Migrations fill reference tables (domains, the measure
+    # catalogue); the working file's rows, which editors may have changed, replace them.
     snap = db.connect(tmp)
     try:
         db.migrate(snap)
-        # Migrations fill reference tables (domains, the measure catalogue); the working
-        # file's rows, which editors may have changed, replace them.
         for table, _ in reversed(PUBLIC_TABLES):
             snap.execute(f"delete from {table}")  # noqa: S608 - names from PUBLIC_TABLES, not input
-        # Tables no foreign key points at are recreated without their constraints: the rows
-        # were checked when they were written, and a read-only copy needs no index. For the
-        # ledger's millions of lines that is many times faster than inserting under them.
         referenced = {
             name
             for (name,) in snap.execute(
@@ -181,34 +178,55 @@ def write_snapshot(con: duckdb.DuckDBPyConnection, target: Path, settings: dict[
                 " where constraint_type = 'FOREIGN KEY'"
             ).fetchall()
         }
-        source = con.cursor()
-        source.execute("begin transaction")
-        try:
-            for table, select in PUBLIC_TABLES:
-                reader = source.sql(select).to_arrow_reader(BATCH_ROWS)
-                snap.register("incoming", reader)
-                if table in referenced:
-                    snap.execute(f"insert into {table} by name select * from incoming")  # noqa: S608
-                else:
-                    snap.execute(f"drop table {table}")
-                    snap.execute(f"create table {table} as select * from incoming")  # noqa: S608
-                snap.unregister("incoming")
-            version = source.execute("select version from data_version").fetchone()[0]
-        finally:
-            source.execute("rollback")
-        for key, value in settings.items():
-            snap.execute("delete from app_setting where key = $k", {"k": key})
-            snap.execute("insert into app_setting values ($k, $v)", {"k": key, "v": value})
-        snap.execute("update data_version set version = $v", {"v": version})
-        snap.execute("checkpoint")
     finally:
         snap.close()
+    _copy_public_rows(con, tmp, referenced, settings)
     Path(str(tmp) + ".wal").unlink(missing_ok=True)
     with open(tmp, "rb") as handle:
         os.fsync(handle.fileno())
     tmp.replace(target)
     target.chmod(0o444)
     return checksum(target)
+
+
+def _copy_public_rows(
+    con: duckdb.DuckDBPyConnection, tmp: Path, referenced: set[str], settings: dict
+) -> None:
+    """Copy the public rows into the new file, attached to the working connection.
+
+    DuckDB copies table to table natively (in parallel, no conversion), in one transaction
+    that reads the working file consistently and writes only the new one. Tables no
+    foreign key points at are recreated without their constraints: the rows were checked
+    when they were written, and a read-only copy needs no index; for the ledger's millions
+    of lines that is many times faster than inserting under them.
+    """
+    cur = con.cursor()
+    target = "publication_snapshot"
+    cur.execute(f"attach '{str(tmp).replace(chr(39), chr(39) * 2)}' as {target}")
+    try:
+        cur.execute("begin transaction")
+        try:
+            for table, select in PUBLIC_TABLES:
+                # Names from PUBLIC_TABLES and a fixed alias: no user text reaches this SQL.
+                if table in referenced:
+                    cur.execute(f"insert into {target}.main.{table} by name {select}")  # noqa: S608
+                else:
+                    cur.execute(f"drop table {target}.main.{table}")
+                    cur.execute(f"create table {target}.main.{table} as {select}")
+            version = cur.execute("select version from data_version").fetchone()[0]
+            for key, value in settings.items():
+                cur.execute(f"delete from {target}.main.app_setting where key = $k", {"k": key})  # noqa: S608
+                cur.execute(
+                    f"insert into {target}.main.app_setting values ($k, $v)",  # noqa: S608
+                    {"k": key, "v": value},
+                )
+            cur.execute(f"update {target}.main.data_version set version = $v", {"v": version})  # noqa: S608
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+    finally:
+        cur.execute(f"detach {target}")
 
 
 def _write_open_data(snapshot: Path, folder: Path, publication_id: int, label: str, at: dt.datetime) -> None:
