@@ -55,7 +55,9 @@ def main() -> None:
     started = time.perf_counter()
     publish.approve(con, REVIEWER, publication_id, folder)
     timings["approve (checksum + swap)"] = time.perf_counter() - started
-    timings["publish in total"] = timings["request (snapshot + open data)"] + timings["approve (checksum + swap)"]
+    timings["publish in total"] = (
+        timings["request (snapshot + open data)"] + timings["approve (checksum + swap)"]
+    )
     for name, seconds in timings.items():
         print(f"{name:34s} {seconds:8.2f} s")
     print(f"snapshot file  {size_mb(folder / publish.snapshot_name(publication_id)):8.0f} MB")

@@ -240,6 +240,25 @@ def save_record(
     return keys[0]
 
 
+def add_record(
+    con: duckdb.DuckDBPyConnection,
+    actor: permissions.Actor,
+    dataset: str,
+    values: dict[str, str | None],
+    *,
+    action: str,
+) -> tuple:
+    """Add one new record under a named action other than 'edit_figures'; return its key.
+
+    For the few additions people without 'edit_figures' may make (a reviewer's note on an
+    ambition needs 'review_progress'): the same validation, transaction and audit entry
+    as :func:`save_record`.
+    """
+    permissions.require(actor, action)
+    ds = datasets.get(dataset)
+    return _write(con, actor, ds, _one_row_frame(ds, values), mode="insert")[0]
+
+
 def delete_record(
     con: duckdb.DuckDBPyConnection,
     actor: permissions.Actor,

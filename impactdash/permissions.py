@@ -22,6 +22,7 @@ ACTIONS: dict[str, str] = {
     "approve_publication": "approve or reject somebody else's publication request",
     "withdraw_publication": "withdraw a publication so the previous one is current again",
     "export_report": "export the progress report",
+    "review_progress": "see the progress review of every ambition and add notes to it",
     "manage_users": "add, disable and change users, reset passwords",
     "backup_restore": "back up the database and restore it from a backup",
 }
@@ -39,6 +40,7 @@ GRANTS: dict[str, frozenset[str]] = {
             "revert_change",
             "approve_publication",
             "export_report",
+            "review_progress",
         }
     ),
     "admin": frozenset(
@@ -49,6 +51,7 @@ GRANTS: dict[str, frozenset[str]] = {
             "revert_change",
             "approve_publication",
             "withdraw_publication",
+            "review_progress",
             "manage_users",
             "backup_restore",
         }

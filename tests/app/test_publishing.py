@@ -47,7 +47,9 @@ def make_drafts(path) -> None:
             typed = edits.as_text(dataset, values) | {field: f"{MARK} {values[field]}"}
             edits.save_record(con, EDITOR, dataset, typed, version)
         values, version = edits.get_record(con, "spend", "DH-2025-000001")
-        edits.save_record(con, EDITOR, "spend", edits.as_text("spend", values) | {"amount": "987654321"}, version)
+        edits.save_record(
+            con, EDITOR, "spend", edits.as_text("spend", values) | {"amount": "987654321"}, version
+        )
         edits.save_record(
             con,
             EDITOR,
@@ -73,7 +75,9 @@ def test_a_visitor_never_sees_a_draft_on_any_public_page(app, demo_copy, page):
     text = page_text(at)
     assert "Cijfers zoals gepubliceerd op" in text and "Q3 2026" in text
     assert MARK not in text
-    assert not any(form in text for form in ("987.654", "987,6", "987654", "987,7", "988 mln")), "drafted amount"
+    assert not any(form in text for form in ("987.654", "987,6", "987654", "987,7", "988 mln")), (
+        "drafted amount"
+    )
 
 
 def test_the_downloads_hold_the_published_rows_only(app, demo_copy):
@@ -158,7 +162,9 @@ def test_only_an_admin_may_withdraw(app):
 
 def test_with_nothing_published_visitors_are_told_so(app, demo_copy):
     con = db.connect(demo_copy)
-    publish.withdraw(con, publish.permissions.Actor("a", frozenset({"admin"})), 1, publish.publications_dir(demo_copy))
+    publish.withdraw(
+        con, publish.permissions.Actor("a", frozenset({"admin"})), 1, publish.publications_dir(demo_copy)
+    )
     con.close()
     at = app("nl")
     assert any("nog geen cijfers gepubliceerd" in i.value for i in at.info)

@@ -29,6 +29,7 @@ MATRIX = {
     "approve_publication": {ANONYMOUS: False, NO_ROLES: False, EDITOR: False, REVIEWER: True, ADMIN: True},
     "withdraw_publication": {ANONYMOUS: False, NO_ROLES: False, EDITOR: False, REVIEWER: False, ADMIN: True},
     "export_report": {ANONYMOUS: False, NO_ROLES: False, EDITOR: False, REVIEWER: True, ADMIN: False},
+    "review_progress": {ANONYMOUS: False, NO_ROLES: False, EDITOR: False, REVIEWER: True, ADMIN: True},
     "manage_users": {ANONYMOUS: False, NO_ROLES: False, EDITOR: False, REVIEWER: False, ADMIN: True},
     "backup_restore": {ANONYMOUS: False, NO_ROLES: False, EDITOR: False, REVIEWER: False, ADMIN: True},
 }
