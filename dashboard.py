@@ -67,4 +67,5 @@ if actor.signed_in:
 elif not public_only:
     staff.append(page(*SIGN_IN[:4]))
 # One flat list: Streamlit's sectioned navigation breaks the list markup (axe: list, listitem).
-st.navigation(public + staff).run()
+# Expanded: staff have more than the ten entries Streamlit shows before "View more".
+st.navigation(public + staff, expanded=True).run()

@@ -13,7 +13,7 @@ if gm not in towns.index:
     st.stop()
 town = towns.loc[gm]
 
-st.title(i18n.t("amb_title", lang, name=town["name"]))
+st.title(i18n.t("amb_title", lang, name=view.escape_markdown(town["name"])))
 ui.dataset_banner(lang)
 
 as_of = ui.query("dataset_info").iloc[0]["reporting_date"]
@@ -21,7 +21,7 @@ as_of = as_of.date() if hasattr(as_of, "date") else as_of
 ambitions = ui.query("ambitions", municipality=gm)
 items = ui.cached(progress.for_municipality, gm)
 if not items:
-    st.markdown(i18n.t("no_ambitions", lang, name=town["name"]))
+    st.markdown(i18n.t("no_ambitions", lang, name=view.escape_markdown(town["name"])))
     st.stop()
 st.markdown(view.intro_sentence(items, view.escape_markdown(town["name"]), as_of, lang))
 

@@ -18,7 +18,7 @@ if gm not in towns.index:
     st.warning(i18n.t("no_data_selection", lang))
     st.stop()
 
-st.title(f"{i18n.t('page_budget', lang)} – {towns.loc[gm, 'name']}")
+st.title(f"{i18n.t('page_budget', lang)} – {bv.md(towns.loc[gm, 'name'])}")
 ui.dataset_banner(lang)
 
 

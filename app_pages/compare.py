@@ -94,7 +94,9 @@ actual = compare.prepare(values, population, selected, unit, per_capita, aligned
 planned = compare.prepare(anchors, population, selected, unit, per_capita, aligned)
 
 # The chart: title, one sentence from the data, the figure, its data a click away.
-st.header(measure[f"name_{lang}"] + (" " + t("compare_per_10k") if per_capita else ""))
+st.header(
+    compare.escape_markdown(measure[f"name_{lang}"]) + (" " + t("compare_per_10k") if per_capita else "")
+)
 sentence = compare.summary(actual, unit, lang, per_capita, aligned, flow=measure["aggregation"] == "sum")
 st.markdown(compare.escape_markdown(sentence))
 if actual.empty:

@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from impactdash import charts, i18n, progress, ui
+from impactdash.safe_text import escape_markdown
 
 lang = ui.lang()
 gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
@@ -14,7 +15,7 @@ if gm not in towns.index:
     st.stop()
 town = towns.loc[gm]
 
-st.title(f"{i18n.t('app_title', lang)} {town['name']}")
+st.title(f"{i18n.t('app_title', lang)} {escape_markdown(town['name'])}")
 ui.dataset_banner(lang)
 
 values = ui.query("metric_values", municipality=gm)
@@ -28,7 +29,7 @@ if items:
         i18n.t(
             "story",
             lang,
-            name=town["name"],
+            name=escape_markdown(town["name"]),
             start=start.year if start is not None else "–",
             n=len(items),
             on=counts["on_track"],
@@ -37,7 +38,7 @@ if items:
         )
     )
 else:
-    st.markdown(i18n.t("no_ambitions", lang, name=town["name"]))
+    st.markdown(i18n.t("no_ambitions", lang, name=escape_markdown(town["name"])))
 
 # Key figures: this year's spend against budget and the latest level of three measures.
 st.header(i18n.t("key_figures", lang))
@@ -64,7 +65,7 @@ for col, code in zip(cols[1:], ("impact_floor_m2", "impact_enterprises", "levera
     latest = progress.latest_value(values, code)
     name = catalogue.loc[code, f"name_{lang}"]
     unit = catalogue.loc[code, "unit"]
-    col.metric(name, i18n.fmt_value(latest[1] if latest else None, unit, lang))
+    col.metric(escape_markdown(name), i18n.fmt_value(latest[1] if latest else None, unit, lang))
     col.caption(i18n.fmt_date(latest[0], lang) if latest else i18n.t("no_data_selection", lang))
     if (gm, code) in changed:
         col.caption(i18n.t("changed_mark", lang))
@@ -76,7 +77,7 @@ for row_start in range(0, len(cards), 3):
     for col, (item, figure) in zip(st.columns(3), cards[row_start : row_start + 3], strict=False):
         a = item.assessment
         with col.container(border=True):
-            st.markdown(f"**{item.name(lang)}**")
+            st.markdown(f"**{escape_markdown(item.name(lang))}**")
             st.markdown(i18n.status_markdown(a.status.value, lang))
             if (gm, item.metric_code) in changed:
                 st.caption(i18n.t("changed_mark", lang))

@@ -315,9 +315,12 @@ def display_table(
 def status_table(
     items: dict[str, list[progress.AmbitionProgress]], towns: pd.DataFrame, unit: str, lang: str
 ) -> pd.DataFrame:
-    """Return one row per chosen town and ambition: target, latest value, status as icon and word."""
+    """Return one row per chosen town and ambition: target, latest value, status as icon and word.
+
+    For ``st.table``, which renders cells as Markdown: town names are escaped.
+    """
     rows = []
-    for code, name in zip(towns["code"], towns["name"], strict=True):
+    for code, name in zip(towns["code"], towns["name"].map(escape_markdown), strict=True):
         own = items.get(code, [])
         if not own:
             rows.append((name, i18n.t("compare_no_ambition", lang), "–", "–"))

@@ -106,8 +106,8 @@ def fmt_pct(value: float | None, lang: str, decimals: int = 0) -> str:
 
 
 def fmt_date(value: dt.date | None, lang: str) -> str:
-    """Format a date: 31-12-2025 (nl) or 31 Dec 2025 (en)."""
-    if value is None:
+    """Format a date: 31-12-2025 (nl) or 31 Dec 2025 (en); '–' for no date (None, or pandas' NaT)."""
+    if value is None or value != value:  # NaT, a missing date in a pandas column, is not equal to itself
         return "–"
     if isinstance(value, dt.datetime):
         value = value.date()

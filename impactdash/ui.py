@@ -192,7 +192,7 @@ def dataset_banner(current_lang: str, working: bool = False) -> None:
         st.stop()
     info = _query(*source, "dataset_info", {}).iloc[0]
     if bool(info["is_demo"]):
-        st.info(i18n.t("demo_banner", current_lang, names=info["demo_names"]), icon="ℹ️")
+        st.info(i18n.t("demo_banner", current_lang, names=escape_markdown(info["demo_names"])), icon="ℹ️")
     as_of = i18n.t("figures_as_of", current_lang, date=i18n.fmt_date(info["reporting_date"], current_lang))
     published = None if working else current_publication()
     if working:
