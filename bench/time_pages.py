@@ -123,6 +123,15 @@ def _wait(page) -> None:
     )
 
 
+def copy_with_publications(source: Path, target: Path) -> None:
+    """Copy a database and its publications (the public pages read the current one)."""
+    from impactdash import publish
+
+    shutil.copy(source, target)
+    if publish.publications_dir(source).exists():
+        shutil.copytree(publish.publications_dir(source), publish.publications_dir(target))
+
+
 def main() -> None:
     """Parse arguments, time the pages on a private copy of the database, print tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -132,7 +141,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "impact.duckdb"
-        shutil.copy(args.db, copy)  # the app opens its database read-write; keep the source pristine
+        copy_with_publications(
+            args.db, copy
+        )  # the app opens its database read-write; keep the source pristine
         print(f"Server time per page (AppTest), {args.db.name}")
         print(f"{'page':<12}{'cold ms':>10}{'warm median':>14}{'warm max':>10}")
         for name, cold, warm, worst in time_server(copy, args.repeat):
@@ -140,7 +151,7 @@ def main() -> None:
         if args.browser:
             # This process's AppTest holds its copy open read-write; the server gets its own.
             served = Path(tmp) / "served.duckdb"
-            shutil.copy(args.db, served)
+            copy_with_publications(args.db, served)
             print(f"\nBrowser: navigation until every chart is drawn, {args.db.name}")
             print(f"{'page':<12}{'first ms':>10}{'median ms':>12}")
             for name, first, median in time_browser(served, args.repeat):
