@@ -52,14 +52,25 @@ def choose(page, label: str, option: str, typed: str | None = None) -> None:
 
 
 def open_record(page, record: str) -> None:
+    """Open one observation on the edit page; choose the record again if a late rerun reset it."""
     go_to(page, "Cijfers bewerken")
     choose(page, "Gegevensset", "Waarnemingen")
-    choose(page, "Record", record, typed=record)
-    value_box(page).wait_for()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('input')].some(i => i.getAttribute('aria-label') === 'Waarde *'"
-        " && i.value !== '')"
-    )
+    for attempt in range(3):
+        try:
+            choose(page, "Record", record, typed=record)
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('input')]"
+                ".some(i => i.getAttribute('aria-label') === 'Waarde *' && i.value !== '')",
+                timeout=10_000,
+            )
+            return
+        except PlaywrightTimeout:
+            # The data set's rerun redrew the form after the record was chosen (or while the
+            # box was open): the form shows a new, empty record. Choose again.
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            wait_until_drawn(page)
 
 
 def value_box(page):

@@ -7,38 +7,16 @@ publication made here stays current, which no later test depends on).
 
 from __future__ import annotations
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot, wait_until_drawn
 from tests.browser.test_audit_browser import sign_in as sign_in_as
-from tests.browser.test_edit_browser import RECORD_2025, choose, go_to, save_value
+from tests.browser.test_edit_browser import RECORD_2025, choose, go_to, open_record, save_value
 from tests.browser.test_edit_browser import sign_in as sign_in_editor
 
 LABEL = "Reis 2026"
 NEW_VALUE = "3,3"
 APPROVE = "Goedkeuren en publiceren"
-
-
-def open_record(page, record: str) -> None:
-    """Open one observation on the edit page; choose the record again if a late rerun reset it."""
-    go_to(page, "Cijfers bewerken")
-    choose(page, "Gegevensset", "Waarnemingen")
-    for attempt in range(3):
-        try:
-            choose(page, "Record", record, typed=record)
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('input')]"
-                ".some(i => i.getAttribute('aria-label') === 'Waarde *' && i.value !== '')",
-                timeout=10_000,
-            )
-            return
-        except PlaywrightTimeout:
-            # A rerun redrew the box while it was open (typed text lost, or choice reset).
-            if attempt == 2:
-                raise
-            page.keyboard.press("Escape")
-            wait_until_drawn(page)
 
 
 def new_page(browser):
