@@ -8,12 +8,6 @@ from impactdash import chart_ecosystem, ecosystem, i18n, progress, ui
 PLOT = {"displayModeBar": False}
 
 
-@st.cache_data(show_spinner=False, max_entries=100)
-def network_layout(nodes: tuple, edges: tuple) -> dict:
-    # The layout takes a fraction of a second; the same network is laid out once.
-    return ecosystem.spring_layout(list(nodes), list(edges))
-
-
 def chart(fig, key: str, sentence: str, table, captions=()) -> None:
     """One chart: the sentence that says what it shows, the chart, its notes, its data a click away."""
     st.markdown(sentence)
@@ -37,7 +31,8 @@ ui.dataset_banner(lang)
 st.markdown(i18n.t("eco_intro", lang, name=name))
 reporting_date = ui.query("dataset_info").iloc[0]["reporting_date"]
 values = ui.query("metric_values", municipality=gm)
-notes = ui.query("ecosystem_notes", municipality=gm)
+notes = ecosystem.note_texts_by_measure(ui.query("ecosystem_notes", municipality=gm), lang)
+latest_values = progress.latest_values(values)
 catalogue = ui.query("metric_catalogue").set_index("code")
 items = [item for item in ui.cached(progress.for_municipality, gm) if item.metric_code in ecosystem.METRICS]
 charted = {item.metric_code for item in items}
@@ -47,7 +42,7 @@ st.header(i18n.t("eco_key_figures", lang))
 st.caption(i18n.t("eco_key_figures_note", lang))
 for start in range(0, len(ecosystem.METRICS), 3):
     for col, code in zip(st.columns(3), ecosystem.METRICS[start : start + 3], strict=True):
-        latest = progress.latest_value(values, code)
+        latest = latest_values.get(code)
         unit = catalogue.loc[code, "unit"]
         col.metric(
             ecosystem.escape_markdown(catalogue.loc[code, f"name_{lang}"]),
@@ -56,7 +51,7 @@ for start in range(0, len(ecosystem.METRICS), 3):
         col.caption(i18n.fmt_date(latest[0], lang) if latest else i18n.t("no_data_selection", lang))
 for code in ecosystem.METRICS:
     if code not in charted:
-        for text in ecosystem.note_texts(notes, lang, code):
+        for text in notes.get(code, []):
             st.caption(f"{ecosystem.escape_markdown(catalogue.loc[code, f'name_{lang}'])}: {text}")
 
 # The measures with an ambition: status as icon and word, trajectory, actual values, projection.
@@ -86,7 +81,7 @@ for row_start in range(0, len(items), 2):
                 ecosystem.ambition_sentence(item, lang),
                 ecosystem.ambition_table(item, lang),
                 [
-                    *ecosystem.note_texts(notes, lang, item.metric_code),
+                    *notes.get(item.metric_code, []),
                     i18n.t("eco_document", lang, document=ecosystem.escape_markdown(item.document)),
                 ],
             )
@@ -103,7 +98,7 @@ else:
         ecosystem.connections_sentence(connections, lang),
         ecosystem.connections_table(connections, lang),
         [i18n.t("eco_complete_years", lang, date=i18n.fmt_date(reporting_date, lang))]
-        + ecosystem.note_texts(notes, lang, "connections_programme_pct"),
+        + notes.get("connections_programme_pct", []),
     )
 
 # The network itself: the most connected organisations, by kind (shape and colour).
@@ -114,8 +109,11 @@ edges = ui.query("ecosystem_network_edges", municipality=gm, max_edges=ecosystem
 if nodes.empty:
     st.info(i18n.t("no_data_selection", lang))
 else:
-    positions = network_layout(
-        tuple(nodes["code"]), tuple(zip(edges["source"], edges["target"], edges["connections"], strict=True))
+    # The layout takes a fraction of a second; the same network is laid out once.
+    positions = ui.shared(
+        ecosystem.spring_layout,
+        list(nodes["code"]),
+        list(zip(edges["source"], edges["target"], edges["connections"], strict=True)),
     )
     captions = [i18n.t("eco_network_howto", lang)]
     if ecosystem.network_is_capped(nodes, edges):
@@ -139,5 +137,5 @@ else:
         "eco_lead",
         ecosystem.lead_sentence(lead, lang),
         ecosystem.lead_table(lead, lang),
-        ecosystem.note_texts(notes, lang),
+        notes.get(None, []),
     )

@@ -309,19 +309,25 @@ def ambition_table(item: AmbitionProgress, lang: str) -> pd.DataFrame:
     )
 
 
-def note_texts(notes: pd.DataFrame, lang: str, metric_code: str | None = None) -> list[str]:
-    """Return the public notes on one measure (or, with no measure, on programmes) as safe markdown."""
-    if metric_code is None:
-        rows = notes[notes["programme_code"].notna()]
-    else:
-        rows = notes[notes["metric_code"] == metric_code]
-    texts = []
-    for row in rows.itertuples(index=False):
+def note_texts_by_measure(notes: pd.DataFrame, lang: str) -> dict[str | None, list[str]]:
+    """Return the public notes as safe markdown per measure code; key ``None``: notes on programmes.
+
+    One pass over the notes, so a page that shows the notes of many measures reads them once.
+    """
+    texts: dict[str | None, list[str]] = {}
+    for row in notes.itertuples(index=False):
         period = {"start": i18n.fmt_date(row.period_start, lang), "end": i18n.fmt_date(row.period_end, lang)}
         body = escape_markdown(row.body)
-        if metric_code is None:
+        if isinstance(row.metric_code, str):
+            texts.setdefault(row.metric_code, []).append(i18n.t("eco_note", lang, body=body, **period))
+        if isinstance(row.programme_code, str):
             name = escape_markdown(row.programme_name)
-            texts.append(i18n.t("eco_note_programme", lang, programme=name, body=body, **period))
-        else:
-            texts.append(i18n.t("eco_note", lang, body=body, **period))
+            texts.setdefault(None, []).append(
+                i18n.t("eco_note_programme", lang, programme=name, body=body, **period)
+            )
     return texts
+
+
+def note_texts(notes: pd.DataFrame, lang: str, metric_code: str | None = None) -> list[str]:
+    """Return the public notes on one measure (or, with no measure, on programmes) as safe markdown."""
+    return note_texts_by_measure(notes, lang).get(metric_code, [])

@@ -90,6 +90,14 @@ def latest_value(values: pd.DataFrame, metric_code: str) -> tuple[object, float]
     return (series[-1].date, series[-1].value) if series else None
 
 
+def latest_values(values: pd.DataFrame) -> dict[str, tuple[object, float]]:
+    """Return (date, value) of every measure's latest value in a ``metric_values`` frame, in one pass."""
+    latest = {}
+    for code, date, value in zip(values["metric_code"], values["period_end"], values["value"], strict=True):
+        latest[code] = (_date(date), float(value))  # rows come by date: the last one wins
+    return latest
+
+
 def for_municipality(con, municipality: str) -> list[AmbitionProgress]:
     """Read and assess every ambition of ``municipality`` (the connection is the first argument)."""
     from impactdash import db  # imported here: progress itself needs no database

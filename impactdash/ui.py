@@ -6,11 +6,14 @@ the connection, the chosen language and municipality, and the banners every page
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import pickle
 import time
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from impactdash import auth, changes, db, i18n, loader, permissions, publish
@@ -104,6 +107,17 @@ def _open(kind: str, path: str):
     return _connection(path) if kind == DRAFT else _snapshot_connection(path)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _snapshot_version(path: str) -> int:
+    # A publication is read-only: its data version is read once, not on every query.
+    return db.data_version(_snapshot_connection(path))
+
+
+def _data_version(kind: str, path: str) -> int:
+    """Return the data version of a source: the key of every cached read from it."""
+    return db.data_version(_connection(path)) if kind == DRAFT else _snapshot_version(path)
+
+
 @st.cache_data(show_spinner=False, max_entries=1000)
 def _cached_query(kind: str, path: str, name: str, version: int, params: tuple) -> pd.DataFrame:
     # ``version`` is only part of the cache key: every write bumps it, so a change is
@@ -112,7 +126,7 @@ def _cached_query(kind: str, path: str, name: str, version: int, params: tuple) 
 
 
 def _query(kind: str, path: str, name: str, params: dict) -> pd.DataFrame:
-    version = db.data_version(_open(kind, path))
+    version = _data_version(kind, path)
     return _cached_query(kind, path, name, version, tuple(sorted(params.items()))).copy()
 
 
@@ -238,7 +252,7 @@ def _changes_between(before: tuple[str, str, int], after: tuple[str, str, int]) 
 
 def _version(source: str) -> tuple[str, str, int]:
     kind, path = (DRAFT, str(db.default_db_path())) if source == DRAFT else (PUBLISHED, source)
-    return kind, path, db.data_version(_open(kind, path))
+    return kind, path, _data_version(kind, path)
 
 
 def version_changes(before: str, after: str) -> pd.DataFrame:
@@ -374,21 +388,34 @@ def cached(function, *args):
     if source is None:
         raise LookupError("nothing has been published")
     kind, path = source
-    version = db.data_version(_open(kind, path))
+    version = _data_version(kind, path)
     return _cached_call(function.__module__, function.__qualname__, version, kind, path, args)
 
 
-@st.cache_data(show_spinner=False, max_entries=2000)
-def _cached_figure(module: str, name: str, args: tuple, kwargs: tuple) -> dict:
-    function = getattr(importlib.import_module(module), name)
-    return function(*args, **dict(kwargs)).to_plotly_json()
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def _shared_result(digest: str, _function, _args: tuple, _kwargs: dict):
+    # Only the digest is hashed (Streamlit skips parameters whose name starts with "_").
+    return _function(*_args, **_kwargs)
 
 
-def figure(builder, *args, **kwargs) -> dict:
-    """Return ``builder(*args, **kwargs)`` as a plotly figure dict, built once per distinct input.
+def shared(function, *args, **kwargs):
+    """Return ``function(*args, **kwargs)``, computed once per distinct input for every session.
 
-    Building plotly figure objects costs tens of milliseconds each (validation); the inputs
-    are the page's cached query results, so equal inputs give the same figure and a rerun
-    only pays for hashing them.
+    For pure work on a page's query results (building a figure, laying out the network).
+    The inputs are keyed by a SHA-256 of their pickle: equal bytes mean equal inputs, and
+    pickling data frames and dataclasses runs in C, where Streamlit's own hashing walks
+    them object by object in Python. The result itself is kept and shared, not copied:
+    callers must not change it.
     """
-    return _cached_figure(builder.__module__, builder.__qualname__, args, tuple(sorted(kwargs.items())))
+    key = (function.__module__, function.__qualname__, args, sorted(kwargs.items()))
+    digest = hashlib.sha256(pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    return _shared_result(digest, function, args, kwargs)
+
+
+def figure(builder, *args, **kwargs) -> go.Figure:
+    """Return the plotly figure ``builder(*args, **kwargs)``, built once per distinct input.
+
+    The figure object is handed to ``st.plotly_chart`` as it is, which only copies it; a
+    dict would be validated into a new figure (tens of milliseconds) on every run.
+    """
+    return shared(builder, *args, **kwargs)

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from impactdash import chart_ecosystem, ecosystem, metrics, progress
+from impactdash import chart_ecosystem, db, ecosystem, metrics, progress
 
 CONNECTIONS = pd.DataFrame(
     {
@@ -173,6 +173,18 @@ def test_notes_by_measure_and_by_programme():
     assert [t.replace("\\", "") for t in ecosystem.note_texts(notes, "en")] == [
         "Note on Netwerk (1 Jul 2022 – 31 Mar 2023, in Dutch): Overgedragen."
     ]
+    by_measure = ecosystem.note_texts_by_measure(notes, "nl")
+    assert set(by_measure) == {"event_participants", None}
+    assert by_measure["event_participants"] == ecosystem.note_texts(notes, "nl", "event_participants")
+    assert by_measure[None] == ecosystem.note_texts(notes, "nl")
+
+
+def test_latest_values_in_one_pass_equal_latest_value_per_measure(demo_con):
+    values = db.run_query(demo_con, "metric_values", municipality="GM0518")
+    latest = progress.latest_values(values)
+    assert set(latest) == set(values["metric_code"])
+    for code in latest:
+        assert latest[code] == progress.latest_value(values, code)
 
 
 @pytest.mark.parametrize(
