@@ -71,7 +71,8 @@ else:
     )
 
 st.header(t("backup_restore_listed"))
-upload = st.file_uploader(t("backup_upload"), type=["duckdb"], key="backup_upload")
+# No type filter: the browser would refuse another file in English; restore names it.
+upload = ui.file_uploader(t("backup_upload"), lang, key="backup_upload")
 if upload is None and not files:
     st.stop()
 source_name = upload.name if upload is not None else st.session_state.get("backup_pick", files[0].name)

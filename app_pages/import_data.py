@@ -86,11 +86,8 @@ st.download_button(
 
 # 2. The file. No type filter here: the importer names what is wrong with an .xls or a .pdf.
 st.header(t("import_page_step_upload"))
-upload = st.file_uploader(
-    t("import_page_file"),
-    help=t("import_page_file_help", limit=LIMIT_MB),
-    max_upload_size=LIMIT_MB,
-    key="import_page_file",
+upload = ui.file_uploader(
+    t("import_page_file"), lang, help=t("import_page_file_help", limit=LIMIT_MB), key="import_page_file"
 )
 
 if upload is None:

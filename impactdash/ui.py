@@ -288,6 +288,37 @@ def data_table(frame: pd.DataFrame, current_lang: str) -> None:
         st.table(frame, hide_index=True)
 
 
+_UPLOADER_CSS = """
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{
+  content: "{choose}";
+}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{ content: "{hint}"; font-size: 0.875rem; }}
+"""
+
+
+def _css_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def file_uploader(label: str, current_lang: str, *, key: str, help: str | None = None):
+    """Return ``st.file_uploader(...)`` with its built-in English texts replaced by ours.
+
+    Streamlit has no setting for the drop zone's "Upload" button and "20MB per file" line;
+    a page style swaps them for the chosen language. The limit is the server's
+    (``server.maxUploadSize``). No type filter: the browser would refuse another type in
+    English, where our readers name the problem in the page's language.
+    """
+    limit = int(st.get_option("server.maxUploadSize"))
+    css = _UPLOADER_CSS.format(
+        choose=_css_string(i18n.t("upload_choose", current_lang)),
+        hint=_css_string(i18n.t("upload_hint", current_lang, limit=limit)),
+    )
+    st.html(f"<style>{css}</style>")
+    return st.file_uploader(label, help=help, max_upload_size=limit, key=key)
+
+
 # --- who is here ------------------------------------------------------------------
 
 ACTOR_KEY = "actor"

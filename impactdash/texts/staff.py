@@ -50,4 +50,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "role_editor": {"nl": "medewerker", "en": "editor"},
     "role_reviewer": {"nl": "wethouder", "en": "reviewer"},
     "role_admin": {"nl": "beheerder", "en": "admin"},
+    "upload_choose": {"nl": "Bestand kiezen", "en": "Choose file"},
+    "upload_hint": {
+        "nl": "of sleep het hierheen · ten hoogste {limit} MB",
+        "en": "or drag it here · at most {limit} MB",
+    },
 }

@@ -53,6 +53,17 @@ def test_editor_sees_every_bad_row_and_nothing_is_imported(server, page, tmp_pat
     main.locator('[data-testid="stSelectbox"]').click()
     page.get_by_role("option", name="Uitgaven").click()
     wait_until_drawn(page)
+    # Streamlit's drop zone speaks English ("Upload", "20MB per file"); the page shows Dutch.
+    zone = main.locator('[data-testid="stFileUploaderDropzone"]')
+    assert not zone.get_by_text("Upload", exact=True).is_visible()
+    assert "per file" not in zone.inner_text()
+    shown = zone.evaluate(
+        """z => [...z.querySelectorAll('button [data-testid="stMarkdownContainer"],'
+                 + ' [data-testid="stFileUploaderDropzoneInstructions"] > div')]
+                 .map(e => getComputedStyle(e, '::after').content)"""
+    )
+    assert shown == ['"Bestand kiezen"', '"of sleep het hierheen · ten hoogste 20 MB"']
+    screenshot(page, "import-nl-dropzone")
     upload_bad_file(page, tmp_path)
 
     text = main.inner_text()
