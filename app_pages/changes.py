@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from impactdash import changes, exports, i18n, publish, ui
+from impactdash import changes, exports, i18n, publish, publish_view, ui
 from impactdash.safe_text import escape_markdown
 
 ui.guard("view_drafts")
@@ -16,18 +16,17 @@ st.title(t("page_changes"))
 ui.dataset_banner(lang, working=True)
 st.caption(t("changes_intro"))
 
-publications = ui.working_query("publications")
 current = ui.current_publication()
+labels = publish_view.version_labels(
+    ui.working_query("publications"), folder, current.id if current else None, lang
+)
 versions = {ui.DRAFT: t("changes_drafts")}
-for row in publications.itertuples(index=False):
-    path = folder / publish.snapshot_name(int(row.id))
-    if path.exists():
-        status = (
-            t("publish_status_current")
-            if current and current.id == row.id
-            else t(f"publish_status_{row.status}")
-        )
-        versions[str(path)] = t("changes_publication", id=int(row.id), label=row.label, status=status)
+versions.update(
+    {
+        str(folder / publish.snapshot_name(n)): t("changes_publication", version=label)
+        for n, label in labels.items()
+    }
+)
 options = list(versions)
 left, right = st.columns(2)
 default_before = options.index(str(current.path)) if current and str(current.path) in versions else 0

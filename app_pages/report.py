@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from impactdash import i18n, publish, report, ui
+from impactdash import i18n, publish, publish_view, report, ui
 
 ui.guard("export_report")
 lang = ui.lang()
@@ -15,35 +15,22 @@ st.title(t("page_report"))
 ui.dataset_banner(lang, working=True)
 st.caption(t("report_page_intro"))
 
-publications = ui.working_query("publications")
 current = ui.current_publication()
-choices = {
-    int(row.id): row
-    for row in publications.itertuples(index=False)
-    if row.status in ("approved", "withdrawn") and (folder / publish.snapshot_name(int(row.id))).exists()
-}
-if not choices:
+current_id = current.id if current else None
+# Pending and rejected requests have no approved figures to report on.
+publications = ui.working_query("publications").set_index("id", drop=False)
+approved = ("approved", "withdrawn")
+labels = publish_view.version_labels(publications, folder, current_id, lang, statuses=approved)
+if not labels:
     st.info(t("publish_none_yet"))
     st.stop()
 
-
-def choice_label(publication_id: int) -> str:
-    """Name a publication in the list: number, label, date and whether it is current."""
-    row = choices[publication_id]
-    status = (
-        t("publish_status_current")
-        if current and current.id == publication_id
-        else t(f"publish_status_{row.status}")
-    )
-    return f"{publication_id} · {row.label} · {i18n.fmt_date(row.decided_at.date(), lang)} ({status})"
-
-
-ids = list(choices)
+ids = list(labels)
 chosen = st.selectbox(
     t("report_page_publication"),
     ids,
-    index=ids.index(current.id) if current and current.id in ids else 0,
-    format_func=choice_label,
+    index=ids.index(current_id) if current_id in ids else 0,
+    format_func=labels.get,
 )
 path = str(folder / publish.snapshot_name(chosen))
 towns = ui.working_query("municipalities")
@@ -61,27 +48,20 @@ report_lang = (
     )
     or lang
 )
-row = choices[chosen]
+row = publications.loc[chosen]
 arguments = (report_lang, row.label, row.decided_at.to_pydatetime(), tuple(picked) or None)
 stem = f"voortgangsrapportage-{chosen}" if report_lang == "nl" else f"progress-report-{chosen}"
 
 st.caption(t("report_page_slow"))
-left, right = st.columns(2)
-left.download_button(
-    t("report_page_pdf"),
-    data=lambda: ui.cached_on(path, report.report_file, "pdf", *arguments),
-    file_name=f"{stem}.pdf",
-    mime="application/pdf",
-    on_click="ignore",
-    icon=":material/picture_as_pdf:",
-    key="report_pdf",
-)
-right.download_button(
-    t("report_page_html"),
-    data=lambda: ui.cached_on(path, report.report_file, "html", *arguments),
-    file_name=f"{stem}.html",
-    mime="text/html",
-    on_click="ignore",
-    icon=":material/html:",
-    key="report_html",
-)
+# Each file is built only when its button is clicked, cached per publication and choice.
+FORMATS = {"pdf": ("application/pdf", ":material/picture_as_pdf:"), "html": ("text/html", ":material/html:")}
+for column, (fmt, (mime, icon)) in zip(st.columns(2), FORMATS.items(), strict=True):
+    column.download_button(
+        t(f"report_page_{fmt}"),
+        data=partial(ui.cached_on, path, report.report_file, fmt, *arguments),
+        file_name=f"{stem}.{fmt}",
+        mime=mime,
+        on_click="ignore",
+        icon=icon,
+        key=f"report_{fmt}",
+    )

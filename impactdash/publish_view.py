@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 
-from impactdash import i18n
+from impactdash import i18n, publish
 from impactdash.safe_text import escape_markdown
 
 
@@ -19,6 +20,34 @@ def _when(value: object, lang: str) -> str:
 def status_text(status: str, is_current: bool, lang: str) -> str:
     """Return a publication's status in words ('published (current)' for the one the public sees)."""
     return i18n.t("publish_status_current" if is_current else f"publish_status_{status}", lang)
+
+
+def version_labels(
+    publications: pd.DataFrame,
+    folder: Path,
+    current_id: int | None,
+    lang: str,
+    statuses: tuple[str, ...] = ("requested", "approved", "rejected", "withdrawn"),
+) -> dict[int, str]:
+    """Return {id: label} of the publications in ``statuses`` whose snapshot file exists.
+
+    For the pages that let a person pick a version (what changed, the report). A label
+    reads "1 · Q3 2026 · 27-11-2026 · gepubliceerd (huidig)": number, label, the date it
+    was decided (or requested, while it waits) and its status. Plain text for a select
+    box, which shows it as typed.
+    """
+    labels = {}
+    for row in publications.itertuples(index=False):
+        number = int(row.id)
+        if row.status not in statuses or not (folder / publish.snapshot_name(number)).exists():
+            continue
+        when = (
+            row.decided_at if row.decided_at is not None and not pd.isna(row.decided_at) else row.requested_at
+        )
+        date = i18n.fmt_date(pd.Timestamp(when).date(), lang)
+        status = status_text(row.status, number == current_id, lang)
+        labels[number] = f"{number} · {row.label} · {date} · {status}"
+    return labels
 
 
 def history_frame(publications: pd.DataFrame, current_id: int | None, lang: str) -> pd.DataFrame:

@@ -11,8 +11,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "changes_after": {"nl": "Naar", "en": "To"},
     "changes_drafts": {"nl": "Conceptcijfers (nu)", "en": "Draft figures (now)"},
     "changes_publication": {
-        "nl": "Publicatie {id} · {label} ({status})",
-        "en": "Publication {id} · {label} ({status})",
+        "nl": "Publicatie {version}",
+        "en": "Publication {version}",
     },
     "changes_same_version": {
         "nl": "Kies twee verschillende versies om te vergelijken.",
