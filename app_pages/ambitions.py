@@ -36,12 +36,16 @@ shown = st.pills(
     format_func=lambda s: view.status_text(s, lang),
     key=f"amb_filter_{gm}",
 )
-order = st.selectbox(
-    i18n.t("amb_sort", lang),
-    list(view.SORT_OPTIONS),
-    format_func=lambda o: i18n.t(view.SORT_OPTIONS[o], lang),
-    placeholder=i18n.t("amb_sort", lang),
-    key="amb_sort",
+orders = list(view.SORT_OPTIONS)
+order = ui.remember(
+    "amb_sort",
+    st.selectbox(
+        i18n.t("amb_sort", lang),
+        orders,
+        index=orders.index(ui.kept("amb_sort", orders, orders[0])),
+        format_func=lambda o: i18n.t(view.SORT_OPTIONS[o], lang),
+        key=f"amb_sort_{lang}",  # per language: see ui.remember
+    ),
 )
 listed = view.sort_items(view.filter_items(items, shown), order, lang)
 if listed:

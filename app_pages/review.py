@@ -38,22 +38,6 @@ rows = review.scorecard(
 st.header(t("review_scorecard_heading"))
 
 
-def remember(name: str, chosen):
-    """Keep a choice across a language switch and return it.
-
-    Widgets whose labels depend on the language carry it in their key: a keyed widget would
-    otherwise keep showing its old label after the switch. Their start value is the choice kept.
-    """
-    st.session_state[f"review_kept_{name}"] = chosen
-    return chosen
-
-
-def kept(name: str, options: list, default=None):
-    """Return the choice kept for ``name`` if it is still offered (for a list: the part still offered)."""
-    value = st.session_state.get(f"review_kept_{name}", default)
-    return [v for v in value if v in options] if isinstance(value, list) else value
-
-
 towns = review.municipality_options(rows)
 instruments = review.instrument_options(rows, lang)
 statuses = review.status_options(rows)
@@ -66,34 +50,34 @@ chosen_towns = columns[0].multiselect(
     placeholder=t("review_filter_all"),
     key="review_towns",
 )
-chosen_instruments = remember(
-    "instruments",
+chosen_instruments = ui.remember(
+    "review_instruments",
     columns[1].multiselect(
         t("review_filter_instrument"),
         list(instruments),
-        default=kept("instruments", list(instruments), []),
+        default=ui.kept("review_instruments", list(instruments), []),
         format_func=instruments.get,
         placeholder=t("review_filter_all"),
         key=f"review_instruments_{lang}",
     ),
 )
-chosen_statuses = remember(
-    "statuses",
+chosen_statuses = ui.remember(
+    "review_statuses",
     columns[2].multiselect(
         t("review_filter_status"),
         statuses,
-        default=kept("statuses", statuses, []),
+        default=ui.kept("review_statuses", statuses, []),
         format_func=lambda s: amb.status_text(s, lang),
         placeholder=t("review_filter_all"),
         key=f"review_statuses_{lang}",
     ),
 )
-order = remember(
-    "order",
+order = ui.remember(
+    "review_order",
     columns[3].selectbox(
         t("amb_sort"),
         orders,
-        index=orders.index(kept("order", orders, orders[0])),
+        index=orders.index(ui.kept("review_order", orders, orders[0])),
         format_func=lambda o: t(review.SORT_OPTIONS[o]),
         key=f"review_sort_{lang}",
     ),
@@ -125,9 +109,9 @@ st.header(t("review_detail_heading"))
 by_code = {row.code: row for row in shown}
 if st.session_state.get(f"review_pick_{lang}") not in by_code:
     st.session_state.pop(f"review_pick_{lang}", None)  # filtered out: start from the kept or first one
-picked = kept("pick", list(by_code))
-code = remember(
-    "pick",
+picked = ui.kept("review_pick", list(by_code))
+code = ui.remember(
+    "review_pick",
     st.selectbox(
         t("review_pick"),
         list(by_code),

@@ -170,6 +170,25 @@ def language_switch() -> str:
     return chosen
 
 
+def remember(name: str, chosen):
+    """Keep a widget's choice across a language switch and return it.
+
+    Widgets whose option labels depend on the language carry the language in their key
+    (``f"{name}_{lang}"``): a keyed widget would otherwise go on showing the labels of the
+    language it was first drawn in. The new widget starts from the choice kept here.
+    """
+    st.session_state[f"kept_{name}"] = chosen
+    return chosen
+
+
+def kept(name: str, options: list, default=None):
+    """Return the choice kept for ``name`` if it is still offered (for a list: the part still offered)."""
+    value = st.session_state.get(f"kept_{name}", default)
+    if isinstance(value, list):
+        return [v for v in value if v in options]
+    return value if value in options else default
+
+
 def municipality_picker(current_lang: str) -> str:
     """Show the municipality choice in the sidebar; defaults to the longest-running pillar."""
     if _source() is None:

@@ -107,12 +107,25 @@ def test_the_status_filter_and_the_sort_order_change_the_list(app, demo_db_file)
     on_track = [i for i in items if i.assessment.status.value == "on_track"]
     assert len(_list(at)) == len(on_track) > 0
     assert all("Op koers" in _plain(s) for s in _list(at)["Status"])
-    at.selectbox(key="amb_sort").set_value("name").run()
+    at.selectbox(key="amb_sort_nl").set_value("name").run()
     names = [_plain(n) for n in _list(at)["Maatstaf"]]
     assert names == sorted(names, key=str.casefold)
     at.pills[0].set_value([]).run()
     assert not at.table or "Maatstaf" not in at.table[0].value.columns
     assert i18n.t("amb_none_selected", "nl") in [i.value for i in at.info]
+
+
+def test_the_sort_order_holds_across_a_language_switch_and_speaks_the_new_language(app):
+    at = app("nl", municipality=LARGE, page=PAGE)
+    at.selectbox(key="amb_sort_nl").set_value("name").run()
+    at.session_state["lang_switch"] = "en"
+    at.run()
+    assert not at.exception
+    box = at.selectbox(key="amb_sort_en")
+    assert box.value == "name"
+    assert box.options == [i18n.t(label, "en") for label in view.SORT_OPTIONS.values()]
+    names = [_plain(n) for n in _list(at)["Measure"]]
+    assert names == sorted(names, key=str.casefold)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
