@@ -20,6 +20,7 @@ No Streamlit here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -316,8 +317,7 @@ def request(
     permissions.require(actor, "request_publication")
     label = _clean_text(label, LABEL_MAX, "publish_label_missing")
     note = _clean_text(note, NOTE_MAX, None)
-    now = now or dt.datetime.now().replace(microsecond=0)
-    folder = Path(folder)
+    now, folder = _now(now), Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     cur = con.cursor()
     publication_id = cur.execute("select nextval('publication_id_seq')").fetchone()[0]
@@ -369,6 +369,51 @@ def _pending(cur, actor: Actor, publication_id: int) -> dict:
     return row
 
 
+@contextlib.contextmanager
+def _decision(con: duckdb.DuckDBPyConnection, folder: Path):
+    """Run one decision in a transaction; yield ``(cursor, swap)``.
+
+    ``swap(entry)`` points the public at another publication (or none) inside the
+    transaction. If anything fails after it, the transaction is rolled back and the
+    pointer put back, so the database and the pointer never disagree.
+    """
+    cur = con.cursor()
+    cur.execute("begin transaction")
+    previous = current(folder)
+    swapped = False
+
+    def swap(entry: dict | None) -> None:
+        nonlocal swapped
+        _swap_pointer(folder, entry)
+        swapped = True
+
+    try:
+        yield cur, swap
+        cur.execute("commit")
+    except BaseException:
+        cur.execute("rollback")
+        if swapped:
+            _write_pointer(folder, _entry_of(previous))
+        raise
+
+
+def _decide(cur, actor: Actor, publication_id: int, status: str, note: str | None, now: dt.datetime) -> dict:
+    """Record the decision on a pending request, audited; return the request as it was."""
+    before = _pending(cur, actor, publication_id)
+    cur.execute(
+        "update publication set status = $s, decided_by = $by, decided_at = $at, decision_note = $n"
+        " where id = $i",
+        {"s": status, "by": actor.username, "at": now, "n": note, "i": publication_id},
+    )
+    action = {"approved": "publication_approve", "rejected": "publication_reject"}[status]
+    _audit(cur, actor, action, publication_id, before, _row(cur, publication_id))
+    return before
+
+
+def _now(now: dt.datetime | None) -> dt.datetime:
+    return now or dt.datetime.now().replace(microsecond=0)
+
+
 def approve(
     con: duckdb.DuckDBPyConnection,
     actor: Actor,
@@ -380,32 +425,15 @@ def approve(
     """Approve somebody else's request: verify its snapshot and make it the current publication."""
     permissions.require(actor, "approve_publication")
     note = _clean_text(note, NOTE_MAX, None)
-    now = now or dt.datetime.now().replace(microsecond=0)
-    folder = Path(folder)
-    cur = con.cursor()
-    cur.execute("begin transaction")
-    previous = current(folder)
-    swapped = False
-    try:
-        before = _pending(cur, actor, publication_id)
-        snapshot = folder / before["snapshot_file"]
-        if not snapshot.exists() or checksum(snapshot) != before["snapshot_checksum"]:
+    now, folder = _now(now), Path(folder)
+    with _decision(con, folder) as (cur, swap):
+        request_row = _pending(cur, actor, publication_id)
+        snapshot = folder / request_row["snapshot_file"]
+        if not snapshot.exists() or checksum(snapshot) != request_row["snapshot_checksum"]:
             raise PublishError("publish_snapshot_damaged", id=publication_id)
-        cur.execute(
-            "update publication set status = 'approved', decided_by = $by, decided_at = $at,"
-            " decision_note = $n where id = $i",
-            {"by": actor.username, "at": now, "n": note, "i": publication_id},
-        )
-        _audit(cur, actor, "publication_approve", publication_id, before, _row(cur, publication_id))
-        _swap_pointer(folder, _pointer_entry(publication_id, before["label"], before["snapshot_file"], now))
-        swapped = True
-        cur.execute("commit")
-    except BaseException:
-        cur.execute("rollback")
-        if swapped:
-            _write_pointer(folder, _entry_of(previous))
-        raise
-    return Current(publication_id, before["label"], snapshot, now)
+        _decide(cur, actor, publication_id, "approved", note, now)
+        swap(_pointer_entry(publication_id, request_row["label"], request_row["snapshot_file"], now))
+    return Current(publication_id, request_row["label"], snapshot, now)
 
 
 def _entry_of(publication: Current | None) -> dict | None:
@@ -425,21 +453,8 @@ def reject(
     """Reject somebody else's request; its snapshot, never public, is removed."""
     permissions.require(actor, "approve_publication")
     note = _clean_text(note, NOTE_MAX, None)
-    now = now or dt.datetime.now().replace(microsecond=0)
-    cur = con.cursor()
-    cur.execute("begin transaction")
-    try:
-        before = _pending(cur, actor, publication_id)
-        cur.execute(
-            "update publication set status = 'rejected', decided_by = $by, decided_at = $at,"
-            " decision_note = $n where id = $i",
-            {"by": actor.username, "at": now, "n": note, "i": publication_id},
-        )
-        _audit(cur, actor, "publication_reject", publication_id, before, _row(cur, publication_id))
-        cur.execute("commit")
-    except BaseException:
-        cur.execute("rollback")
-        raise
+    with _decision(con, Path(folder)) as (cur, _swap):
+        _decide(cur, actor, publication_id, "rejected", note, _now(now))
     _remove_files(Path(folder), publication_id)
 
 
@@ -452,13 +467,8 @@ def withdraw(
 ) -> Current | None:
     """Withdraw an approved publication; the latest other approved one becomes current (or none)."""
     permissions.require(actor, "withdraw_publication")
-    now = now or dt.datetime.now().replace(microsecond=0)
-    folder = Path(folder)
-    cur = con.cursor()
-    cur.execute("begin transaction")
-    previous = current(folder)
-    swapped = False
-    try:
+    now, folder = _now(now), Path(folder)
+    with _decision(con, folder) as (cur, swap):
         before = _row(cur, publication_id)
         if before["status"] != "approved":
             raise PublishError("publish_not_approved", id=publication_id)
@@ -468,15 +478,7 @@ def withdraw(
             {"by": actor.username, "at": now, "i": publication_id},
         )
         _audit(cur, actor, "publication_withdraw", publication_id, before, _row(cur, publication_id))
-        entry = _latest_approved(cur)
-        _swap_pointer(folder, entry)
-        swapped = True
-        cur.execute("commit")
-    except BaseException:
-        cur.execute("rollback")
-        if swapped:
-            _write_pointer(folder, _entry_of(previous))
-        raise
+        swap(_latest_approved(cur))
     return current(folder)
 
 
