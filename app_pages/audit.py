@@ -16,7 +16,6 @@ actor = ui.guard("view_own_audit")
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)
 MAX_ROWS = 200
-MESSAGE_KEY = "audit_message"
 
 sees_all = permissions.allowed(actor, "view_audit_log")
 may_revert = permissions.allowed(actor, "revert_change")
@@ -27,11 +26,7 @@ st.title(t("page_audit"))
 ui.dataset_banner(lang, working=True)
 st.caption(t("audit_intro_all") if sees_all else t("audit_intro_own"))
 
-kind, text = st.session_state.pop(MESSAGE_KEY, (None, None))
-if kind == "success":
-    st.success(text)
-elif kind == "error":
-    st.error(text)
+ui.show_flash("audit")
 
 
 def action_label(action: str) -> str:
@@ -98,11 +93,11 @@ def do_revert(audit_id: int) -> None:
     try:
         edits.revert(ui.connection(), actor, audit_id)
     except edits.EditError as exc:
-        st.session_state[MESSAGE_KEY] = ("error", exc.message(lang))
+        ui.flash("audit", exc.message(lang), "error")
     except permissions.PermissionDenied:
-        st.session_state[MESSAGE_KEY] = ("error", t("no_access"))
+        ui.flash("audit", t("no_access"), "error")
     else:
-        st.session_state[MESSAGE_KEY] = ("success", t("audit_reverted", id=audit_id))
+        ui.flash("audit", t("audit_reverted", id=audit_id))
 
 
 for entry in entries.itertuples(index=False):

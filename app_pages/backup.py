@@ -14,16 +14,13 @@ from impactdash.validation import EditError
 actor = ui.guard("backup_restore")
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)
-MESSAGE_KEY = "backup_message"
 db_path = db.default_db_path()
 
 st.title(t("page_backup"))
 ui.dataset_banner(lang, working=True)
 st.caption(t("backup_intro"))
 
-kind, text = st.session_state.pop(MESSAGE_KEY, (None, None))
-if kind == "success":
-    st.success(text)
+ui.show_flash("backup")
 
 
 def attempt(call) -> object | None:
@@ -40,7 +37,7 @@ def attempt(call) -> object | None:
 if st.button(t("backup_now"), icon=":material/backup:", key="backup_now"):
     made = attempt(lambda: backup.make_backup(ui.connection(), actor))
     if made is not None:
-        st.session_state[MESSAGE_KEY] = ("success", t("backup_made", name=made.name))
+        ui.flash("backup", t("backup_made", name=made.name))
         st.rerun()
 
 st.header(t("backup_list"))
@@ -89,9 +86,6 @@ if st.button(t("backup_restore"), icon=":material/restore:", key="backup_restore
 
         before = attempt(run_restore)
         if before is not None:
-            st.session_state[MESSAGE_KEY] = (
-                "success",
-                t("backup_restored", name=source_name, before=before.name),
-            )
+            ui.flash("backup", t("backup_restored", name=source_name, before=before.name))
             st.session_state.pop("backup_confirm", None)
             st.rerun()

@@ -24,9 +24,12 @@ ui.dataset_banner(lang, working=True)
 st.caption(t("edit_intro"))
 
 # A message from the run that saved or deleted (shown once, after the page reloaded the record).
-flash = st.session_state.pop("edit_flash", None)
-if flash:
-    st.success("  \n".join(escape_markdown(line) for line in flash), icon="✅")
+ui.show_flash("edit")
+
+
+def flash(lines: list[str]) -> None:
+    """Keep what was saved, one line each, to show after the rerun (typed text escaped)."""
+    ui.flash("edit", "  \n".join(escape_markdown(line) for line in lines))
 
 
 def show_error(error: edits.EditError) -> None:
@@ -200,7 +203,7 @@ def save(existing: bool, picked: str) -> None:
         lines = [t("edit_saved_nothing", record=record)]
     if existing:
         lines += [t("edit_saved_change", field=f, old=o, new=n) for f, o, n in changes]
-    st.session_state["edit_flash"] = lines
+    flash(lines)
     st.session_state["edit_pick_next"] = ev.key_id(key)
     st.session_state.pop("edit_opened", None)
     st.rerun()
@@ -224,7 +227,7 @@ def confirm_delete(picked: str) -> None:
         except edits.EditError as error:
             show_error(error)
             return
-        st.session_state["edit_flash"] = [t("edit_deleted", record=record)]
+        flash([t("edit_deleted", record=record)])
         st.session_state["edit_pick_next"] = NEW
         st.session_state.pop("edit_opened", None)
         st.rerun()
@@ -300,9 +303,7 @@ def grid_page() -> None:
     except edits.EditError as error:
         show_error(error)
         return
-    st.session_state["edit_flash"] = [
-        t("edit_grid_saved", edited=len(changes.edited), deleted=len(changes.deleted_keys))
-    ]
+    flash([t("edit_grid_saved", edited=len(changes.edited), deleted=len(changes.deleted_keys))])
     st.session_state.pop("edit_grid_snapshot", None)
     st.rerun()
 

@@ -13,16 +13,13 @@ from impactdash.validation import EditError
 actor = ui.guard("view_drafts")
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)
-MESSAGE_KEY = "publish_message"
 folder = ui.publications_folder()
 
 st.title(t("page_publish"))
 ui.dataset_banner(lang, working=True)
 st.caption(t("publish_intro"))
 
-kind, text = st.session_state.pop(MESSAGE_KEY, (None, None))
-if kind == "success":
-    st.success(text)
+ui.show_flash("publish")
 
 
 def attempt(call, publication_id: int | None, done_key: str) -> None:
@@ -36,7 +33,7 @@ def attempt(call, publication_id: int | None, done_key: str) -> None:
     except permissions.PermissionDenied:
         st.error(t("no_access"))
         return
-    st.session_state[MESSAGE_KEY] = ("success", t(done_key, id=publication_id or result))
+    ui.flash("publish", t(done_key, id=publication_id or result))
     st.rerun()
 
 

@@ -178,9 +178,7 @@ else:
 
 st.markdown(f"#### {t('review_add_heading')}")
 st.caption(t("review_add_caption"))
-flash = st.session_state.pop("review_flash", None)
-if flash:
-    st.success(flash, icon="✅")
+ui.show_flash("review")
 first, last = review.default_period(as_of)
 with st.form("review_note_form"):
     left, right = st.columns(2)
@@ -204,6 +202,6 @@ if submitted:
         lines = error.message(lang).split("\n")
         st.error("  \n".join(escape_markdown(line) for line in lines), icon="⚠️")
     else:
-        st.session_state["review_flash"] = t("review_added", id=note_id)
+        ui.flash("review", t("review_added", id=note_id))
         del st.session_state["review_note_body"]  # an empty box for the next note
         st.rerun()

@@ -15,15 +15,12 @@ from impactdash.validation import EditError
 actor = ui.guard("manage_users")
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)
-MESSAGE_KEY = "users_message"
 
 st.title(t("page_users"))
 ui.dataset_banner(lang, working=True)
 st.caption(t("users_intro"))
 
-kind, text = st.session_state.pop(MESSAGE_KEY, (None, None))
-if kind == "success":
-    st.success(text)
+ui.show_flash("users")
 
 
 def role_label(role: str) -> str:
@@ -41,7 +38,7 @@ def attempt(call, username: str, done_key: str = "users_done") -> bool:
     except permissions.PermissionDenied:
         st.error(t("no_access"))
         return False
-    st.session_state[MESSAGE_KEY] = ("success", t(done_key, username=username))
+    ui.flash("users", t(done_key, username=username))
     return True
 
 

@@ -170,6 +170,24 @@ def language_switch() -> str:
     return chosen
 
 
+def flash(page: str, text: str, kind: str = "success") -> None:
+    """Keep a message (Markdown, typed text already escaped) to show on ``page`` after the rerun.
+
+    A page that writes reruns itself so everything on it shows the new figures; the
+    message saying what was written must survive that rerun.
+    """
+    st.session_state[f"flash_{page}"] = (kind, text)
+
+
+def show_flash(page: str) -> None:
+    """Show the message kept for ``page``, once."""
+    kind, text = st.session_state.pop(f"flash_{page}", (None, None))
+    if kind == "success":
+        st.success(text, icon="✅")
+    elif kind == "error":
+        st.error(text)
+
+
 def remember(name: str, chosen):
     """Keep a widget's choice across a language switch and return it.
 
