@@ -255,9 +255,9 @@ def dataset_banner(current_lang: str, working: bool = False) -> None:
             date=i18n.fmt_date(published.approved_at.date(), current_lang),
             label=escape_markdown(published.label),
         )
-        st.caption(f"{text} {as_of}")
+        st.caption(f"{text} {as_of}.")  # two sentences
     else:
-        st.warning(_draft_text(published, current_lang) + " " + as_of, icon=":material/edit_note:")
+        st.warning(f"{_draft_text(published, current_lang)} {as_of}.", icon=":material/edit_note:")
 
 
 def _draft_text(published: publish.Current | None, current_lang: str) -> str:
