@@ -156,7 +156,10 @@ def lang() -> str:
 
 def language_switch() -> str:
     """Show the language switch in the sidebar; the choice holds across pages and reloads."""
-    current = lang()
+    # On the run a click starts, the switch's own state already holds the new choice: its
+    # label must be in that language too, not in the one this session had before.
+    clicked = st.session_state.get("lang_switch")
+    current = clicked if clicked in i18n.LANGUAGES else lang()
     choice = st.sidebar.segmented_control(
         i18n.t("language", current),
         options=list(i18n.LANGUAGES),

@@ -121,6 +121,7 @@ def test_the_sort_order_holds_across_a_language_switch_and_speaks_the_new_langua
     at.session_state["lang_switch"] = "en"
     at.run()
     assert not at.exception
+    assert at.sidebar.get("button_group")[0].label == "Language"  # the switch itself, too
     box = at.selectbox(key="amb_sort_en")
     assert box.value == "name"
     assert box.options == [i18n.t(label, "en") for label in view.SORT_OPTIONS.values()]
