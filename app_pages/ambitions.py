@@ -91,9 +91,8 @@ st.markdown(
 )
 if (gm, item.metric_code) in ui.changed_figures():
     st.caption(i18n.t("changed_mark", lang))
-st.plotly_chart(
+ui.chart(
     ui.figure(chart_ambitions.ambition_detail_figure, item, lang, view.chart_notes(notes)),
-    config={"displayModeBar": False},
     key=f"amb_chart_{code}",
     alt=summary,
 )

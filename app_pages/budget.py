@@ -8,8 +8,6 @@ from impactdash import budget_view as bv
 from impactdash import chart_budget as cb
 from impactdash import i18n, ui
 
-CONFIG = {"displayModeBar": False}
-
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)
 gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
@@ -27,7 +25,7 @@ def show(title: str, sentence: str, fig, table, key: str, notes=()) -> None:
     st.header(title)
     st.markdown(sentence)
     if fig is not None:
-        st.plotly_chart(fig, config=CONFIG, key=key)
+        ui.chart(fig, key=key, alt=sentence)
     for note in notes:
         st.caption(note)
     if table is not None and not table.empty:

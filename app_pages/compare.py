@@ -104,7 +104,7 @@ if actual.empty:
 else:
     styles = compare.styles(towns["code"].tolist())
     fig = ui.figure(chart_compare.compare_figure, actual, planned, styles, lang, unit, per_capita, aligned)
-    st.plotly_chart(fig, config={"displayModeBar": False}, key="compare_chart")
+    ui.chart(fig, key="compare_chart", alt=sentence)
     ui.data_table(compare.display_table(actual, planned, unit, lang, per_capita), lang)
 missing = compare.dropped(selected, actual, values)
 if missing:

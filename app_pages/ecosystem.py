@@ -5,13 +5,11 @@ import streamlit as st
 
 from impactdash import chart_ecosystem, ecosystem, i18n, progress, ui
 
-PLOT = {"displayModeBar": False}
-
 
 def chart(fig, key: str, sentence: str, table, captions=()) -> None:
     """One chart: the sentence that says what it shows, the chart, its notes, its data a click away."""
     st.markdown(sentence)
-    st.plotly_chart(fig, config=PLOT, key=key)
+    ui.chart(fig, key=key, alt=sentence)
     for text in captions:
         st.caption(text)
     ui.data_table(table, lang)

@@ -87,10 +87,8 @@ for row_start in range(0, len(cards), 3):
                 else "–"
             )
             target = i18n.fmt_value(item.ambition.target.value, item.unit, lang)
-            st.caption(
-                f"{i18n.t('latest', lang)}: {latest} · {i18n.t('target', lang)}: {target} "
-                + i18n.t("by_date", lang, date=i18n.fmt_date(item.ambition.target.date, lang))
+            facts = f"{i18n.t('latest', lang)}: {latest} · {i18n.t('target', lang)}: {target} " + i18n.t(
+                "by_date", lang, date=i18n.fmt_date(item.ambition.target.date, lang)
             )
-            st.plotly_chart(
-                figure, config={"displayModeBar": False, "staticPlot": True}, key=f"spark_{item.code}"
-            )
+            st.caption(facts)
+            ui.chart(figure, key=f"spark_{item.code}", alt=f"{item.name(lang)}. {facts}", static=True)

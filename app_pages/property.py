@@ -32,7 +32,7 @@ def chart_section(title_key: str, sentence: str | None, make_figure, table, key:
         st.markdown(i18n.t("no_data_selection", lang))
         return
     st.markdown(sentence)
-    st.plotly_chart(make_figure(), config={"displayModeBar": False}, key=key, alt=sentence)
+    ui.chart(make_figure(), key=key, alt=sentence)
     for line in realestate.note_lines(notes, lang, metric_code=notes_on) if notes_on else ():
         st.caption(line)
     ui.data_table(table(), lang)
@@ -94,7 +94,7 @@ else:
     sentence = realestate.map_sentence(register, lang)
     st.markdown(sentence)
     figure = ui.figure(chart_property.property_map, districts, register, lang)
-    st.plotly_chart(figure, config={"displayModeBar": False}, key="property_map", alt=sentence)
+    ui.chart(figure, key="property_map", alt=sentence)
     st.caption(i18n.t("property_map_outlines" if districts else "property_map_no_outlines", lang))
     if len(located) < len(register):
         st.caption(i18n.t("property_no_location", lang, n=len(register) - len(located)))

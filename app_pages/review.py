@@ -135,9 +135,8 @@ st.markdown(
     + " · "
     + t("review_change_line", change=review.change_text(row, lang))
 )
-st.plotly_chart(
+ui.chart(
     ui.figure(chart_ambitions.ambition_detail_figure, item, lang, amb.chart_notes(notes)),
-    config={"displayModeBar": False},
     key=f"review_chart_{code}",
     alt=summary,
 )

@@ -123,4 +123,4 @@ def ambition_detail_figure(
         dtick="M12" if years <= 8 else "M24",
     )
     fig.update_yaxes(title_text=i18n.t(f"amb_unit_{unit}", lang), tickformat=",.2~f", rangemode="normal")
-    return fig
+    return charts.finish(fig)

@@ -71,7 +71,7 @@ def per_year_figure(per_year: pd.DataFrame, lang: str) -> go.Figure | None:
     charts.base_layout(fig, lang, height=340)
     fig.update_xaxes(type="category", tickformat=None)
     _euro_axis(fig, [*per_year["budget"], *per_year["spend"]], lang)
-    return fig
+    return charts.finish(fig)
 
 
 def _horizontal_bars(
@@ -94,7 +94,8 @@ def _horizontal_bars(
                 hovertemplate="%{customdata}<extra>" + name + "</extra>",
             )
         )
-    charts.base_layout(fig, lang, height=max(220, 70 + 44 * len(labels) * max(1, len(series) - 0.6)))
+    # Whole pixels: Streamlit measures the chart in whole pixels and would draw it again at 809 for 809.2.
+    charts.base_layout(fig, lang, height=round(max(220, 70 + 44 * len(labels) * max(1, len(series) - 0.6))))
     fig.update_layout(barmode="group", hovermode="y unified", bargap=0.25)
     fig.update_yaxes(autorange="reversed", automargin=True, type="category")
     fig.update_xaxes(tickformat=None)
@@ -103,7 +104,7 @@ def _horizontal_bars(
     # Room on the right for the amounts printed beside short bars, also at phone width.
     # The bars carry their amounts, so the axis needs no labels of its own.
     fig.update_xaxes(range=[0, highest * 1.5 if highest > 0 else 1], showticklabels=False)
-    return fig
+    return charts.finish(fig)
 
 
 def moments_figure(moments: pd.DataFrame, lang: str) -> go.Figure | None:
@@ -128,7 +129,7 @@ def moments_figure(moments: pd.DataFrame, lang: str) -> go.Figure | None:
     fig.update_yaxes(autorange="reversed", automargin=True, type="category")
     fig.update_xaxes(tickformat=None)
     _euro_axis(fig, values, lang, axis="x")
-    return fig
+    return charts.finish(fig)
 
 
 def breakdown_figure(breakdown: pd.DataFrame, lang: str) -> go.Figure | None:
@@ -195,7 +196,7 @@ def cumulative_figure(cumulative: pd.DataFrame, year: int, lang: str) -> go.Figu
         range=[dt.date(year, 1, 1), dt.date(year, 12, 31)],
     )
     _euro_axis(fig, [*points["cumulative_spend"], budget if not pd.isna(budget) else 0], lang)
-    return fig
+    return charts.finish(fig)
 
 
 def _line(fig: go.Figure, dates, values, name: str, lang: str, dashed: bool = False) -> None:
@@ -244,4 +245,4 @@ def leverage_figure(
     charts.base_layout(fig, lang, height=320)
     fig.update_xaxes(type="category", tickformat=None)
     fig.update_yaxes(tickformat=".2f", tickprefix="€ " if lang == "nl" else "€", rangemode="tozero")
-    return fig
+    return charts.finish(fig)

@@ -97,4 +97,4 @@ def compare_figure(
             ticktext=[str(d.year) for d in ticks],
             tickangle=0,
         )
-    return fig
+    return charts.finish(fig)

@@ -38,7 +38,7 @@ def ambition_figure(item: AmbitionProgress, lang: str) -> go.Figure:
     values = [y for trace in fig.data for y in (trace.y or ())]
     _value_axis(fig, values, item.unit, lang)
     fig.update_xaxes(hoverformat=HOVER_DATE[lang])
-    return fig
+    return charts.finish(fig, charts.HALF_WIDTH)  # drawn in one of two columns
 
 
 def _year_axis(fig: go.Figure) -> None:
@@ -61,7 +61,12 @@ def _stacked_bars(
                 x=years,
                 y=values,
                 name=name,
-                marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "#FFFFFF"}},
+                # "overlay": white hatching over the colour. Plotly's default ("replace") would
+                # draw white hatching on nothing, so the part vanished on a white page.
+                marker={
+                    "color": colour,
+                    "pattern": {"shape": pattern, "fgcolor": "#FFFFFF", "fillmode": "overlay"},
+                },
                 customdata=[
                     f"{i18n.fmt_number(v, lang)} {i18n.t('eco_of', lang)} {i18n.fmt_number(t, lang)}"
                     f" {totals_label} ({i18n.fmt_pct(100 * v / t if t else None, lang)})"
@@ -75,7 +80,7 @@ def _stacked_bars(
     charts.base_layout(fig, lang, height=340)
     _year_axis(fig)
     fig.update_yaxes(separatethousands=True)
-    return fig
+    return charts.finish(fig)
 
 
 def connections_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
@@ -162,4 +167,4 @@ def network_figure(
     fig.update_layout(hovermode="closest", legend={"itemsizing": "constant"})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return fig
+    return charts.finish(fig)

@@ -4,6 +4,10 @@ The map is a plain ``go.Scatter`` of longitude against latitude over filled dist
 outlines: plotly's geo traces may fetch map data from a CDN, tiles would come from a
 third-party server, and a government site must not hand its visitors to either. Hover
 texts are formatted in Python so a Dutch chart shows Dutch numbers, dates and words.
+
+Numbers go into the figures as lists: a pandas column would travel to the browser as a
+typed array, which Streamlit's copy of the figure turns into an object that plotly then
+takes for new data and draws again.
 """
 
 from __future__ import annotations
@@ -42,12 +46,12 @@ def floor_figure(item: AmbitionProgress | None, quarters: pd.DataFrame, lang: st
     if item is not None:
         fig = charts.ambition_figure(item, lang)
         fig.update_yaxes(ticksuffix=" m²", tickformat=",.0f", rangemode="tozero")
-        return _localise_hover(fig, lang)
+        return charts.finish(_localise_hover(fig, lang))
     rows = quarters.dropna(subset=["impact_floor_m2"])
     fig = go.Figure(
         go.Scatter(
             x=rows["period_end"],
-            y=rows["impact_floor_m2"],
+            y=rows["impact_floor_m2"].tolist(),
             mode="lines+markers",
             name=i18n.t("actual", lang),
             line={"color": charts.ACTUAL, "width": 2.5},
@@ -59,7 +63,7 @@ def floor_figure(item: AmbitionProgress | None, quarters: pd.DataFrame, lang: st
         )
     )
     fig.update_yaxes(ticksuffix=" m²", tickformat=",.0f", rangemode="tozero")
-    return _localise_hover(charts.base_layout(fig, lang, height=340), lang)
+    return charts.finish(_localise_hover(charts.base_layout(fig, lang, height=340), lang))
 
 
 def occupancy_figure(
@@ -78,7 +82,7 @@ def occupancy_figure(
     fig.add_trace(
         go.Scatter(
             x=rows["period_end"],
-            y=rows["occupancy_pct"],
+            y=rows["occupancy_pct"].tolist(),
             mode="lines+markers",
             name=occupancy_name,
             line={"color": charts.ACTUAL, "width": 2.5},
@@ -112,7 +116,7 @@ def occupancy_figure(
     fig.add_trace(
         go.Bar(
             x=rows["period_end"],
-            y=rows["impact_tenants"],
+            y=rows["impact_tenants"].tolist(),
             name=tenants_name,
             marker={"color": charts.PALETTE[2]},
             customdata=[
@@ -130,7 +134,7 @@ def occupancy_figure(
     )
     fig.update_yaxes(title_text=i18n.t("property_tenants_axis", lang), rangemode="tozero", row=2)
     fig.update_layout(bargap=0.25)
-    return _localise_hover(fig, lang)
+    return charts.finish(_localise_hover(fig, lang))
 
 
 def discount_figure(discount: pd.DataFrame, lang: str) -> go.Figure:
@@ -139,7 +143,7 @@ def discount_figure(discount: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=[str(int(y)) for y in discount["year"]],
-            y=discount["rent_discount_eur"],
+            y=discount["rent_discount_eur"].tolist(),
             name=name,
             marker={"color": charts.PALETTE[0]},
             text=[realestate.euros(v, lang) for v in discount["rent_discount_eur"]],
@@ -156,7 +160,7 @@ def discount_figure(discount: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(showlegend=False, hovermode="closest")
     fig.update_xaxes(type="category", tickformat=None)
     fig.update_yaxes(tickprefix="€ " if lang == "nl" else "€", tickformat=",.0f", rangemode="tozero")
-    return fig
+    return charts.finish(fig)
 
 
 def _marker_sizeref(register: pd.DataFrame) -> float:
@@ -210,14 +214,14 @@ def property_map(districts: list[geo.District], register: pd.DataFrame, lang: st
         symbol, colour = STATE_STYLE[state]
         fig.add_trace(
             go.Scatter(
-                x=rows["longitude"],
-                y=rows["latitude"],
+                x=rows["longitude"].tolist(),
+                y=rows["latitude"].tolist(),
                 mode="markers",
                 name=realestate.state_label(state, lang),
                 marker={
                     "symbol": symbol,
                     "color": colour,
-                    "size": rows["impact_floor_m2"],
+                    "size": rows["impact_floor_m2"].tolist(),
                     "sizemode": "area",
                     "sizeref": sizeref,
                     "sizemin": 6,
@@ -252,4 +256,4 @@ def property_map(districts: list[geo.District], register: pd.DataFrame, lang: st
     )
     middle = (min(latitudes) + max(latitudes)) / 2
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=geo.aspect_ratio(middle))
-    return fig
+    return charts.finish(fig)

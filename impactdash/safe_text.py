@@ -24,3 +24,16 @@ def escape_markdown(text: object) -> str:
 def escape_hover(text: object) -> str:
     """Return ``text`` HTML-escaped for a plotly hover label or annotation."""
     return html.escape(str(text))
+
+
+_EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|\*|_)")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def plain_text(markdown: str) -> str:
+    """Return the words of one of our Markdown sentences, for a screen reader (a chart's alt text).
+
+    Undoes :func:`escape_markdown` and drops emphasis markers, which are read out as
+    "asterisk asterisk" otherwise.
+    """
+    return _ESCAPED.sub(r"\1", _EMPHASIS.sub("", markdown))

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from impactdash import auth, changes, db, i18n, loader, permissions, publish
-from impactdash.safe_text import escape_markdown
+from impactdash.safe_text import escape_markdown, plain_text
 
 LANG_KEY = "lang"
 MUNICIPALITY_KEY = "municipality"
@@ -490,3 +490,15 @@ def figure(builder, *args, **kwargs) -> go.Figure:
     dict would be validated into a new figure (tens of milliseconds) on every run.
     """
     return shared(builder, *args, **kwargs)
+
+
+def chart(fig: go.Figure, *, key: str, alt: str, static: bool = False) -> None:
+    """Draw a figure built by ``impactdash.chart_*`` (so finished by ``charts.finish``).
+
+    ``alt`` is what a screen reader says instead: the chart's sentence. Streamlit's theme is
+    off (``theme=None``) because the figure carries the house look itself, and a theme makes
+    plotly draw every chart twice. ``static`` charts (the overview's sparklines) take no
+    hover or zoom.
+    """
+    config = {"displayModeBar": False, "staticPlot": True} if static else {"displayModeBar": False}
+    st.plotly_chart(fig, config=config, key=key, alt=plain_text(alt), theme=None)

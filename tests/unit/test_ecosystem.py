@@ -225,6 +225,8 @@ def test_bar_figures_are_localised_and_patterned():
     fig = chart_ecosystem.connections_figure(CONNECTIONS, "nl")
     assert [t.name for t in fig.data] == ["Via een programma", "Overig"]
     assert fig.data[1].marker.pattern.shape == "/"
+    # Hatching over the bar's colour, not instead of it (that drew nothing visible).
+    assert fig.data[1].marker.pattern.fillmode == "overlay"
     assert fig.data[0].customdata[1] == "600 van 1.200 verbindingen (50%)"
     assert fig.layout.separators == ",."
     lead = chart_ecosystem.lead_figure(LEAD, "en")

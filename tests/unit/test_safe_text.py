@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from impactdash.safe_text import escape_hover, escape_markdown
+from impactdash.safe_text import escape_hover, escape_markdown, plain_text
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,9 @@ def test_plain_words_are_untouched():
 
 def test_hover_text_is_html_escaped():
     assert escape_hover("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+
+
+def test_plain_text_undoes_escaping_and_drops_emphasis():
+    typed = "Impact*fonds* (Noord) #1 <b>x</b>"
+    assert plain_text(escape_markdown(typed)) == typed
+    assert plain_text("2025: **€ 4,2 mln** uitgegeven") == "2025: € 4,2 mln uitgegeven"
