@@ -1,5 +1,7 @@
 """Ambitions: every ambition's status and projection, then one ambition in detail."""
 
+from functools import partial
+
 import streamlit as st
 
 from impactdash import ambitions_view as view
@@ -96,7 +98,7 @@ ui.chart(
     key=f"amb_chart_{code}",
     alt=summary,
 )
-ui.data_table(view.chart_frame(item, lang), lang)
+ui.data_table(partial(view.chart_frame, item, lang), lang, key=f"amb_{code}")
 document_url = ambitions.set_index("code").loc[code, "document_url"]
 st.markdown(view.document_text(item.document, document_url, lang))
 

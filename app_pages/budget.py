@@ -29,7 +29,7 @@ def show(title: str, sentence: str, fig, table, key: str, notes=()) -> None:
     for note in notes:
         st.caption(note)
     if table is not None and not table.empty:
-        ui.data_table(table, lang)
+        ui.data_table(table, lang, key=key)
 
 
 # Filters: year and instrument, in the page language; keyed per municipality so a switch resets them.

@@ -5,6 +5,8 @@ year or the years since the town's pillar started, so a later starter is set bes
 the established city stood at the same age. The maths lives in impactdash.compare.
 """
 
+from functools import partial
+
 import streamlit as st
 
 from impactdash import chart_compare, compare, i18n, ui
@@ -105,7 +107,8 @@ else:
     styles = compare.styles(towns["code"].tolist())
     fig = ui.figure(chart_compare.compare_figure, actual, planned, styles, lang, unit, per_capita, aligned)
     ui.chart(fig, key="compare_chart", alt=sentence)
-    ui.data_table(compare.display_table(actual, planned, unit, lang, per_capita), lang)
+    table = partial(compare.display_table, actual, planned, unit, lang, per_capita, aligned)
+    ui.data_table(table, lang, key="compare")
 missing = compare.dropped(selected, actual, values)
 if missing:
     small(t("compare_no_start" if aligned else "compare_no_population", names=", ".join(missing)))

@@ -12,7 +12,7 @@ def chart(fig, key: str, sentence: str, table, captions=()) -> None:
     ui.chart(fig, key=key, alt=sentence)
     for text in captions:
         st.caption(text)
-    ui.data_table(table, lang)
+    ui.data_table(table, lang, key=key)
 
 
 lang = ui.lang()

@@ -35,7 +35,7 @@ def chart_section(title_key: str, sentence: str | None, make_figure, table, key:
     ui.chart(make_figure(), key=key, alt=sentence)
     for line in realestate.note_lines(notes, lang, metric_code=notes_on) if notes_on else ():
         st.caption(line)
-    ui.data_table(table(), lang)
+    ui.data_table(table, lang, key=key)
 
 
 # Key figures: the latest quarter's levels and the last complete year's rent discount.

@@ -140,7 +140,7 @@ ui.chart(
     key=f"review_chart_{code}",
     alt=summary,
 )
-ui.data_table(amb.chart_frame(item, lang), lang)
+ui.data_table(partial(amb.chart_frame, item, lang), lang, key=f"review_{code}")
 
 st.markdown(f"#### {t('amb_programmes_heading')}")
 programmes = ui.query("ambitions_programmes", municipality=row.municipality_code)

@@ -282,9 +282,13 @@ def point_labels(frame: pd.DataFrame, unit: str, lang: str, per_capita: bool) ->
 
 
 def display_table(
-    actual: pd.DataFrame, planned: pd.DataFrame, unit: str, lang: str, per_capita: bool
+    actual: pd.DataFrame, planned: pd.DataFrame, unit: str, lang: str, per_capita: bool, aligned: bool
 ) -> pd.DataFrame:
-    """Return the chart's data with column names in the page language and formatted numbers."""
+    """Return the chart's data with column names in the page language and formatted numbers.
+
+    The years since the start of the pillar are a column only when the chart is aligned by
+    them: otherwise they are noise, and a column too many for a phone's width.
+    """
     frames = []
     for series, frame in ((i18n.t("actual", lang), actual), (i18n.t("trajectory", lang), planned)):
         if frame.empty:
@@ -300,6 +304,8 @@ def display_table(
                 ],
             }
         )
+        if not aligned:
+            table = table.drop(columns=i18n.t("compare_col_age", lang))
         if per_capita:
             table[i18n.t("compare_col_population", lang)] = [
                 f"{i18n.fmt_number(n, lang)} ({y})"

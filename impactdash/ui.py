@@ -10,6 +10,7 @@ import hashlib
 import importlib
 import pickle
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -318,14 +319,33 @@ def changed_figures() -> frozenset[tuple[str, str]]:
     return changes.changed_keys(draft_changes())
 
 
-def data_table(frame: pd.DataFrame, current_lang: str) -> None:
+# On a phone, a table that is wider than the screen scrolls sideways in a region a keyboard
+# cannot reach (an axe violation): tighter cells let a chart's table fit instead.
+_NARROW_TABLE_CSS = """<style>
+@media (max-width: 640px) {
+  [data-testid="stExpander"] [data-testid="stTable"] th,
+  [data-testid="stExpander"] [data-testid="stTable"] td { padding: 0.25rem 0.3rem; font-size: 0.8rem; }
+}
+</style>"""
+
+#: Session-state keys of the data tables' expanders start with this (tests open them by it).
+TABLE_KEY_PREFIX = "table_"
+
+
+def data_table(frame: pd.DataFrame | Callable[[], pd.DataFrame], current_lang: str, *, key: str) -> None:
     """Show a chart's data as a plain table one click away (no built-in download).
 
+    The table is built and sent only once its expander is opened (a rerun): closed tables
+    cost every page load nothing, where ten of them used to add a few hundred milliseconds
+    to the ecosystem page. ``frame`` may be a function, so the table is only computed then.
     ``st.table`` renders cells as Markdown: callers pass text that people typed through
     ``safe_text.escape_markdown`` (the page modules do), so it shows exactly as typed.
     """
-    with st.expander(i18n.t("show_data", current_lang)):
-        st.table(frame, hide_index=True)
+    box = st.expander(i18n.t("show_data", current_lang), key=f"{TABLE_KEY_PREFIX}{key}", on_change="rerun")
+    if box.open:
+        with box:
+            st.html(_NARROW_TABLE_CSS)
+            st.table(frame() if callable(frame) else frame, hide_index=True)
 
 
 _UPLOADER_CSS = """

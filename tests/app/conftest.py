@@ -24,7 +24,8 @@ def app(demo_copy, monkeypatch):
     """Return a factory running dashboard.py, optionally signed in and switched to one page.
 
     ``app(lang="en", municipality="GM0014", page="app_pages/budget.py", signed_in="editor.demo")``
-    returns the AppTest after the page's run, asserting it raised no exception.
+    returns the AppTest after the page's run, asserting it raised no exception. Every
+    chart's data table is then opened, as a visitor would (``tables=False``: left closed).
     """
     monkeypatch.setenv(db.DB_ENV, str(demo_copy))
 
@@ -33,6 +34,7 @@ def app(demo_copy, monkeypatch):
         municipality: str | None = None,
         page: str | None = None,
         signed_in: str | None = None,
+        tables: bool = True,
     ) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
         if signed_in:
@@ -47,6 +49,20 @@ def app(demo_copy, monkeypatch):
             at.switch_page(page)
             at.run()
             assert not at.exception, [e.message for e in at.exception]
+        if tables:
+            open_tables(at)
         return at
 
     return run
+
+
+def open_tables(at: AppTest) -> AppTest:
+    """Open every chart's data table (built only once its expander is opened) and rerun."""
+    # A keyed element's id is "$$ID-<hash>-<key>", and keys may hold dashes themselves.
+    keys = [e.proto.id.split("-", 2)[-1] for e in at.expander]
+    for key in keys:
+        if key.startswith(ui.TABLE_KEY_PREFIX):
+            at.session_state[key] = True
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at

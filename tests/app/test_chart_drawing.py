@@ -29,3 +29,17 @@ def test_every_chart_is_finished_themeless_and_described(app, page, lang):
         assert proto.alt.strip(), (page, proto.id)
         # Alt text is read out: plain words, no Markdown.
         assert "**" not in proto.alt and "\\" not in proto.alt, proto.alt
+
+
+@pytest.mark.parametrize("page", ["budget", "property", "ecosystem", "ambitions", "compare"])
+def test_a_charts_data_table_is_built_only_once_opened(app, page):
+    from tests.app.conftest import open_tables
+
+    at = app(page=f"app_pages/{page}.py", tables=False)
+    closed = [e for e in at.expander if e.label == "Gegevens als tabel"]
+    assert closed and not any(e.proto.expanded for e in closed)
+    shown_before = len(at.table)
+    open_tables(at)
+    # One table per chart's expander, in it, and nothing else changed.
+    assert len(at.table) == shown_before + len(closed)
+    assert all(len(e.table) == 1 for e in at.expander if e.label == "Gegevens als tabel")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from impactdash import publish
+from impactdash import i18n, publish
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -123,6 +124,26 @@ def wait_until_drawn(page, timeout_ms: int = 30_000) -> None:
                   .every(c => c.querySelector('.main-svg'))""",
         timeout=timeout_ms,
     )
+
+
+def open_data_tables(page, timeout_ms: int = 30_000) -> int:
+    """Open every chart's data-table expander, one at a time, and wait for its table; return how many.
+
+    A table is built only when its expander is opened (a rerun), so each click waits for
+    the table to arrive before the next one.
+    """
+    labels = [i18n.t("show_data", lang) for lang in ("nl", "en")]
+    boxes = page.get_by_test_id("stExpander").filter(
+        has=page.locator("summary", has_text=re.compile("|".join(map(re.escape, labels))))
+    )
+    count = boxes.count()
+    for i in range(count):
+        box = boxes.nth(i)
+        if not box.locator("details[open]").count():  # already open after an earlier call
+            box.locator("summary").click()
+        box.get_by_test_id("stTable").wait_for(timeout=timeout_ms)
+    wait_until_drawn(page, timeout_ms)
+    return count
 
 
 def screenshot(page, name: str) -> Path:

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import screenshot, wait_until_drawn
+from tests.browser.conftest import open_data_tables, screenshot, wait_until_drawn
 
 #: Streamlit's own chrome, not this page: at phone width a wide st.table scrolls sideways in a
 #: container without tabindex (Streamlit renders it; a page cannot add one). Ignored only there.
@@ -50,6 +50,7 @@ def test_ambitions_page_draws_without_errors_or_violations(server, page, query, 
     charts = page.locator('[data-testid="stPlotlyChart"]')
     assert charts.count() == 1
     assert charts.first.locator(".scatterlayer .trace").count() >= 3
+    assert open_data_tables(page) == 1  # the chart's data, checked by axe below as well
     assert page.locator('[data-testid="stTable"]').count() >= 3
     screenshot(page, name)
     count, report = _violations(page)

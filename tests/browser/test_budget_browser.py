@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import screenshot, wait_until_drawn
+from tests.browser.conftest import open_data_tables, screenshot, wait_until_drawn
 
 #: Streamlit's own sectioned sidebar navigation (dashboard.py groups the pages) renders <div>s
 #: inside its <ul> and <li>s outside a list; the page cannot change that chrome. These two rules
@@ -46,12 +46,6 @@ def _whole_page(page, name: str) -> None:
     screenshot(page, name)
 
 
-def _open_all_tables(page) -> None:
-    for summary in page.locator('[data-testid="stExpander"] summary').all():
-        summary.click()
-    page.wait_for_timeout(300)
-
-
 def test_budget_page_in_dutch(server, page):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -61,8 +55,8 @@ def test_budget_page_in_dutch(server, page):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("uitgegeven van").count() >= 1
     assert page.get_by_text("Hefboom: externe cofinanciering per gemeentelijke euro").count() == 1
-    _open_all_tables(page)
-    assert page.locator('[data-testid="stTable"]').count() >= 6
+    assert open_data_tables(page) == 5
+    assert page.locator('[data-testid="stTable"]').count() >= 5
     assert _axe_violations(page) == []
     _whole_page(page, "budget-nl")
     assert not errors
@@ -104,7 +98,7 @@ def test_phone_width(server, browser, gm):
             "        .some(c => c.getBoundingClientRect().right > window.innerWidth + 1)"
         )
         assert not overflow, "every chart fits the phone's width"
-        _open_all_tables(page)  # a table wider than the phone would scroll sideways (an axe violation)
+        open_data_tables(page)  # a table wider than the phone would scroll sideways (an axe violation)
         assert _axe_violations(page) == []
         _whole_page(page, f"budget-nl-{gm}-phone")
     finally:

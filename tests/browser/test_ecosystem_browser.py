@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import screenshot, wait_until_drawn
+from tests.browser.conftest import open_data_tables, screenshot, wait_until_drawn
 
 CASES = [
     ("nl", "GM0518", "Ecosysteem 's-Gravenhage", "Verbindingen per jaar"),
@@ -65,6 +65,7 @@ def test_ecosystem_draws_in_both_languages_without_errors(server, page, lang, gm
     assert network.locator(".legendtext").count() == 7  # a legend entry per kind
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, exceptions.all_inner_texts()
+    assert open_data_tables(page) == charts.count()  # each chart's data a click away, axe-checked too
     violations = _violations(page)
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
     page.set_viewport_size({"width": 1366, "height": 5200})  # the app scrolls inside; show it all

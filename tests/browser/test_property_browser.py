@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import ARTIFACTS, wait_until_drawn
+from tests.browser.conftest import ARTIFACTS, open_data_tables, wait_until_drawn
 
 HEADINGS = {"nl": "Vastgoed in", "en": "Real estate in"}
 
@@ -83,6 +83,7 @@ def test_property_page_draws_offline_and_accessibly(server, page, query, name):
         page.locator("img").evaluate_all("els => els.filter(e => !e.src.startsWith(location.origin)).length")
         == 0
     )
+    assert open_data_tables(page) == 3  # the map's data is the register below it
     _assert_accessible(page)
     _tall_screenshot(page, name, 1366)
     assert _hosts(urls) == {"127.0.0.1"}, f"the page asked other hosts: {urls}"

@@ -309,3 +309,13 @@ def test_demo_ambitions_per_metric_match_the_per_town_query(demo_con):
             [code],
         )[code]
         assert [i.assessment for i in mine] == [i.assessment for i in items]
+
+
+@pytest.mark.parametrize("aligned", [True, False])
+def test_data_table_has_the_years_since_start_only_when_aligned_by_them(aligned):
+    values = _values([("GM0001", D(2020, 12, 31), 30.0), ("GM0002", D(2023, 12, 31), 12.0)])
+    frame = compare.prepare(values, POPULATION, TOWNS, "count", per_capita=False, aligned=aligned)
+    table = compare.display_table(frame, frame.iloc[0:0], "count", "nl", per_capita=False, aligned=aligned)
+    assert ("Jaren sinds start" in table.columns) is aligned
+    assert list(table.columns[:3]) == ["Gemeente", i18n.t("compare_col_series", "nl"), "Peildatum"]
+    assert table["Waarde"].tolist() == ["30", "12"]
