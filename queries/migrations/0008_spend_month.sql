@@ -72,3 +72,76 @@ select 'spend_eur' as metric_code, municipality_code, period_end, sum(amount)::d
 from booked
 where period_end <= (select reporting_date from reporting_period)
 group by municipality_code, period_end;
+
+-- metric_value as in 0006, with the occupancy per municipality and quarter shared too:
+-- occupancy_pct, vacancy_pct and impact_tenants each expanded occupancy_quarter (a join
+-- of every property with every quarter end) again, most of what was left of the cost of
+-- reading every measure of every municipality once yearly spend came from spend_month.
+-- Same expressions and groups as mv_occupancy_pct, mv_vacancy_pct and mv_impact_tenants,
+-- which stay as they are.
+create or replace view metric_value as
+with spend_year as materialized (
+    select * from mv_spend_eur
+),
+budget_year as materialized (
+    select * from mv_budget_eur
+),
+cofunding_year as materialized (
+    select * from mv_cofunding_eur
+),
+occupancy as materialized (
+    select
+        municipality_code,
+        period_end,
+        sum(occupied_m2) as occupied_m2,
+        sum(impact_floor_m2) as impact_floor_m2,
+        sum(impact_tenants)::double as impact_tenants
+    from occupancy_quarter
+    group by municipality_code, period_end
+),
+occupancy_pct as (
+    select
+        'occupancy_pct' as metric_code,
+        municipality_code,
+        period_end,
+        100 * occupied_m2 / impact_floor_m2 as value
+    from occupancy
+    where impact_floor_m2 > 0
+),
+execution as (
+    select
+        'budget_execution_pct' as metric_code,
+        b.municipality_code,
+        b.period_end,
+        100 * coalesce(s.value, 0) / b.value as value
+    from budget_year as b
+    left join spend_year as s using (municipality_code, period_end)
+    where b.value > 0
+),
+leverage as (
+    select
+        'leverage_ratio' as metric_code,
+        s.municipality_code,
+        s.period_end,
+        coalesce(c.value, 0) / s.value as value
+    from spend_year as s
+    left join cofunding_year as c using (municipality_code, period_end)
+    where s.value > 0
+)
+select metric_code, municipality_code, observed_on as period_end, value
+from observation
+where observed_on <= (select reporting_date from reporting_period)
+union all from spend_year
+union all from budget_year
+union all from execution
+union all from cofunding_year
+union all from leverage
+union all from mv_impact_floor_m2
+union all from occupancy_pct
+union all select 'vacancy_pct', municipality_code, period_end, 100 - value from occupancy_pct
+union all select 'impact_tenants', municipality_code, period_end, impact_tenants from occupancy
+union all from mv_rent_discount_eur
+union all from mv_connections_made
+union all from mv_connections_programme_pct
+union all from mv_network_size
+union all from mv_partner_led_pct;
