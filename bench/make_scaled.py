@@ -16,6 +16,7 @@ real ledger grows. ``--scale 1`` is the demo itself.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import time
@@ -23,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from impactdash import db, loader  # noqa: E402
+from impactdash import db, loader, spend_month  # noqa: E402
 
 SPEND_PER_SCALE = 100_000
 
@@ -131,7 +132,8 @@ def scale_up(con, scale: int) -> int:
     """Add ``scale - 1`` clones of every demo municipality; return the spend split factor.
 
     Everything but the spend ledger is cloned in one transaction; the ledger then in one
-    transaction per booking year (about a million lines each at scale 100).
+    transaction per booking year (about a million lines each at scale 100), with that
+    year's months of ``spend_month``.
     """
     cur = con.cursor()
     demo = [r[0] for r in cur.execute("select code from municipality order by code").fetchall()]
@@ -156,6 +158,7 @@ def scale_up(con, scale: int) -> int:
     for year in years:
         cur.execute("begin transaction")
         cur.execute(CLONES["spend"], {"year": year, "split": split})
+        spend_month.refresh_period(cur, dt.date(year, 1, 1), dt.date(year, 12, 31))
         cur.execute("commit")
     db.bump_data_version(cur)
     return split

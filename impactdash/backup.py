@@ -13,6 +13,8 @@ removed after it, one table per transaction (see :func:`_replace`). Kept as they
 not restored: the audit log (a restore must not erase the record of what happened), the
 user accounts and roles (restoring would bring back old passwords and removed access),
 the publications (what the public saw), the sign-in throttle and the version tables.
+Derived tables (``spend_month``) are recomputed from the restored rows in the first
+transaction, not copied.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import duckdb
 
-from impactdash import db, permissions
+from impactdash import db, permissions, spend_month
 from impactdash.permissions import Actor
 from impactdash.validation import EditError
 
@@ -45,6 +47,8 @@ KEPT = frozenset(
         "data_version",
     }
 )
+#: Tables derived from others: a restore recomputes them from the restored rows.
+DERIVED = frozenset({"spend_month"})
 CLI = Actor("cli", frozenset({"admin"}), "command line")
 
 
@@ -177,7 +181,7 @@ def _restored_tables(cur, schema: str = "main") -> list[str]:
             " and schema_name = $s order by table_name",
             {"s": schema},
         ).fetchall()
-        if r[0] not in KEPT
+        if r[0] not in KEPT | DERIVED
     ]
     refs: dict[str, set[str]] = {t: set() for t in tables}
     for table, parent in cur.execute(
@@ -339,6 +343,8 @@ def _replace(con, actor: Actor, scratch: Path, name: str, before: str) -> None:
             for table in reversed(tables):
                 if table not in referenced:
                     cur.execute(missing(table))
+            # The ledger is final here (nothing refers to spend, so its lines went above).
+            spend_month.rebuild(cur)
             _advance_sequences(cur)
             _audit(cur, actor, "restore", {"from": name, "backup_before": before})
             db.bump_data_version(cur)

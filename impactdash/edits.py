@@ -24,6 +24,7 @@ from impactdash.datasets import Dataset
 from impactdash.staging import STAGE, ident, key_text, stage, to_text
 from impactdash.validation import ConflictError, EditError, Problem, ValidationError, check
 from impactdash.write_path import (
+    delete_rows,
     fetch_row,
     in_transaction,
     in_use_problems,
@@ -129,12 +130,8 @@ def _write(
         if problems:
             raise ValidationError(problems, count)
         befores = _check_updates(cur, ds) if staged else {}
-        changes = []
-        for before in doomed:
-            where = " and ".join(f"{ident(k)} = $k{i}" for i, k in enumerate(ds.key))
-            params = {f"k{i}": before[k] for i, k in enumerate(ds.key)}
-            cur.execute(f"delete from {ident(ds.name)} where {where}", params)  # noqa: S608 (spec names)
-            changes.append(("delete", before, None))
+        delete_rows(cur, ds, doomed)
+        changes = [("delete", before, None) for before in doomed]
         keys = []
         if staged:
             write_staged(cur, staged, actor.username)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from impactdash import auth, db, permissions, publish
+from impactdash import auth, db, permissions, publish, spend_month
 
 #: Tables filled from CSV, in an order that satisfies every reference.
 LOAD_ORDER = (
@@ -90,6 +90,9 @@ def load_folder(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, int]:
                 {"path": str(path)},
             )
             loaded[table] = cur.execute(f'select count(*) from "{table}"').fetchone()[0] - before  # noqa: S608 (names from the catalogue)
+        # Before migration 0008 (an old file being loaded) there is no spend_month; 0008 fills it.
+        if "spend" in loaded and _column_types(cur, "spend_month"):
+            spend_month.rebuild(cur)
         db.bump_data_version(cur)
         cur.execute("commit")
     except duckdb.Error as exc:

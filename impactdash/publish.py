@@ -56,6 +56,8 @@ PUBLIC_TABLES: tuple[tuple[str, str], ...] = (
     ("programme_ambition", "select * from programme_ambition"),
     ("budget", "select * from budget"),
     ("spend", "select * from spend"),
+    # Derived from spend (impactdash/spend_month.py); read in the same transaction, so in step.
+    ("spend_month", "select * from spend_month"),
     ("cofunding", "select * from cofunding"),
     ("property", "select * from property"),
     ("occupancy", "select * from occupancy"),

@@ -14,7 +14,7 @@ import json
 
 import duckdb
 
-from impactdash import datasets
+from impactdash import datasets, spend_month
 from impactdash.datasets import Dataset
 from impactdash.staging import SQL_TYPES, STAGE, Staged, ident, lit, to_text
 from impactdash.validation import ConflictError, Problem, ValidationError
@@ -71,9 +71,12 @@ def write_staged(cur: duckdb.DuckDBPyConnection, staged: Staged, actor_name: str
 
     Runs inside the caller's transaction, after validation. Only columns that really
     change are set: DuckDB refuses an UPDATE that touches an indexed column of a row that
-    other tables refer to, even when the value stays the same.
+    other tables refer to, even when the value stays the same. Spend lines also refresh
+    their months in ``spend_month`` (:mod:`impactdash.spend_month`).
     """
     ds = staged.dataset
+    # Read before the write: an updated line's old programme and month change too.
+    touched = spend_month.staged_lines(cur, STAGE) if ds.name == "spend" else []
     table = ident(ds.name)
     seq = [k for k in ds.key if ds.field(k).auto == "sequence"]
     if seq:
@@ -105,7 +108,21 @@ def write_staged(cur: duckdb.DuckDBPyConnection, staged: Staged, actor_name: str
         values = ", ".join(_value(ds, c) for c in cols)
         sql = f"insert into {table} ({names}) select {values} from {STAGE} s where s._op = 'insert'"  # noqa: S608
         cur.execute(sql, _params(sql, actor))
+    spend_month.refresh(cur, touched)
     return inserted, updated
+
+
+def delete_rows(cur: duckdb.DuckDBPyConnection, ds: Dataset, rows: list[dict]) -> None:
+    """Delete these records (current rows as :func:`fetch_row` gives them) in the caller's transaction.
+
+    Spend lines also refresh their months in ``spend_month`` (:mod:`impactdash.spend_month`).
+    """
+    where = " and ".join(f"{ident(k)} = $k{i}" for i, k in enumerate(ds.key))
+    for row in rows:
+        params = {f"k{i}": row[k] for i, k in enumerate(ds.key)}
+        cur.execute(f"delete from {ident(ds.name)} where {where}", params)  # noqa: S608 (spec names)
+    if ds.name == "spend":
+        spend_month.refresh(cur, [(row["programme_code"], row["booking_date"]) for row in rows])
 
 
 def _params(sql: str, params: dict) -> dict:

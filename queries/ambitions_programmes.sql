@@ -38,11 +38,10 @@ spend_per_programme as (
     select
         s.programme_code,
         sum(s.amount)::double as spend_total,
-        sum(case when year(s.booking_date) = r.last_year then s.amount end)::double as spend_last_year
-    from spend as s
+        sum(case when year(s.month) = r.last_year then s.amount end)::double as spend_last_year
+    from spend_month_reported as s
     cross join reporting as r
-    where s.booking_date <= r.reporting_date
-        and s.programme_code in (select programme_code from served)
+    where s.programme_code in (select programme_code from served)
     group by s.programme_code
 ),
 

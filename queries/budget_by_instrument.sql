@@ -16,10 +16,9 @@ budgeted as (
 ),
 spent as (
     select p.instrument_code, sum(s.amount)::double as spend
-    from spend as s
+    from spend_month_reported as s
     join programmes as p on p.code = s.programme_code
-    where s.booking_date >= make_date($year, 1, 1)
-        and s.booking_date <= least(make_date($year, 12, 31), (select reporting_date from reporting_period))
+    where year(s.month) = $year
     group by p.instrument_code
 ),
 instruments as (

@@ -17,11 +17,10 @@ budgeted as (
     where b.year = $year
 ),
 spent as (
-    select s.programme_code, sum(s.amount)::double as spend, count(*) as lines
-    from spend as s
+    select s.programme_code, sum(s.amount)::double as spend, sum(s.lines)::bigint as lines
+    from spend_month_reported as s
     join programmes as p on p.code = s.programme_code
-    where s.booking_date >= make_date($year, 1, 1)
-        and s.booking_date <= least(make_date($year, 12, 31), (select reporting_date from reporting_period))
+    where year(s.month) = $year
     group by s.programme_code
 ),
 cofunded as (

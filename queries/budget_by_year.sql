@@ -1,7 +1,7 @@
 -- Budget, spend, co-funding and leverage per year for one municipality, all or one instrument.
 -- Parameters: $municipality, $instrument (an instrument code, or 'all' for every instrument).
 -- Budget is the latest planning-and-control moment (view programme_year_budget); spend runs up
--- to the reporting date (negative lines are corrections and are netted). Leverage is co-funding
+-- to the reporting date (view spend_month_reported; negative lines are corrections and are netted). Leverage is co-funding
 -- per euro spent, only for years complete on the reporting date (as in mv_leverage_ratio).
 -- Returns: year, budget, spend, cofunding, leverage, figures_until (year end or reporting date),
 -- is_complete.
@@ -22,11 +22,10 @@ budgeted as (
     group by b.year
 ),
 spent as (
-    select year(s.booking_date) as year, sum(s.amount)::double as spend
-    from spend as s
+    select year(s.month) as year, sum(s.amount)::double as spend
+    from spend_month_reported as s
     join programmes as p on p.code = s.programme_code
-    where s.booking_date <= (select reporting_date from bounds)
-    group by year(s.booking_date)
+    group by year(s.month)
 ),
 cofunded as (
     select c.year, sum(c.amount)::double as cofunding

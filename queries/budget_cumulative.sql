@@ -31,13 +31,11 @@ months as (
     where make_date($year, r.m::integer, 1) <= bd.reporting_date
 ),
 monthly as (
-    select month(s.booking_date) as month, sum(s.amount)::double as spend
-    from spend as s
+    select month(s.month) as month, sum(s.amount)::double as spend
+    from spend_month_reported as s
     join programmes as p on p.code = s.programme_code
-    cross join bounds as bd
-    where s.booking_date >= bd.year_start
-        and s.booking_date <= least(bd.year_end, bd.reporting_date)
-    group by month(s.booking_date)
+    where year(s.month) = $year
+    group by month(s.month)
 ),
 final as (
     select

@@ -8,12 +8,11 @@ with budget as (
     where p.municipality_code = $municipality and b.year = $year
 ),
 spent as (
-    select sum(s.amount)::double as spend, max(s.booking_date) as spend_until
-    from spend as s
+    select sum(s.amount)::double as spend, max(s.last_booking) as spend_until
+    from spend_month_reported as s
     join programme as p on p.code = s.programme_code
     where p.municipality_code = $municipality
-        and year(s.booking_date) = $year
-        and s.booking_date <= (select reporting_date from reporting_period)
+        and year(s.month) = $year
 )
 select budget.budget, spent.spend, spent.spend_until
 from budget, spent

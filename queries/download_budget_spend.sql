@@ -13,9 +13,8 @@ with budget as (
     group by all
 ),
 spent as (
-    select programme_code, year(booking_date) as year, sum(amount)::double as spend
-    from spend
-    where booking_date <= (select reporting_date from reporting_period)
+    select programme_code, year(month) as year, sum(amount)::double as spend
+    from spend_month_reported
     group by all
 ),
 cofunded as (

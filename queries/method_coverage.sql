@@ -6,9 +6,9 @@ with programmes as (
     select municipality_code, count(*) as programmes from programme group by all
 ),
 spend_lines as (
-    select p.municipality_code, count(*) as spend_lines,
-        min(s.booking_date) as first_spend, max(s.booking_date) as last_spend
-    from spend as s
+    select p.municipality_code, sum(s.lines)::bigint as spend_lines,
+        min(s.first_booking) as first_spend, max(s.last_booking) as last_spend
+    from spend_month as s
     join programme as p on p.code = s.programme_code
     group by all
 ),

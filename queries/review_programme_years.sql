@@ -22,10 +22,9 @@ budgeted as (
 ),
 
 spent as (
-    select s.programme_code, year(s.booking_date) as year, sum(s.amount)::double as spend
-    from spend as s
+    select s.programme_code, year(s.month) as year, sum(s.amount)::double as spend
+    from spend_month_reported as s
     where s.programme_code in (select code from programmes)
-        and s.booking_date <= (select reporting_date from reporting)
     group by all
 ),
 
