@@ -56,21 +56,43 @@ def main() -> None:
         ).fetchone()
         for i in range(args.repeat):
             _, version = edits.get_record(con, "spend", ref)
-            timed("update amount", lambda v=version, i=i: edits.save_record(
-                con, ACTOR, "spend", {"entry_ref": ref, "amount": f"{1000 + i}.25"}, v))
+            timed(
+                "update amount",
+                lambda v=version, i=i: edits.save_record(
+                    con, ACTOR, "spend", {"entry_ref": ref, "amount": f"{1000 + i}.25"}, v
+                ),
+            )
             audit_id = con.execute("select max(id) from audit_log").fetchone()[0]
             timed("revert that update", lambda a=audit_id: edits.revert(con, ACTOR, a))
             for date in (booked.replace(month=booked.month + 1, day=1), booked):
                 _, version = edits.get_record(con, "spend", ref)
-                timed("move to another month", lambda v=version, d=date: edits.save_record(
-                    con, ACTOR, "spend", {"entry_ref": ref, "booking_date": d.isoformat()}, v))
+                timed(
+                    "move to another month",
+                    lambda v=version, d=date: edits.save_record(
+                        con, ACTOR, "spend", {"entry_ref": ref, "booking_date": d.isoformat()}, v
+                    ),
+                )
             new_ref = f"BENCH-EDIT-{i}"
-            timed("add a line", lambda r=new_ref: edits.save_record(con, ACTOR, "spend", {
-                "entry_ref": r, "programme_code": programme, "booking_date": booked.isoformat(),
-                "amount": "12.34", "description": "bench", "counterparty_kind": "supplier"}))
+            timed(
+                "add a line",
+                lambda r=new_ref: edits.save_record(
+                    con,
+                    ACTOR,
+                    "spend",
+                    {
+                        "entry_ref": r,
+                        "programme_code": programme,
+                        "booking_date": booked.isoformat(),
+                        "amount": "12.34",
+                        "description": "bench",
+                        "counterparty_kind": "supplier",
+                    },
+                ),
+            )
             _, version = edits.get_record(con, "spend", new_ref)
-            timed("delete a line", lambda r=new_ref, v=version: edits.delete_record(
-                con, ACTOR, "spend", r, v))
+            timed(
+                "delete a line", lambda r=new_ref, v=version: edits.delete_record(con, ACTOR, "spend", r, v)
+            )
         con.close()
         print(f"spend line {ref} of {programme} ({args.municipality}), {args.repeat} rounds")
         print(f"{'edit':<24} {'median ms':>10} {'max ms':>8}")

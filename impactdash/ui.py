@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from impactdash import auth, changes, db, i18n, loader, permissions, publish
+from impactdash import auth, changes, db, i18n, loader, permissions, publish, serving
 from impactdash.safe_text import escape_markdown, plain_text
 
 LANG_KEY = "lang"
@@ -37,7 +37,8 @@ def _connection(path: str):
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _snapshot_connection(path: str):
     # Publications never change, so read-only connections can be shared by every session.
-    return db.connect(path, read_only=True)
+    # One published under an older schema is served from an upgraded copy (see serving).
+    return serving.open_publication(path)
 
 
 def connection():

@@ -25,8 +25,15 @@ EDITOR = permissions.Actor("erik", frozenset({"editor"}))
 ADMIN = permissions.Actor("ada", frozenset({"admin", "editor"}))
 #: Reporting dates: the demo's own (a month end), mid-month, a year end, the first of a
 #: month, the first of a year, before most of the ledger, after all of it.
-REPORTING_DATES = ("2026-09-30", "2026-09-15", "2025-12-31", "2026-03-01", "2024-01-01", "2019-06-10",
-                   "2030-05-05")
+REPORTING_DATES = (
+    "2026-09-30",
+    "2026-09-15",
+    "2025-12-31",
+    "2026-03-01",
+    "2024-01-01",
+    "2019-06-10",
+    "2030-05-05",
+)
 
 
 def in_step(con) -> list:
@@ -58,19 +65,33 @@ def _parameter_sets(con) -> dict[str, list[dict]]:
     reporting_year = con.execute("select year(reporting_date) from reporting_period").fetchone()[0]
     years = sorted({2018, reporting_year - 1, reporting_year})
     instruments = {
-        gm: ["all", *(r[0] for r in con.execute(
-            "select instrument_code from programme where municipality_code = $m"
-            " group by all order by count(*) desc, 1 limit 1",
-            {"m": gm}).fetchall())]
+        gm: [
+            "all",
+            *(
+                r[0]
+                for r in con.execute(
+                    "select instrument_code from programme where municipality_code = $m"
+                    " group by all order by count(*) desc, 1 limit 1",
+                    {"m": gm},
+                ).fetchall()
+            ),
+        ]
         for gm in towns
     }
-    ambitions = [r[0] for r in con.execute(
-        "select min(code) from ambition group by municipality_code order by 1").fetchall()]
+    ambitions = [
+        r[0]
+        for r in con.execute(
+            "select min(code) from ambition group by municipality_code order by 1"
+        ).fetchall()
+    ]
     per_town = [{"municipality": gm} for gm in towns]
     per_year = [{"municipality": gm, "year": y} for gm in towns for y in years]
     per_instrument = [{"municipality": gm, "instrument": i} for gm in towns for i in instruments[gm]]
     per_year_instrument = [
-        {"municipality": gm, "year": y, "instrument": i} for gm in towns for y in years for i in instruments[gm]
+        {"municipality": gm, "year": y, "instrument": i}
+        for gm in towns
+        for y in years
+        for i in instruments[gm]
     ]
     return {
         "budget_by_year": per_instrument,
@@ -88,9 +109,7 @@ def _parameter_sets(con) -> dict[str, list[dict]]:
 
 def assert_figures_as_from_the_ledger(con, dates=REPORTING_DATES) -> None:
     """Every query reading spend_month agrees with its ledger version, at each reporting date."""
-    assert sorted(p.stem for p in REFERENCE.glob("*.sql")) == sorted(
-        [*_parameter_sets(con), "metric_value"]
-    )
+    assert sorted(p.stem for p in REFERENCE.glob("*.sql")) == sorted([*_parameter_sets(con), "metric_value"])
     kept = db.setting(con, "reporting_date")
     try:
         for day in dates:
@@ -117,8 +136,14 @@ def con(demo_copy):
 
 
 def _line(ref: str, programme: str, day: str, amount: str = "100.00") -> dict:
-    return {"entry_ref": ref, "programme_code": programme, "booking_date": day, "amount": amount,
-            "description": "test", "counterparty_kind": "supplier"}
+    return {
+        "entry_ref": ref,
+        "programme_code": programme,
+        "booking_date": day,
+        "amount": amount,
+        "description": "test",
+        "counterparty_kind": "supplier",
+    }
 
 
 def _months(con, programme: str) -> dict:
@@ -155,8 +180,11 @@ def test_edits_deletes_and_reverts_keep_it_in_step(con):
     # Moved to another month and another municipality's programme at once.
     _, version = edits.get_record(con, "spend", "T-NEW")
     edits.save_record(
-        con, EDITOR, "spend",
-        {"entry_ref": "T-NEW", "programme_code": "LW-P01", "booking_date": "2024-02-29"}, version,
+        con,
+        EDITOR,
+        "spend",
+        {"entry_ref": "T-NEW", "programme_code": "LW-P01", "booking_date": "2024-02-29"},
+        version,
     )
     assert in_step(con) == []
     moved = con.execute("select max(id) from audit_log").fetchone()[0]
@@ -194,9 +222,12 @@ def test_deleting_the_last_line_of_a_month_removes_the_month(con):
 
 
 def test_a_grid_save_with_additions_changes_and_deletions_keeps_it_in_step(con):
-    refs = [r[0] for r in con.execute(
-        "select entry_ref from spend where programme_code = 'GR-P01' order by booking_date desc, entry_ref limit 3"
-    ).fetchall()]
+    refs = [
+        r[0]
+        for r in con.execute(
+            "select entry_ref from spend where programme_code = 'GR-P01' order by booking_date desc, entry_ref limit 3"
+        ).fetchall()
+    ]
     versions = {ref: edits.get_record(con, "spend", ref)[1] for ref in refs}
     moved = edits.as_text("spend", edits.get_record(con, "spend", refs[0])[0])
     moved |= {"booking_date": "2019-01-31", "programme_code": "GR-P02"}
@@ -210,13 +241,18 @@ def test_an_import_that_adds_and_moves_lines_keeps_it_in_step(con):
     ref, programme = con.execute(
         "select entry_ref, programme_code from spend where programme_code = 'DH-P02' order by entry_ref limit 1"
     ).fetchone()
-    frame = pd.DataFrame([
-        _line("T-IMP-1", "DH-P02", "2026-09-20", "1000.00"),
-        _line("T-IMP-2", "LW-P02", "2020-07-01", "-20.00"),
-        _line(ref, "DH-P03", "2021-11-30", "333.33"),  # an existing line, moved
-    ])
+    frame = pd.DataFrame(
+        [
+            _line("T-IMP-1", "DH-P02", "2026-09-20", "1000.00"),
+            _line("T-IMP-2", "LW-P02", "2020-07-01", "-20.00"),
+            _line(ref, "DH-P03", "2021-11-30", "333.33"),  # an existing line, moved
+        ]
+    )
     importer.apply(con, EDITOR, "spend", frame, filename="test.csv")
-    assert con.execute("select programme_code from spend where entry_ref = $r", {"r": ref}).fetchone()[0] == "DH-P03"
+    assert (
+        con.execute("select programme_code from spend where entry_ref = $r", {"r": ref}).fetchone()[0]
+        == "DH-P03"
+    )
     assert in_step(con) == []
     assert_figures_as_from_the_ledger(con, dates=("2026-09-15", "2026-09-20", "2026-09-30"))
 
@@ -284,7 +320,9 @@ def test_refresh_recomputes_only_the_touched_months(con):
     cur = con.cursor()
     cur.execute("update spend_month set amount = 0 where programme_code = 'DH-P01'")
     assert len(in_step(con)) > 2
-    spend_month.refresh(cur, [("DH-P01", dt.date(2025, 3, 17)), ("DH-P01", dt.date(2019, 12, 1)), (None, None)])
+    spend_month.refresh(
+        cur, [("DH-P01", dt.date(2025, 3, 17)), ("DH-P01", dt.date(2019, 12, 1)), (None, None)]
+    )
     left = {row[2] for row in in_step(con)}
     assert dt.date(2025, 3, 1) not in left and dt.date(2019, 12, 1) not in left and left
     spend_month.rebuild(cur)
@@ -306,4 +344,3 @@ def test_many_separate_months_are_summed_in_one_pass(con):
     ).fetchall()
     spend_month.refresh(cur, touched)
     assert in_step(con) == []
-

@@ -1,0 +1,69 @@
+"""A publication written under an older schema is served upgraded, from a copy, with the same figures."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from impactdash import db, publish, serving
+
+#: The queries of the public pages that read spend_month (migration 0008).
+SPEND_QUERIES = {
+    "budget_by_year": {"municipality": "GM0518", "instrument": ""},
+    "download_budget_spend": {},
+    "method_coverage": {},
+    "download_metric_values": {},
+}
+
+
+@pytest.fixture
+def snapshots(demo_copy, tmp_path, monkeypatch):
+    """The demo's current snapshot, and a copy of it made to look as if published before 0008."""
+    monkeypatch.setenv(serving.UPGRADED_ENV, str(tmp_path / "upgraded"))
+    current = publish.current(publish.publications_dir(demo_copy))
+    new = current.path
+    old = tmp_path / "pub-old.duckdb"
+    shutil.copy(new, old)
+    old.chmod(0o644)
+    con = db.connect(old)
+    con.execute("drop view spend_month_reported")
+    con.execute("drop table spend_month")
+    con.execute("delete from schema_version where version >= 8")
+    con.execute("checkpoint")
+    con.close()
+    old.chmod(0o444)
+    return new, old
+
+
+def test_an_older_snapshot_fails_the_new_queries_as_it_is(snapshots):
+    _, old = snapshots
+    con = db.connect(old, read_only=True)
+    with pytest.raises(Exception, match="spend_month"):
+        db.run_query(con, "budget_by_year", **SPEND_QUERIES["budget_by_year"])
+    con.close()
+
+
+def test_an_older_snapshot_is_served_upgraded_with_the_same_figures(snapshots):
+    new, old = snapshots
+    before = publish.checksum(old)
+    upgraded = serving.open_publication(old)
+    current = serving.open_publication(new)
+    assert db.schema_version(upgraded) == db.latest_version()
+    for name, params in SPEND_QUERIES.items():
+        assert db.run_query(upgraded, name, **params).equals(db.run_query(current, name, **params)), name
+    # The published file is untouched: its checksum is what was approved.
+    assert publish.checksum(old) == before
+    copies = list(serving.upgraded_dir().iterdir())
+    assert len(copies) == 1 and copies[0].name.endswith(f"-v{db.latest_version()}.duckdb")
+    assert not copies[0].stat().st_mode & 0o222  # read-only
+
+
+def test_a_current_snapshot_is_served_as_it_is_and_an_upgrade_is_made_once(snapshots):
+    new, old = snapshots
+    serving.open_publication(new).close()
+    assert not list(serving.upgraded_dir().iterdir())
+    serving.open_publication(old).close()
+    made = next(serving.upgraded_dir().iterdir()).stat().st_mtime_ns
+    serving.open_publication(old).close()
+    assert next(serving.upgraded_dir().iterdir()).stat().st_mtime_ns == made
