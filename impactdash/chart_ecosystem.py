@@ -124,20 +124,20 @@ def lead_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
 def network_figure(
     nodes: pd.DataFrame, edges: pd.DataFrame, positions: dict[str, tuple[float, float]], lang: str
 ) -> go.Figure:
-    """Draw the network: all edges as one grey line trace, then one marker trace per kind (the legend)."""
+    """Draw the network: all edges as one grey path below, one marker trace per kind (the legend)."""
     fig = go.Figure()
-    xs, ys = ecosystem.edge_coordinates(list(zip(edges["source"], edges["target"], strict=True)), positions)
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="lines",
+    path = ecosystem.edge_path(list(zip(edges["source"], edges["target"], strict=True)), positions)
+    if path:
+        # The edges are one shape below the markers: no hover, no legend entry.
+        fig.add_shape(
+            type="path",
+            path=path,
+            xref="x",
+            yref="y",
+            layer="below",
             line={"color": EDGE_COLOUR, "width": 0.6},
             opacity=0.6,
-            hoverinfo="skip",
-            showlegend=False,
         )
-    )
     word = i18n.t("eco_hover_connections", lang)
     for kind, (symbol, colour) in ecosystem.KINDS.items():
         own = nodes[nodes["kind"] == kind]

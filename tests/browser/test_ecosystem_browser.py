@@ -63,6 +63,7 @@ def test_ecosystem_draws_in_both_languages_without_errors(server, page, lang, gm
     network = charts.nth(charts.count() - 2)
     assert network.locator(".scatterlayer .point").count() > 40
     assert network.locator(".legendtext").count() == 7  # a legend entry per kind
+    assert network.locator(".shapelayer path").count() == 1  # every edge in one path
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, exceptions.all_inner_texts()
     assert open_data_tables(page) == charts.count()  # each chart's data a click away, axe-checked too

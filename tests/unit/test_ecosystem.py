@@ -208,14 +208,15 @@ def test_every_kind_has_a_label_colour_and_its_own_shape():
         assert ecosystem.kind_label(kind, "nl") != ecosystem.kind_label(kind, "en") or kind == "financier"
 
 
-def test_network_figure_one_edge_trace_and_a_legend_entry_per_kind():
+def test_network_figure_one_edge_path_and_a_legend_entry_per_kind():
     positions = ecosystem.spring_layout(
         NODES["code"].tolist(), list(zip(EDGES["source"], EDGES["target"], EDGES["connections"], strict=True))
     )
     fig = chart_ecosystem.network_figure(NODES, EDGES, positions, "nl")
-    edges, *kinds = fig.data
-    assert edges.mode == "lines" and edges.showlegend is False
-    assert list(edges.x).count(None) == len(EDGES)
+    kinds = fig.data
+    (edges,) = fig.layout.shapes
+    assert edges.type == "path" and edges.layer == "below"
+    assert edges.path.count("M") == len(EDGES)
     assert [t.name for t in kinds] == ["Impactonderneming (1.100)", "Financier (90)", "Groot bedrijf (60)"]
     assert len({t.marker.symbol for t in kinds}) == 3
     assert "Alfa<br>Impactonderneming · 3 verbindingen" in kinds[0].customdata
@@ -250,7 +251,7 @@ def test_network_of_one_unconnected_organisation():
     assert "0 connections between 0 pairs; the most common kind is financier (1)." in text
     assert not ecosystem.network_is_capped(one, none)
     fig = chart_ecosystem.network_figure(one, none, ecosystem.spring_layout(["C"], []), "en")
-    assert list(fig.data[0].x) == [] and list(fig.data[1].x) == [0.0]
+    assert list(fig.data[0].x) == [0.0] and not fig.layout.shapes
 
 
 def test_text_typed_by_editors_never_becomes_markup():
@@ -270,4 +271,4 @@ def test_text_typed_by_editors_never_becomes_markup():
     assert "\\[Klik\\]" in programme_note and "\\<b\\>" in programme_note
     named = NODES.assign(name=["<img src=x onerror=alert(1)>", "B", "C", "D"])
     fig = chart_ecosystem.network_figure(named, EDGES, ecosystem.spring_layout(list(named["code"]), []), "nl")
-    assert fig.data[1].customdata[0].startswith("&lt;img src=x onerror=alert(1)&gt;<br>")
+    assert fig.data[0].customdata[0].startswith("&lt;img src=x onerror=alert(1)&gt;<br>")

@@ -74,8 +74,8 @@ def test_the_capped_network_is_laid_out_quickly():
     assert time.perf_counter() - start < 3.0
 
 
-def test_edge_coordinates_are_one_trace_with_gaps():
+def test_edges_are_one_path_of_segments_leaving_out_unplaced_ends():
     positions = {"a": (0.0, 0.0), "b": (1.0, 0.5), "c": (-1.0, 1.0)}
-    xs, ys = ecosystem.edge_coordinates([("a", "b"), ("b", "c"), ("a", "gone")], positions)
-    assert xs == [0.0, 1.0, None, 1.0, -1.0, None]
-    assert ys == [0.0, 0.5, None, 0.5, 1.0, None]
+    path = ecosystem.edge_path([("a", "b"), ("b", "c"), ("a", "gone")], positions)
+    assert path == "M0.0000,0.0000L1.0000,0.5000 M1.0000,0.5000L-1.0000,1.0000"
+    assert ecosystem.edge_path([], positions) == ""
