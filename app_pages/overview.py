@@ -61,8 +61,9 @@ cols[0].caption(budget_text)
 if (gm, "spend_eur") in changed or any(c[0] == gm and c[1] == "programme_spend" for c in changed):
     cols[0].caption(i18n.t("changed_mark", lang))
 catalogue = ui.query("metric_catalogue").set_index("code")
+latest_values = progress.latest_values(values)
 for col, code in zip(cols[1:], ("impact_floor_m2", "impact_enterprises", "leverage_ratio"), strict=True):
-    latest = progress.latest_value(values, code)
+    latest = latest_values.get(code)
     name = catalogue.loc[code, f"name_{lang}"]
     unit = catalogue.loc[code, "unit"]
     col.metric(escape_markdown(name), i18n.fmt_value(latest[1] if latest else None, unit, lang))
@@ -72,7 +73,8 @@ for col, code in zip(cols[1:], ("impact_floor_m2", "impact_enterprises", "levera
 
 # One card per headline ambition: status as icon and word, latest against target.
 st.header(i18n.t("headline_ambitions", lang))
-cards = ui.cached(charts.ambition_cards, gm, lang)
+# Figures are built once per distinct ambition and shared (ui.figure): a dozen of them.
+cards = [(item, ui.figure(charts.sparkline, item, lang)) for item in progress.headline(items)]
 for row_start in range(0, len(cards), 3):
     for col, (item, figure) in zip(st.columns(3), cards[row_start : row_start + 3], strict=False):
         a = item.assessment

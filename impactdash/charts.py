@@ -322,14 +322,6 @@ def budget_spend_bar(
     return finish(base_layout(fig, lang, height=120))
 
 
-def ambition_cards(con, municipality: str, lang: str) -> list[tuple[AmbitionProgress, dict]]:
-    """Return each headline ambition (all if none is headline) with its sparkline as a plotly dict.
-
-    Built once per data version through ``ui.cached``: plotly figure objects are slow to
-    build, and the overview draws a dozen of them.
-    """
-    from impactdash import progress
-
-    items = progress.for_municipality(con, municipality)
-    chosen = [item for item in items if item.headline] or items
-    return [(item, finish(ambition_figure(item, lang, compact=True)).to_plotly_json()) for item in chosen]
+def sparkline(item: AmbitionProgress, lang: str) -> go.Figure:
+    """Draw an ambition's card chart on the overview: trajectory and actual values, small."""
+    return finish(ambition_figure(item, lang, compact=True), HALF_WIDTH)

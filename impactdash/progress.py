@@ -98,6 +98,11 @@ def latest_values(values: pd.DataFrame) -> dict[str, tuple[object, float]]:
     return latest
 
 
+def headline(items: list[AmbitionProgress]) -> list[AmbitionProgress]:
+    """Return the headline ambitions the overview shows as cards (all of them if none is headline)."""
+    return [item for item in items if item.headline] or items
+
+
 def for_municipality(con, municipality: str) -> list[AmbitionProgress]:
     """Read and assess every ambition of ``municipality`` (the connection is the first argument)."""
     from impactdash import db  # imported here: progress itself needs no database

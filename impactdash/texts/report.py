@@ -102,6 +102,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Het maken van de rapportage duurt enkele seconden tot een halve minuut.",
         "en": "Making the report takes a few seconds up to half a minute.",
     },
-    "report_page_pdf": {"nl": "Download PDF", "en": "Download PDF"},
-    "report_page_html": {"nl": "Download HTML", "en": "Download HTML"},
+    "report_page_pdf": {"nl": "PDF downloaden", "en": "Download PDF"},
+    "report_page_html": {"nl": "HTML downloaden", "en": "Download HTML"},
 }

@@ -14,7 +14,7 @@ def test_a_reviewer_gets_both_downloads_for_the_current_publication(app):
     assert at.title[0].value == "Rapportage"
     assert "Q3 2026" in at.selectbox[0].format_func(at.selectbox[0].value)
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download PDF", "Download HTML"]
+    assert labels == ["PDF downloaden", "HTML downloaden"]
 
 
 def test_the_english_page_offers_the_same(app):
