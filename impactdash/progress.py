@@ -84,12 +84,6 @@ def status_counts(progress: list[AmbitionProgress]) -> dict[str, int]:
     return counts
 
 
-def latest_value(values: pd.DataFrame, metric_code: str) -> tuple[object, float] | None:
-    """Return (date, value) of a measure's latest value, or None."""
-    series = points(values, metric_code)
-    return (series[-1].date, series[-1].value) if series else None
-
-
 def latest_values(values: pd.DataFrame) -> dict[str, tuple[object, float]]:
     """Return (date, value) of every measure's latest value in a ``metric_values`` frame, in one pass."""
     latest = {}

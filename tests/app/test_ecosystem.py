@@ -76,7 +76,7 @@ def test_headline_numbers_equal_the_sql(app, expected, lang, gm):
     want = expected[gm]
     shown = {m.label: m.value for m in at.metric}
     for code in ecosystem.METRICS:
-        latest = progress.latest_value(want["values"], code)
+        latest = progress.latest_values(want["values"]).get(code)
         unit = want["catalogue"].loc[code, "unit"]
         name = want["catalogue"].loc[code, f"name_{lang}"]
         assert shown[name] == i18n.fmt_value(latest[1], unit, lang, compact=True), code

@@ -179,12 +179,13 @@ def test_notes_by_measure_and_by_programme():
     assert by_measure[None] == ecosystem.note_texts(notes, "nl")
 
 
-def test_latest_values_in_one_pass_equal_latest_value_per_measure(demo_con):
+def test_latest_values_in_one_pass_equal_the_last_point_of_each_measure(demo_con):
     values = db.run_query(demo_con, "metric_values", municipality="GM0518")
     latest = progress.latest_values(values)
     assert set(latest) == set(values["metric_code"])
     for code in latest:
-        assert latest[code] == progress.latest_value(values, code)
+        last = progress.points(values, code)[-1]
+        assert latest[code] == (last.date, last.value)
 
 
 @pytest.mark.parametrize(
