@@ -4,8 +4,10 @@ from functools import partial
 
 import streamlit as st
 
-from impactdash import ambitions_view as view
-from impactdash import chart_ambitions, i18n, metrics, progress, ui
+from impactdash import i18n, ui
+from impactdash.charts import ambitions as chart_ambitions
+from impactdash.measures import metrics, progress
+from impactdash.views import ambitions as view
 
 lang = ui.lang()
 gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")

@@ -9,8 +9,10 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from impactdash import audit_view, datasets, edits, i18n, permissions, ui
+from impactdash import i18n, ui
 from impactdash.safe_text import escape_markdown
+from impactdash.views import audit as audit_view
+from impactdash.write import datasets, edits, permissions
 
 actor = ui.guard("view_own_audit")
 lang = ui.lang()

@@ -1,6 +1,6 @@
 """Backup: list the backups, make one now, download one, restore a listed or uploaded one (confirmed).
 
-Everything goes through ``impactdash.backup`` (permission, pre-restore backup, audit).
+Everything goes through ``impactdash.write.backup`` (permission, pre-restore backup, audit).
 """
 
 from functools import partial
@@ -8,13 +8,14 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from impactdash import backup, db, i18n, permissions, ui
-from impactdash.validation import EditError
+from impactdash import config, i18n, ui
+from impactdash.write import backup, permissions
+from impactdash.write.validation import EditError
 
 actor = ui.guard("backup_restore")
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)
-db_path = db.default_db_path()
+db_path = config.default_db_path()
 
 st.title(t("page_backup"))
 ui.dataset_banner(lang, working=True)

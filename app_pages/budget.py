@@ -4,9 +4,9 @@ from functools import partial
 
 import streamlit as st
 
-from impactdash import budget_view as bv
-from impactdash import chart_budget as cb
 from impactdash import i18n, ui
+from impactdash.charts import budget as cb
+from impactdash.views import budget as bv
 
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)

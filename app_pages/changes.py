@@ -4,8 +4,10 @@ from functools import partial
 
 import streamlit as st
 
-from impactdash import changes, exports, i18n, publish, publish_view, ui
+from impactdash import i18n, ui
+from impactdash.publish import changes, exports, pointer
 from impactdash.safe_text import escape_markdown
+from impactdash.views import publish as publish_view
 
 ui.guard("view_drafts")
 lang = ui.lang()
@@ -23,7 +25,7 @@ labels = publish_view.version_labels(
 versions = {ui.DRAFT: t("changes_drafts")}
 versions.update(
     {
-        str(folder / publish.snapshot_name(n)): t("changes_publication", version=label)
+        str(folder / pointer.snapshot_name(n)): t("changes_publication", version=label)
         for n, label in labels.items()
     }
 )

@@ -2,14 +2,16 @@
 
 Each town keeps its own ambition (dashed, same colour); the x-axis can be the calendar
 year or the years since the town's pillar started, so a later starter is set beside where
-the established city stood at the same age. The maths lives in impactdash.compare.
+the established city stood at the same age. The maths lives in impactdash.views.compare.
 """
 
 from functools import partial
 
 import streamlit as st
 
-from impactdash import chart_compare, compare, i18n, ui
+from impactdash import i18n, ui
+from impactdash.charts import compare as chart_compare
+from impactdash.views import compare
 
 MAX_DEFAULT_TOWNS = 6
 

@@ -3,7 +3,10 @@ the network itself, and programmes led by partners rather than by the municipali
 
 import streamlit as st
 
-from impactdash import chart_ecosystem, ecosystem, i18n, progress, ui
+from impactdash import i18n, ui
+from impactdash.charts import ecosystem as chart_ecosystem
+from impactdash.measures import progress
+from impactdash.views import ecosystem
 
 
 def chart(fig, key: str, sentence: str, table, captions=()) -> None:

@@ -5,9 +5,10 @@ from functools import partial
 
 import streamlit as st
 
-from impactdash import datasets, edits, i18n, ui
-from impactdash import edit_view as ev
+from impactdash import i18n, ui
 from impactdash.safe_text import escape_markdown
+from impactdash.views import edit as ev
+from impactdash.write import datasets, edits
 
 actor = ui.guard("edit_figures")
 lang = ui.lang()
@@ -61,7 +62,7 @@ filters = st.columns(2)
 if dataset == "spend":
     this_year = dt.date.today().year
     year = filters[0].selectbox(t("edit_year"), list(range(this_year, this_year - 12, -1)), key="edit_year")
-rows, more = ev.load_rows(con, dataset, **ev.query_params(dataset, gm, year))
+rows, more = edits.load_rows(con, dataset, **ev.query_params(dataset, gm, year))
 if "programme_code" in ds.field_names and rows:
     codes = sorted({r["programme_code"] for r in rows if r.get("programme_code")})
     programme = filters[1].selectbox(

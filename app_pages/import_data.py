@@ -6,9 +6,11 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from impactdash import datasets, db, i18n, importer, permissions, ui
+from impactdash import i18n, ui
 from impactdash.safe_text import escape_markdown
-from impactdash.validation import EditError, ValidationError
+from impactdash.store import db
+from impactdash.write import datasets, importer, permissions
+from impactdash.write.validation import EditError, ValidationError
 
 actor = ui.guard("import")
 lang = ui.lang()

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from impactdash import downloads, exports, i18n, metrics, opendata, publish, ui
+from impactdash import i18n, ui
+from impactdash.measures import metrics
+from impactdash.publish import downloads, exports, opendata, pointer
 from impactdash.safe_text import escape_markdown
 
 lang = ui.lang()
@@ -106,7 +108,7 @@ else:
     )
     st.download_button(
         i18n.t("method_open_data_button", lang),
-        data=lambda: opendata.zip_open_data(ui.publications_folder() / publish.open_data_name(published.id)),
+        data=lambda: opendata.zip_open_data(ui.publications_folder() / pointer.open_data_name(published.id)),
         file_name=f"impactpijler-open-data-{published.id}.zip",
         mime="application/zip",
         on_click="ignore",

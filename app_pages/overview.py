@@ -4,7 +4,9 @@ import datetime as dt
 
 import streamlit as st
 
-from impactdash import charts, i18n, progress, ui
+from impactdash import i18n, ui
+from impactdash.charts import base as charts
+from impactdash.measures import progress
 from impactdash.safe_text import escape_markdown
 
 lang = ui.lang()

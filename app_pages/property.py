@@ -2,7 +2,11 @@
 
 import streamlit as st
 
-from impactdash import chart_property, geo, i18n, progress, realestate, ui
+from impactdash import i18n, ui
+from impactdash.charts import geo
+from impactdash.charts import property as chart_property
+from impactdash.measures import progress
+from impactdash.views import property as realestate
 
 lang = ui.lang()
 gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")

@@ -7,8 +7,11 @@ from functools import partial
 
 import streamlit as st
 
-from impactdash import i18n, permissions, publish, publish_view, ui
-from impactdash.validation import EditError
+from impactdash import i18n, ui
+from impactdash.publish import workflow
+from impactdash.views import publish as publish_view
+from impactdash.write import permissions
+from impactdash.write.validation import EditError
 
 actor = ui.guard("view_drafts")
 lang = ui.lang()
@@ -57,13 +60,13 @@ if permissions.allowed(actor, "request_publication"):
         label = st.text_input(
             t("publish_label"),
             value=publish_view.suggested_label(reporting_date),
-            max_chars=publish.LABEL_MAX,
+            max_chars=workflow.LABEL_MAX,
             placeholder=t("publish_label_help"),
         )
-        note = st.text_area(t("publish_note"), max_chars=publish.NOTE_MAX)
+        note = st.text_area(t("publish_note"), max_chars=workflow.NOTE_MAX)
         if st.form_submit_button(t("publish_request_button"), type="primary"):
             attempt(
-                lambda: publish.request(ui.connection(), actor, label, note, folder),
+                lambda: workflow.request(ui.connection(), actor, label, note, folder),
                 None,
                 "publish_requested",
             )
@@ -82,20 +85,20 @@ for row in pending.itertuples(index=False):
             st.caption(t("publish_own_waiting"))
         elif permissions.allowed(actor, "approve_publication"):
             decision = st.text_input(
-                t("publish_decision_note"), key=f"publish_note_{publication_id}", max_chars=publish.NOTE_MAX
+                t("publish_decision_note"), key=f"publish_note_{publication_id}", max_chars=workflow.NOTE_MAX
             )
             left, right = st.columns(2)
             if left.button(
                 t("publish_approve_button"), key=f"publish_approve_{publication_id}", type="primary"
             ):
                 attempt(
-                    partial(publish.approve, ui.connection(), actor, publication_id, folder, decision),
+                    partial(workflow.approve, ui.connection(), actor, publication_id, folder, decision),
                     publication_id,
                     "publish_approved",
                 )
             if right.button(t("publish_reject_button"), key=f"publish_reject_{publication_id}"):
                 attempt(
-                    partial(publish.reject, ui.connection(), actor, publication_id, folder, decision),
+                    partial(workflow.reject, ui.connection(), actor, publication_id, folder, decision),
                     publication_id,
                     "publish_rejected",
                 )
@@ -115,5 +118,5 @@ if permissions.allowed(actor, "withdraw_publication") and not approved.empty:
         chosen = st.selectbox(t("publish_withdraw_which"), list(labels), format_func=labels.get)
         if st.form_submit_button(t("publish_withdraw_button")):
             attempt(
-                lambda: publish.withdraw(ui.connection(), actor, chosen, folder), chosen, "publish_withdrawn"
+                lambda: workflow.withdraw(ui.connection(), actor, chosen, folder), chosen, "publish_withdrawn"
             )

@@ -4,7 +4,10 @@ from functools import partial
 
 import streamlit as st
 
-from impactdash import i18n, publish, publish_view, report, ui
+from impactdash import i18n, ui
+from impactdash.publish import pointer
+from impactdash.report import build as report
+from impactdash.views import publish as publish_view
 
 ui.guard("export_report")
 lang = ui.lang()
@@ -32,7 +35,7 @@ chosen = st.selectbox(
     index=ids.index(current_id) if current_id in ids else 0,
     format_func=labels.get,
 )
-path = str(folder / publish.snapshot_name(chosen))
+path = str(folder / pointer.snapshot_name(chosen))
 towns = ui.working_query("municipalities")
 names = dict(zip(towns["code"], towns["name"], strict=True))
 picked = st.multiselect(

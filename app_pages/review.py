@@ -5,10 +5,13 @@ from functools import partial
 
 import streamlit as st
 
-from impactdash import ambitions_view as amb
-from impactdash import chart_ambitions, edits, i18n, metrics, ui
-from impactdash import review_view as review
+from impactdash import i18n, ui
+from impactdash.charts import ambitions as chart_ambitions
+from impactdash.measures import metrics, progress
 from impactdash.safe_text import escape_markdown
+from impactdash.views import ambitions as amb
+from impactdash.views import review
+from impactdash.write import edits, review_notes
 
 actor = ui.guard("review_progress")
 lang = ui.lang()
@@ -23,11 +26,11 @@ st.markdown(t("review_intro"))
 as_of = ui.query("dataset_info").iloc[0]["reporting_date"]
 as_of = as_of.date() if hasattr(as_of, "date") else as_of
 published = ui.current_publication()
-before = ui.cached_on(str(published.path), review.latest_values) if published else None
+before = ui.cached_on(str(published.path), progress.latest_of_ambitions) if published else None
 # Notes are not figures: always the working database's, internal ones and the newest included.
 all_notes = ui.working_query("review_notes")
 rows = review.scorecard(
-    ui.cached(review.assess_all),
+    ui.cached(progress.assess_all),
     ui.query("municipalities"),
     ui.query("review_instruments"),
     all_notes,
@@ -196,7 +199,7 @@ with st.form("review_note_form"):
 if submitted:
     values = {"period_start": start, "period_end": end, "body": body, "visibility": visibility}
     try:
-        note_id = review.add_note(ui.connection(), actor, code, values)
+        note_id = review_notes.add_note(ui.connection(), actor, code, values)
     except edits.EditError as error:
         lines = error.message(lang).split("\n")
         st.error("  \n".join(escape_markdown(line) for line in lines), icon="⚠️")

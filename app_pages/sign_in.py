@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from impactdash import auth, i18n, loader, ui
+from impactdash import i18n, startup, ui
+from impactdash.write import auth
 
 lang = ui.lang()
 st.title(i18n.t("page_sign_in", lang))
@@ -36,8 +37,8 @@ if ui.working_query("dataset_info").iloc[0]["is_demo"]:
     st.caption(i18n.t("demo_accounts", lang))
     st.table(
         {
-            i18n.t("username", lang): [u for u, _, _ in loader.DEMO_USERS],
-            i18n.t("password", lang): [p for _, p, _ in loader.DEMO_USERS],
-            "": [", ".join(i18n.t(f"role_{r}", lang) for r in roles) for _, _, roles in loader.DEMO_USERS],
+            i18n.t("username", lang): [u for u, _, _ in startup.DEMO_USERS],
+            i18n.t("password", lang): [p for _, p, _ in startup.DEMO_USERS],
+            "": [", ".join(i18n.t(f"role_{r}", lang) for r in roles) for _, _, roles in startup.DEMO_USERS],
         }
     )

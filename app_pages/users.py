@@ -1,6 +1,6 @@
 """Users: list the staff accounts, add one, change roles, disable/enable, reset a password, unlock.
 
-Every change goes through ``impactdash.users`` (permission, transaction, audit entry).
+Every change goes through ``impactdash.write.users`` (permission, transaction, audit entry).
 Password hashes are never read by this page.
 """
 
@@ -9,8 +9,9 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from impactdash import i18n, permissions, ui, users
-from impactdash.validation import EditError
+from impactdash import i18n, ui
+from impactdash.write import permissions, users
+from impactdash.write.validation import EditError
 
 actor = ui.guard("manage_users")
 lang = ui.lang()

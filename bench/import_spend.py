@@ -14,7 +14,7 @@ folder), builds the demo database there, and for each repeat times on a fresh co
   checks and index maintenance, no validation of our rules, no audit).
 
 It prints the best time of each and the ratios. The connection uses the app's limits
-(``impactdash.db.connect``: 2 threads, 2 GB unless IMPACTDASH_THREADS / _MEMORY_LIMIT).
+(``impactdash.store.db.connect``: 2 threads, 2 GB unless IMPACTDASH_THREADS / _MEMORY_LIMIT).
 The exit code is always 0: it reports, it does not judge (target: import < 10 s and at
 most 3× read_csv).
 """
@@ -31,7 +31,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from impactdash import db, importer, loader, permissions  # noqa: E402
+from impactdash import startup
+from impactdash.store import db
+from impactdash.write import (
+    importer,
+    permissions,  # noqa: E402
+)
 
 KINDS = (
     "impact_enterprise",
@@ -78,7 +83,7 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="import_bench_"))
     demo = folder / "demo.duckdb"
-    loader.build_database(demo, "demo")
+    startup.build_database(demo, "demo")
     con = db.connect(demo, read_only=True)
     csv_path = folder / "spend_100k.csv"
     make_csv(csv_path, con, args.rows)

@@ -2,7 +2,7 @@
 
     python bench/make_scaled.py --scale 100 --out bench/out/scale100.duckdb
 
-First the demo database is built at ``--out`` (``loader.build_database``); then, in SQL
+First the demo database is built at ``--out`` (``startup.build_database``); then, in SQL
 inside DuckDB, ``scale - 1`` clones of every demo municipality are added with everything
 it owns (population, programmes, budgets, co-funding, properties, occupancy,
 observations, organisations, connections, ambitions, milestones, programme links,
@@ -24,7 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from impactdash import db, loader, spend_month  # noqa: E402
+from impactdash import config, startup
+from impactdash.store import (
+    db,
+    spend_month,  # noqa: E402
+)
 
 SPEND_PER_SCALE = 100_000
 
@@ -173,9 +177,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="database file to write (replaced)")
     parser.add_argument("--source", default="demo", help="CSV folder to start from (default: the demo)")
     args = parser.parse_args()
-    os.environ.setdefault(db.MEMORY_ENV, "8GB")
+    os.environ.setdefault(config.MEMORY_ENV, "8GB")
     start, start_cpu = time.perf_counter(), time.process_time()
-    loader.build_database(args.out, args.source, force=True)
+    startup.build_database(args.out, args.source, force=True)
     built = time.perf_counter()
     split = 1
     con = db.connect(args.out)

@@ -16,7 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from impactdash import db, permissions, publish  # noqa: E402
+from impactdash import config
+from impactdash.publish import pointer, workflow
+from impactdash.store import db
+from impactdash.write import permissions  # noqa: E402
 
 EDITOR = permissions.Actor("bench.editor", frozenset({"editor"}))
 REVIEWER = permissions.Actor("bench.reviewer", frozenset({"reviewer"}))
@@ -35,11 +38,11 @@ def main() -> None:
     args = parser.parse_args()
     con = db.connect(args.db)
     db.migrate(con)
-    folder = publish.publications_dir(args.db)
+    folder = config.publications_dir(args.db)
     spend = con.execute("select count(*) from spend").fetchone()[0]
     print(f"database {args.db} ({size_mb(args.db):.0f} MB, {spend:,} spend lines)")
 
-    real_open_data = publish._write_open_data
+    real_open_data = workflow._write_open_data
     timings = {}
 
     def timed_open_data(*a, **k):
@@ -47,21 +50,21 @@ def main() -> None:
         real_open_data(*a, **k)
         timings["open data"] = time.perf_counter() - started
 
-    publish._write_open_data = timed_open_data
+    workflow._write_open_data = timed_open_data
     started = time.perf_counter()
-    publication_id = publish.request(con, EDITOR, f"Bench {time.strftime('%H:%M:%S')}", None, folder)
+    publication_id = workflow.request(con, EDITOR, f"Bench {time.strftime('%H:%M:%S')}", None, folder)
     timings["request (snapshot + open data)"] = time.perf_counter() - started
     timings["snapshot"] = timings["request (snapshot + open data)"] - timings["open data"]
     started = time.perf_counter()
-    publish.approve(con, REVIEWER, publication_id, folder)
+    workflow.approve(con, REVIEWER, publication_id, folder)
     timings["approve (checksum + swap)"] = time.perf_counter() - started
     timings["publish in total"] = (
         timings["request (snapshot + open data)"] + timings["approve (checksum + swap)"]
     )
     for name, seconds in timings.items():
         print(f"{name:34s} {seconds:8.2f} s")
-    print(f"snapshot file  {size_mb(folder / publish.snapshot_name(publication_id)):8.0f} MB")
-    print(f"open data      {size_mb(folder / publish.open_data_name(publication_id)):8.0f} MB")
+    print(f"snapshot file  {size_mb(folder / pointer.snapshot_name(publication_id)):8.0f} MB")
+    print(f"open data      {size_mb(folder / pointer.open_data_name(publication_id)):8.0f} MB")
     con.close()
 
 

@@ -23,6 +23,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from impactdash import config
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -134,11 +136,10 @@ def _wait(page) -> float:
 
 def copy_with_publications(source: Path, target: Path) -> None:
     """Copy a database and its publications (the public pages read the current one)."""
-    from impactdash import publish
 
     shutil.copy(source, target)
-    if publish.publications_dir(source).exists():
-        shutil.copytree(publish.publications_dir(source), publish.publications_dir(target))
+    if config.publications_dir(source).exists():
+        shutil.copytree(config.publications_dir(source), config.publications_dir(target))
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
     python bench/time_queries.py --db bench/out/scale100.duckdb [--repeat 5] [--target-ms 300]
 
-Each query gets its own fresh read-only connection (``impactdash.db.connect``): the first
+Each query gets its own fresh read-only connection (``impactdash.store.db.connect``): the first
 run after connecting is reported as *cold*, then ``--repeat`` further runs as *warm*
 (median and max). Queries run with the example parameters they declare in their
 ``-- example:`` line. Also timed: reading the ``metric_value`` view in full for one
@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from impactdash import db  # noqa: E402
+from impactdash.store import db  # noqa: E402
 
 METRIC_VALUE_SQL = "select * from metric_value where municipality_code = $municipality"
 

@@ -4,7 +4,7 @@
                                 [--municipality GM0518 ...]
 
 Without ``--db`` the demo database is built in a temporary folder first
-(``impactdash.loader.build_database``). The first run of each format is reported as
+(``impactdash.startup.build_database``). The first run of each format is reported as
 *cold* (it also imports matplotlib or reportlab and loads fonts), later runs as the
 median and max of ``--repeat``. Prints a table; judges nothing, so the exit code is 0.
 """
@@ -21,7 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from impactdash import db, loader, report  # noqa: E402
+from impactdash import startup  # noqa: E402
+from impactdash.report import build as report  # noqa: E402
+from impactdash.store import db
 
 LABEL = "Bench"
 
@@ -71,7 +73,7 @@ def main() -> None:
         if path is None:
             path = Path(folder) / "demo.duckdb"
             print(f"building the demo database in {path} …", flush=True)
-            loader.build_database(path, "demo")
+            startup.build_database(path, "demo")
         con = db.connect(path, read_only=True)
         try:
             rows = measure(con, args.lang, args.municipality, args.repeat)

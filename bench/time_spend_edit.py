@@ -22,7 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from impactdash import db, edits, permissions  # noqa: E402
+from impactdash.store import db
+from impactdash.write import (
+    edits,
+    permissions,  # noqa: E402
+)
 
 ACTOR = permissions.Actor("bench", frozenset({"editor", "admin"}))
 

@@ -7,13 +7,15 @@ import getpass
 import sys
 from pathlib import Path
 
-from impactdash import auth, backup, db, loader
-from impactdash.validation import EditError
+from impactdash import config, startup
+from impactdash.store import db
+from impactdash.write import auth, backup
+from impactdash.write.validation import EditError
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
     source = "empty" if args.empty else (args.from_folder or "demo")
-    loaded = loader.build_database(args.db, source, force=args.force)
+    loaded = startup.build_database(args.db, source, force=args.force)
     print(f"Built {args.db} at schema version {db.latest_version()} from {source}.")
     for table, count in loaded.items():
         print(f"  {table:<20} {count:>8,} rows")
@@ -95,7 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
     parser = argparse.ArgumentParser(prog="python -m impactdash", description=__doc__)
     parser.add_argument(
-        "--db", type=Path, default=None, help=f"database file (default: ${db.DB_ENV} or data/impact.duckdb)"
+        "--db",
+        type=Path,
+        default=None,
+        help=f"database file (default: ${config.DB_ENV} or data/impact.duckdb)",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -133,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
-    args.db = (args.db or db.default_db_path()).resolve()
+    args.db = (args.db or config.default_db_path()).resolve()
     try:
         return args.func(args)
     except (db.DatabaseError, auth.UserError) as exc:

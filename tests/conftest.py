@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from impactdash import db, loader, publish
+from impactdash import config, startup
+from impactdash.store import db
 
 
 @pytest.fixture(scope="session")
 def demo_db_file(tmp_path_factory) -> Path:
     """Path of a demo database built once for the whole run (treat as read-only)."""
     path = tmp_path_factory.mktemp("demo") / "impact.duckdb"
-    loader.build_database(path, "demo")
+    startup.build_database(path, "demo")
     return path
 
 
@@ -31,7 +32,7 @@ def demo_copy(demo_db_file, tmp_path) -> Path:
     """A private, writable copy of the demo database, with its publications beside it."""
     path = tmp_path / "impact.duckdb"
     shutil.copy(demo_db_file, path)
-    shutil.copytree(publish.publications_dir(demo_db_file), publish.publications_dir(path))
+    shutil.copytree(config.publications_dir(demo_db_file), config.publications_dir(path))
     return path
 
 

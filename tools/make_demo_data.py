@@ -36,7 +36,7 @@ LAST_YEAR = REPORTING_DATE.year
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "data" / "demo"
 
-# Same thresholds as impactdash/metrics.py (gap = shortfall / total change).
+# Same thresholds as impactdash/measures/metrics.py (gap = shortfall / total change).
 ON_TRACK_MAX_GAP = 0.05
 AT_RISK_MAX_GAP = 0.15
 

@@ -5,7 +5,7 @@ eye from a paper map, accurate to a few hundred metres) and one seed point per d
 near that district's middle; the districts are the Voronoi cells of the seeds, clipped to
 the outline. The result is rough but recognisable, which is all the demo needs: the map
 draws the properties over it without asking any tile server. A real municipality ships
-its own outlines as data/districts.geojson (see impactdash/geo.py).
+its own outlines as data/districts.geojson (see impactdash/charts/geo.py).
 
 Run: ``.venv/bin/python tools/make_districts.py``
 """

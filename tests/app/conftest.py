@@ -8,7 +8,7 @@ import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
-from impactdash import db, ui
+from impactdash import config, ui
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,7 +27,7 @@ def app(demo_copy, monkeypatch):
     returns the AppTest after the page's run, asserting it raised no exception. Every
     chart's data table is then opened, as a visitor would (``tables=False``: left closed).
     """
-    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
 
     def run(
         lang: str = "nl",

@@ -7,8 +7,10 @@ import re
 
 import pytest
 
-from impactdash import ambitions_view as view
-from impactdash import db, i18n, progress
+from impactdash import i18n
+from impactdash.measures import progress
+from impactdash.store import db
+from impactdash.views import ambitions as view
 
 PAGE = "app_pages/ambitions.py"
 LARGE, NORTH = "GM0518", "GM0014"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impactdash import db, edits, permissions, ui
+from impactdash import config, ui
+from impactdash.store import db
+from impactdash.write import edits, permissions
 
 from .conftest import ROOT
 
@@ -27,7 +29,7 @@ def changed_copy(demo_copy):
 
 
 def open_page(monkeypatch, path, username: str | None, lang: str = "nl") -> AppTest:
-    monkeypatch.setenv(db.DB_ENV, str(path))
+    monkeypatch.setenv(config.DB_ENV, str(path))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.query_params["lang"] = lang
     if username:
@@ -59,7 +61,7 @@ def test_anonymous_visitor_is_not_offered_the_page(app):
 
 
 def test_anonymous_visitor_is_refused_running_the_page_file_itself(demo_copy, monkeypatch):
-    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
     at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60).run()
     assert_refused(at)
 
@@ -67,7 +69,7 @@ def test_anonymous_visitor_is_refused_running_the_page_file_itself(demo_copy, mo
 def test_signed_out_session_is_refused_on_the_page_itself(monkeypatch, demo_copy):
     at = open_page(monkeypatch, demo_copy, "editor.demo")
     assert [t.value for t in at.title] == ["Audittrail"]
-    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
     direct = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
     direct.session_state["actor"] = "no.such.user"
     assert_refused(direct.run())

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impactdash import backup, db, edits, ui
-from impactdash.permissions import Actor
+from impactdash import config, ui
+from impactdash.store import db
+from impactdash.write import backup, edits
+from impactdash.write.permissions import Actor
 
 from .conftest import ROOT
 
@@ -16,7 +18,7 @@ EDITOR = Actor("editor.demo", frozenset({"editor"}), "Editor Demo")
 
 
 def open_page(monkeypatch, path, username: str | None, lang: str = "nl") -> AppTest:
-    monkeypatch.setenv(db.DB_ENV, str(path))
+    monkeypatch.setenv(config.DB_ENV, str(path))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.query_params["lang"] = lang
     if username:
@@ -30,7 +32,7 @@ def open_page(monkeypatch, path, username: str | None, lang: str = "nl") -> AppT
 
 @pytest.mark.parametrize("username", [None, "editor.demo", "reviewer.demo"])
 def test_page_is_not_offered_without_the_right(monkeypatch, demo_copy, username):
-    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     if username:
         at.session_state["actor"] = username
@@ -41,7 +43,7 @@ def test_page_is_not_offered_without_the_right(monkeypatch, demo_copy, username)
 
 @pytest.mark.parametrize("username", [None, "editor.demo", "reviewer.demo"])
 def test_page_itself_refuses_without_the_right(monkeypatch, demo_copy, username):
-    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
     at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
     if username:
         at.session_state["actor"] = username

@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from impactdash import budget_view as bv
-from impactdash import db, i18n
+from impactdash import i18n
+from impactdash.store import db
+from impactdash.views import budget as bv
 
 PAGE = "app_pages/budget.py"
 #: Words and number formats that would betray English on the Dutch page.

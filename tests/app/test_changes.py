@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from impactdash import db, edits, publish
+from impactdash import config
+from impactdash.publish import pointer
+from impactdash.store import db
+from impactdash.write import edits
 from tests.publishing import EDITOR, publish_now
 
 PAGE = "app_pages/changes.py"
@@ -37,5 +40,5 @@ def test_two_publications_can_be_compared(app, demo_copy):
     # From the current publication to the drafts: nothing differs any more.
     assert any("No figure differs" in s.value for s in at.success)
     # The options are the versions' files; the first publication's:
-    at.selectbox[0].set_value(str(publish.publications_dir(demo_copy) / publish.snapshot_name(1))).run()
+    at.selectbox[0].set_value(str(config.publications_dir(demo_copy) / pointer.snapshot_name(1))).run()
     assert "4 figures differ." in [m.value for m in at.markdown]

@@ -7,8 +7,10 @@ import re
 
 import pytest
 
-from impactdash import db, i18n, progress
+from impactdash import i18n
+from impactdash.measures import progress
 from impactdash.safe_text import escape_markdown
+from impactdash.store import db
 
 PAGE = "app_pages/compare.py"
 METRIC = "impact_enterprises"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from impactdash import permissions
+from impactdash.write import permissions
 
 ROOT = Path(__file__).resolve().parents[2]
 USERS = {"editor.demo": {"editor"}, "reviewer.demo": {"reviewer"}, "admin.demo": {"admin"}}

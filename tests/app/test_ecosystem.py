@@ -6,7 +6,10 @@ import json
 
 import pytest
 
-from impactdash import db, ecosystem, i18n, progress
+from impactdash import i18n
+from impactdash.measures import progress
+from impactdash.store import db
+from impactdash.views import ecosystem
 
 PAGE = "app_pages/ecosystem.py"
 CASES = [("nl", "GM0518"), ("en", "GM0518"), ("nl", "GM0014"), ("en", "GM0080")]

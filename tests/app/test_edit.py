@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impactdash import db, edits, i18n, loader, ui
+from impactdash import config, i18n, startup, ui
+from impactdash.store import db
+from impactdash.write import edits
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/edit.py"
-PASSWORDS = {u: p for u, p, _ in loader.DEMO_USERS}
+PASSWORDS = {u: p for u, p, _ in startup.DEMO_USERS}
 NO_ACCESS = "U heeft geen toegang tot deze pagina. Meld u aan met een account die dat recht heeft."
 
 
@@ -41,7 +43,7 @@ def errors(at) -> list[str]:
 
 def working_con(demo_copy):
     # The app's own cached connection (one per process and file).
-    return ui._connection(str(demo_copy))
+    return ui.sources._connection(str(demo_copy))
 
 
 def open_budget_record(at, con, gm: str):
@@ -63,7 +65,7 @@ def no_staff_content(at) -> bool:
 
 def run_page_alone(demo_copy, monkeypatch, actor: str | None = None) -> AppTest:
     """Run the page file on its own, as a typed URL to an auto-discovered page would."""
-    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
     at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
     if actor:
         at.session_state[ui.ACTOR_KEY] = actor
@@ -177,7 +179,7 @@ def test_a_stale_version_is_refused_and_the_typed_value_stays(app, demo_copy):
 
 
 def loader_actor(con):
-    from impactdash import auth
+    from impactdash.write import auth
 
     return auth.load_actor(con, "editor.demo")
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impactdash import db, loader, ui
+from impactdash import config, startup, ui
+from impactdash.store import db
 from tests.app.conftest import ROOT
 
 PAGE = "app_pages/import_data.py"
-PASSWORDS = {u: p for u, p, _ in loader.DEMO_USERS}
+PASSWORDS = {u: p for u, p, _ in startup.DEMO_USERS}
 HEADER = "entry_ref,programme_code,booking_date,amount,description,counterparty_kind"
 GOOD = [
     "IMPT-001,DH-P03,2025-03-15,1234.56,Café *de* Impact,supplier",
@@ -86,7 +87,7 @@ def test_page_is_not_in_the_navigation_without_the_import_right(app, username):
 @pytest.mark.parametrize("username", [None, "reviewer.demo", "admin.demo"])
 def test_page_file_run_directly_is_refused(demo_copy, monkeypatch, username):
     # As if the file were reached without the entry script (a stale session, a pages/ folder).
-    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
     at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
     if username:
         at.session_state[ui.ACTOR_KEY] = username

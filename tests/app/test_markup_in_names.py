@@ -21,8 +21,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1.element_tree import Code, Dataframe, Json, Radio, Text, Widget
 
-from impactdash import db, edits, permissions, publish
+from impactdash import config
 from impactdash.safe_text import escape_hover, escape_markdown
+from impactdash.store import db
+from impactdash.write import edits, permissions
 from tests.publishing import publish_now
 
 EDITOR = permissions.Actor("editor.demo", frozenset({"editor"}), "Editor Demo")
@@ -97,7 +99,7 @@ def typed_names(demo_db_file, tmp_path_factory) -> Path:
     """
     path = tmp_path_factory.mktemp("typed") / "impact.duckdb"
     shutil.copy(demo_db_file, path)
-    shutil.copytree(publish.publications_dir(demo_db_file), publish.publications_dir(path))
+    shutil.copytree(config.publications_dir(demo_db_file), config.publications_dir(path))
     con = db.connect(path)
     try:
         _save(con, "programme", "DH-P07", name=typed("Xprogramme"), partner_name=typed("Xpartner"))

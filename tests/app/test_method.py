@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from impactdash import db, i18n, metrics
+from impactdash import i18n
+from impactdash.measures import metrics
 from impactdash.safe_text import escape_markdown
+from impactdash.store import db
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

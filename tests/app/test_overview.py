@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from impactdash import db, i18n, progress
+from impactdash import i18n
+from impactdash.measures import progress
+from impactdash.store import db
 
 
 def _texts(at) -> str:

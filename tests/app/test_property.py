@@ -7,9 +7,12 @@ import re
 
 import pytest
 
-from impactdash import db, i18n, progress, realestate
+from impactdash import i18n
+from impactdash.measures import progress
+from impactdash.store import db
 from impactdash.texts.common import TEXTS as COMMON
 from impactdash.texts.property import TEXTS as PROPERTY
+from impactdash.views import property as realestate
 from tests.publishing import publish_now
 
 PAGE = "app_pages/property.py"

@@ -8,7 +8,10 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impactdash import db, edits, publish, ui
+from impactdash import config, ui
+from impactdash.publish import pointer, workflow
+from impactdash.store import db
+from impactdash.write import edits, permissions
 from tests.app.conftest import ROOT
 from tests.publishing import EDITOR, publish_now
 
@@ -140,7 +143,7 @@ def test_the_editor_requests_and_cannot_approve(app, demo_copy):
 
 def test_the_reviewer_approves_and_the_public_sees_it(app, demo_copy):
     con = db.connect(demo_copy)
-    publication_id = publish.request(con, EDITOR, "Q4 2026", "Graag", publish.publications_dir(demo_copy))
+    publication_id = workflow.request(con, EDITOR, "Q4 2026", "Graag", config.publications_dir(demo_copy))
     con.close()
     at = app("nl", page="app_pages/publish.py", signed_in="reviewer.demo")
     assert not [f for f in at.get("form") if "publish_request" in str(f.proto)], "a reviewer cannot request"
@@ -148,7 +151,7 @@ def test_the_reviewer_approves_and_the_public_sees_it(app, demo_copy):
     assert len(approve) == 1
     approve[0].click().run()
     assert any(f"Publicatie {publication_id} is goedgekeurd" in s.value for s in at.success)
-    assert publish.current(publish.publications_dir(demo_copy)).label == "Q4 2026"
+    assert pointer.current(config.publications_dir(demo_copy)).label == "Q4 2026"
     visitor = app("nl", page="app_pages/overview.py")
     assert "Q4 2026" in page_text(visitor)
 
@@ -162,8 +165,8 @@ def test_only_an_admin_may_withdraw(app):
 
 def test_with_nothing_published_visitors_are_told_so(app, demo_copy):
     con = db.connect(demo_copy)
-    publish.withdraw(
-        con, publish.permissions.Actor("a", frozenset({"admin"})), 1, publish.publications_dir(demo_copy)
+    workflow.withdraw(
+        con, permissions.permissions.Actor("a", frozenset({"admin"})), 1, config.publications_dir(demo_copy)
     )
     con.close()
     at = app("nl")
@@ -178,10 +181,10 @@ def test_with_nothing_published_visitors_are_told_so(app, demo_copy):
 @pytest.fixture
 def public_only(demo_copy, tmp_path, monkeypatch):
     """Serve the demo's publications with no working database in reach."""
-    monkeypatch.setenv(publish.PUBLIC_ONLY_ENV, "1")
-    monkeypatch.setenv(publish.PUBLICATIONS_ENV, str(publish.publications_dir(demo_copy)))
+    monkeypatch.setenv(config.PUBLIC_ONLY_ENV, "1")
+    monkeypatch.setenv(config.PUBLICATIONS_ENV, str(config.publications_dir(demo_copy)))
     missing = tmp_path / "elsewhere" / "impact.duckdb"
-    monkeypatch.setenv(db.DB_ENV, str(missing))
+    monkeypatch.setenv(config.DB_ENV, str(missing))
     return missing
 
 

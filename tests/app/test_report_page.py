@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from impactdash import db, publish, report
+from impactdash import config
+from impactdash.publish import pointer
+from impactdash.report import build as report
+from impactdash.store import db
 
 PAGE = "app_pages/report.py"
 
@@ -24,7 +27,7 @@ def test_the_english_page_offers_the_same(app):
 
 
 def test_the_report_file_of_a_publication(demo_copy):
-    current = publish.current(publish.publications_dir(demo_copy))
+    current = pointer.current(config.publications_dir(demo_copy))
     snap = db.connect(current.path, read_only=True)
     try:
         when = dt.datetime(2026, 10, 1, 9, 0)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impactdash import db, i18n, ui
+from impactdash import config, i18n, ui
+from impactdash.store import db
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/review.py"
@@ -57,7 +58,7 @@ def _button(at, label: str):
 
 def _working(demo_copy):
     # The app's own cached read-write connection (one per process and file).
-    return ui._connection(str(demo_copy))
+    return ui.sources._connection(str(demo_copy))
 
 
 def _counts(con) -> tuple[int, int]:
@@ -98,7 +99,7 @@ def test_editor_and_anonymous_get_no_access(app, demo_copy, monkeypatch, user):
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)
     # Run on its own (a typed URL to a discovered page): the guard stops it before anything shows.
-    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
     alone = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
     if user:
         alone.session_state[ui.ACTOR_KEY] = user

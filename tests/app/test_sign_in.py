@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from impactdash import loader
+from impactdash import startup
 
 
 @pytest.fixture
@@ -14,7 +14,7 @@ def sign_in_page(app):
 
 def test_sign_in_page_lists_demo_accounts(sign_in_page):
     table = sign_in_page.table[0].value
-    assert list(table.iloc[:, 0]) == [u for u, _, _ in loader.DEMO_USERS]
+    assert list(table.iloc[:, 0]) == [u for u, _, _ in startup.DEMO_USERS]
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ def test_sign_in_page_lists_demo_accounts(sign_in_page):
 )
 def test_demo_user_signs_in_and_out(sign_in_page, username, roles):
     at = sign_in_page
-    password = dict((u, p) for u, p, _ in loader.DEMO_USERS)[username]
+    password = dict((u, p) for u, p, _ in startup.DEMO_USERS)[username]
     at.text_input[0].input(username)
     at.text_input[1].input(password)
     at.button[-1].click().run()

@@ -1,29 +1,25 @@
 """Every staff page refuses anyone without its action: by navigation and by direct switch.
 
-The matrix is built from dashboard.PAGES and permissions.GRANTS, so a new staff page is
+The matrix is built from impactdash.ui.pages.PAGES and permissions.GRANTS, so a new staff page is
 covered the moment it is registered. Each case must fail if the page's guard is removed.
 """
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impactdash import db, i18n, permissions, ui
+from impactdash import config, i18n, ui
+from impactdash.ui import pages
+from impactdash.write import permissions
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _pages() -> list[tuple[str, str, str]]:
-    tree = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES":
-            rows = ast.literal_eval(node.value)
-            return [(path, key, action) for path, key, _, _, action in rows if action]
-    raise AssertionError("PAGES not found in dashboard.py")
+    return [(path, key, action) for path, key, _, _, action in pages.staff_pages()]
 
 
 STAFF_PAGES = _pages()
@@ -61,7 +57,7 @@ def test_navigation_offers_a_staff_page_only_to_those_allowed(app, path, key, ac
 @pytest.mark.parametrize("username", list(ACTORS), ids=lambda u: u or "anonymous")
 def test_staff_page_run_on_its_own_stops_at_its_guard(demo_copy, monkeypatch, path, key, action, username):
     """However a page file gets run (stale session, auto-discovery), its first line refuses."""
-    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
     allowed = permissions.allowed(permissions.Actor(username, frozenset(ACTORS[username])), action)
     at = AppTest.from_file(str(ROOT / path), default_timeout=60)
     if username:

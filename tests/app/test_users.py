@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impactdash import db
+from impactdash import config
 
 from .conftest import ROOT
 
@@ -14,7 +14,7 @@ NO_ACCESS = "U heeft geen toegang tot deze pagina. Meld u aan met een account di
 
 
 def open_page(monkeypatch, path, username: str | None, lang: str = "nl") -> AppTest:
-    monkeypatch.setenv(db.DB_ENV, str(path))
+    monkeypatch.setenv(config.DB_ENV, str(path))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.query_params["lang"] = lang
     if username:
@@ -27,7 +27,7 @@ def open_page(monkeypatch, path, username: str | None, lang: str = "nl") -> AppT
 
 
 def run_page_file(monkeypatch, path, username: str | None) -> AppTest:
-    monkeypatch.setenv(db.DB_ENV, str(path))
+    monkeypatch.setenv(config.DB_ENV, str(path))
     at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
     if username:
         at.session_state["actor"] = username
@@ -36,7 +36,7 @@ def run_page_file(monkeypatch, path, username: str | None) -> AppTest:
 
 @pytest.mark.parametrize("username", [None, "editor.demo", "reviewer.demo"])
 def test_page_is_not_offered_without_the_right(monkeypatch, demo_copy, username):
-    monkeypatch.setenv(db.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     if username:
         at.session_state["actor"] = username

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from impactdash import i18n, publish
+from impactdash import config, i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -53,7 +53,7 @@ def server(tmp_path_factory, demo_db_file):
     folder = tmp_path_factory.mktemp("served")
     db_path = folder / "impact.duckdb"
     shutil.copy(demo_db_file, db_path)
-    shutil.copytree(publish.publications_dir(demo_db_file), publish.publications_dir(db_path))
+    shutil.copytree(config.publications_dir(demo_db_file), config.publications_dir(db_path))
     port = _free_port()
     env = {**os.environ, "IMPACTDASH_DB": str(db_path)}
     log = (folder / "server.log").open("w")

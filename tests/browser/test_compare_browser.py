@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from impactdash import db, i18n
+from impactdash import i18n
+from impactdash.store import db
 from tests.browser.conftest import open_data_tables, screenshot, wait_until_drawn
 
 

@@ -8,9 +8,12 @@ import json
 import pandas as pd
 import pytest
 
-from impactdash import ambitions_view as view
-from impactdash import chart_ambitions, charts, i18n, metrics
-from impactdash.progress import AmbitionProgress
+from impactdash import i18n
+from impactdash.charts import ambitions as chart_ambitions
+from impactdash.charts import base as charts
+from impactdash.measures import metrics
+from impactdash.measures.progress import AmbitionProgress
+from impactdash.views import ambitions as view
 
 D = dt.date
 BASELINE = (D(2020, 12, 31), 100.0)

@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 
-from impactdash import audit_view, db, edits
-from impactdash.permissions import Actor
+from impactdash.store import db
+from impactdash.views import audit as audit_view
+from impactdash.write import edits
+from impactdash.write.permissions import Actor
 
 EDITOR = Actor("editor.demo", frozenset({"editor"}), "Editor Demo")
 ANY = {"own": None, "person": None, "dataset": None, "record": None, "date_from": None, "date_to": None}

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from impactdash import auth
+from impactdash.write import auth
 
 PASSWORD = "a long enough password"
 T0 = dt.datetime(2026, 11, 27, 10, 0)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from impactdash import backup, db, edits
-from impactdash.permissions import Actor, PermissionDenied
-from impactdash.validation import EditError
+from impactdash.store import db
+from impactdash.write import backup, edits
+from impactdash.write.permissions import Actor, PermissionDenied
+from impactdash.write.validation import EditError
 
 ADMIN = Actor("admin.demo", frozenset({"admin"}), "Admin Demo")
 EDITOR = Actor("editor.demo", frozenset({"editor"}), "Editor Demo")

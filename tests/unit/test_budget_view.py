@@ -7,10 +7,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from impactdash import budget_view as bv
-from impactdash import chart_budget as cb
-from impactdash import charts, i18n
+from impactdash import i18n
+from impactdash.charts import base as charts
+from impactdash.charts import budget as cb
 from impactdash.texts import budget as budget_texts
+from impactdash.views import budget as bv
 
 NB = i18n.NBSP
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from impactdash import charts
+from impactdash.charts import base as charts
 
 
 def _bars(labels, values, **layout) -> go.Figure:

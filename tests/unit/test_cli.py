@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from impactdash import auth, db
+from impactdash.store import db
+from impactdash.write import auth
 
 ROOT = Path(__file__).resolve().parents[2]
 

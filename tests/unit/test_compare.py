@@ -8,7 +8,11 @@ import math
 import pandas as pd
 import pytest
 
-from impactdash import charts, compare, db, i18n, metrics, progress
+from impactdash import i18n
+from impactdash.charts import base as charts
+from impactdash.measures import metrics, progress
+from impactdash.store import db
+from impactdash.views import compare
 
 D = dt.date
 

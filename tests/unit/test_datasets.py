@@ -9,8 +9,10 @@ import decimal
 import pandas as pd
 import pytest
 
-from impactdash import datasets, db, i18n, staging, validation
-from impactdash.datasets import DATASETS, Bound, Match
+from impactdash import config, i18n
+from impactdash.store import db
+from impactdash.write import datasets, staging, validation
+from impactdash.write.datasets import DATASETS, Bound, Match
 
 TYPES = {
     "text": {"VARCHAR"},
@@ -58,9 +60,9 @@ def test_key_is_the_tables_primary_or_unique_key(empty_con, name):
     assert sorted(ds.key) in keys
 
 
-@pytest.mark.parametrize("name", sorted(n for n in DATASETS if (db.DEMO_DIR / f"{n}.csv").exists()))
+@pytest.mark.parametrize("name", sorted(n for n in DATASETS if (config.DEMO_DIR / f"{n}.csv").exists()))
 def test_template_columns_are_the_demo_files_header(name):
-    with (db.DEMO_DIR / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with (config.DEMO_DIR / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
         header = next(csv.reader(handle))
     assert list(DATASETS[name].import_columns) == header
 
@@ -270,7 +272,7 @@ def test_to_text_gives_unambiguous_text():
 
 
 def test_a_header_name_never_matches_two_fields():
-    from impactdash.importer import _norm
+    from impactdash.write.importer import _norm
 
     for ds in DATASETS.values():
         seen = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from impactdash import db
+from impactdash.store import db
 
 
 def test_files_outside_the_data_folders_are_refused(empty_con):

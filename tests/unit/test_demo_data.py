@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from impactdash import db, progress
+from impactdash.measures import progress
+from impactdash.store import db
 
 LARGE_CITY = "GM0518"
 

@@ -6,7 +6,7 @@ import io
 
 import openpyxl
 
-from impactdash import downloads
+from impactdash.publish import downloads
 
 
 def test_every_data_set_has_rows(demo_con):

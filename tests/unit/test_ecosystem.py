@@ -7,7 +7,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from impactdash import chart_ecosystem, db, ecosystem, metrics, progress
+from impactdash.charts import ecosystem as chart_ecosystem
+from impactdash.measures import metrics, progress
+from impactdash.store import db
+from impactdash.views import ecosystem
 
 CONNECTIONS = pd.DataFrame(
     {

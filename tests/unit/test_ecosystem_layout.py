@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from impactdash import ecosystem
+from impactdash.views import ecosystem
 
 
 def _two_groups() -> tuple[list[str], list[tuple[str, str, float]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from impactdash import db
+from impactdash.store import db
 
 CITIES = ["GM0518", "GM0014", "GM0080"]
 

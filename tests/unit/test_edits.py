@@ -11,8 +11,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from impactdash import db, edits, importer, permissions
-from impactdash.datasets import DATASETS
+from impactdash import config
+from impactdash.store import db
+from impactdash.write import edits, importer, permissions
+from impactdash.write.datasets import DATASETS
 
 ERIK = permissions.Actor("erik", frozenset({"editor"}))
 ROSA = permissions.Actor("rosa", frozenset({"reviewer"}))
@@ -699,11 +701,11 @@ def test_a_key_cannot_be_changed_by_editing(shared):
 
 
 def test_migration_0005_keeps_every_ambition_milestone_and_link(tmp_path):
-    from impactdash import loader
+    from impactdash.store import loader
 
-    con = db.connect(tmp_path / "v4.duckdb", extra_dirs=(db.DEMO_DIR,))
+    con = db.connect(tmp_path / "v4.duckdb", extra_dirs=(config.DEMO_DIR,))
     db.migrate(con, target=4)
-    loader.load_folder(con, db.DEMO_DIR)
+    loader.load_folder(con, config.DEMO_DIR)
     tables = ("ambition", "milestone", "programme_ambition")
     before = {t: con.execute(f"select * from {t} order by all").fetchall() for t in tables}
     assert db.migrate(con) == list(range(5, db.latest_version() + 1))

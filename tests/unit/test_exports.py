@@ -8,7 +8,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from impactdash import exports
+from impactdash.publish import exports
 
 HOSTILE = ['=HYPERLINK("http://x")', "+31 70 123", "-2+3", "@SUM(A1)", "\tcmd", "gewoon"]
 

@@ -13,8 +13,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from impactdash import db, edits, importer, permissions
-from impactdash.datasets import DATASETS
+from impactdash import config
+from impactdash.store import db
+from impactdash.write import edits, importer, permissions
+from impactdash.write.datasets import DATASETS
 
 ERIK = permissions.Actor("erik", frozenset({"editor"}))
 HEADER = "entry_ref,programme_code,booking_date,amount,description,counterparty_kind"
@@ -76,9 +78,9 @@ def shared(demo_db_file, tmp_path_factory):
 # --- re-importing the demo changes nothing ----------------------------------------
 
 
-@pytest.mark.parametrize("name", sorted(n for n in DATASETS if (db.DEMO_DIR / f"{n}.csv").exists()))
+@pytest.mark.parametrize("name", sorted(n for n in DATASETS if (config.DEMO_DIR / f"{n}.csv").exists()))
 def test_reimporting_a_demo_file_changes_nothing(shared, name):
-    data = (db.DEMO_DIR / f"{name}.csv").read_bytes()
+    data = (config.DEMO_DIR / f"{name}.csv").read_bytes()
     frame = importer.read_upload(f"{name}.csv", data, dataset=name)
     before = snapshot(shared)
     result = importer.apply(shared, ERIK, name, frame)

@@ -1,4 +1,4 @@
-"""Unit tests for impactdash.metrics (trajectory, status, projection)."""
+"""Unit tests for impactdash.measures.metrics (trajectory, status, projection)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from impactdash.metrics import (
+from impactdash.measures.metrics import (
     AT_RISK_MAX_GAP,
     ON_TRACK_MAX_GAP,
     PROJECTION_WINDOW,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from impactdash import db
+from impactdash.store import db
 
 
 def test_fresh_database_reaches_latest_version(empty_con):

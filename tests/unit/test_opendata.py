@@ -15,7 +15,8 @@ import frictionless
 import pyarrow.parquet as pq
 import pytest
 
-from impactdash import db, opendata
+from impactdash.publish import opendata
+from impactdash.store import db
 
 PUBLISHED_AT = dt.datetime(2026, 10, 1, 12, 0, tzinfo=dt.UTC)
 

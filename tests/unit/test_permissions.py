@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from impactdash.permissions import ACTIONS, ANONYMOUS, GRANTS, Actor, PermissionDenied, allowed, require
+from impactdash.write.permissions import ACTIONS, ANONYMOUS, GRANTS, Actor, PermissionDenied, allowed, require
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,13 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from impactdash import chart_property, charts, db, geo, i18n, progress, realestate
+from impactdash import config, i18n
+from impactdash.charts import base as charts
+from impactdash.charts import geo
+from impactdash.charts import property as chart_property
+from impactdash.measures import progress
+from impactdash.store import db
+from impactdash.views import property as realestate
 
 
 def _quarters() -> pd.DataFrame:
@@ -206,7 +212,7 @@ def _demo_items(con, gm):
 
 
 def test_map_is_plain_scatter_over_outlines_and_not_stretched():
-    districts = geo.load_districts("GM0080", db.DATA_DIR)
+    districts = geo.load_districts("GM0080", config.DATA_DIR)
     fig = chart_property.property_map(districts, _register(), "nl")
     types = {trace.type for trace in fig.data}
     assert types == {"scatter"}, "no geo, mapbox or choropleth traces: they may fetch from a CDN"

@@ -8,7 +8,8 @@ import os
 
 import pytest
 
-from impactdash import db, geo
+from impactdash import config
+from impactdash.charts import geo
 
 DEMO_CITIES = ("GM0518", "GM0014", "GM0080")
 
@@ -29,7 +30,7 @@ def _write(path, features) -> None:
 
 @pytest.mark.parametrize("code", DEMO_CITIES)
 def test_demo_file_has_named_districts_for_every_demo_city(code):
-    districts = geo.load_districts(code, db.DATA_DIR)
+    districts = geo.load_districts(code, config.DATA_DIR)
     assert len(districts) >= 5
     names = [d.name for d in districts]
     assert len(set(names)) == len(names) and all(names)
@@ -37,11 +38,11 @@ def test_demo_file_has_named_districts_for_every_demo_city(code):
 
 
 def test_every_demo_property_lies_in_its_own_district():
-    with (db.DEMO_DIR / "property.csv").open(encoding="utf-8") as f:
+    with (config.DEMO_DIR / "property.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert rows
     for row in rows:
-        districts = geo.load_districts(row["municipality_code"], db.DATA_DIR)
+        districts = geo.load_districts(row["municipality_code"], config.DATA_DIR)
         found = geo.district_of(districts, float(row["longitude"]), float(row["latitude"]))
         assert found == row["district"], (row["code"], row["district"], found)
 
@@ -49,7 +50,7 @@ def test_every_demo_property_lies_in_its_own_district():
 def test_demo_districts_do_not_overlap():
     # A point in the middle of each district lies in that district only.
     for code in DEMO_CITIES:
-        districts = geo.load_districts(code, db.DATA_DIR)
+        districts = geo.load_districts(code, config.DATA_DIR)
         for district in districts:
             x, y = geo.centroid(district.rings[0])
             holders = [d.name for d in districts if d.contains(x, y)]

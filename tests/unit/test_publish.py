@@ -7,7 +7,10 @@ import os
 
 import pytest
 
-from impactdash import changes, db, edits, permissions, publish
+from impactdash import config
+from impactdash.publish import changes, pointer, workflow
+from impactdash.store import db
+from impactdash.write import edits, permissions
 from tests.publishing import EDITOR, REVIEWER
 
 ADMIN = permissions.Actor("admin.demo", frozenset({"admin"}))
@@ -18,7 +21,7 @@ BOTH = permissions.Actor("erik", frozenset({"editor", "reviewer"}))
 def work(demo_copy):
     """A writable demo copy (its first publication current) and its publications folder."""
     con = db.connect(demo_copy)
-    yield con, publish.publications_dir(demo_copy)
+    yield con, config.publications_dir(demo_copy)
     con.close()
 
 
@@ -42,18 +45,18 @@ def statuses(con) -> dict[int, str]:
 
 def test_the_demo_ships_with_an_approved_current_publication(work):
     con, folder = work
-    current = publish.current(folder)
+    current = pointer.current(folder)
     assert current is not None and current.label == "Q3 2026"
     row = con.execute(
         "select requested_by, decided_by, status from publication where id = $i", {"i": current.id}
     )
     assert row.fetchone() == ("editor.demo", "reviewer.demo", "approved")
-    assert (folder / publish.open_data_name(current.id) / "datapackage.json").exists()
+    assert (folder / pointer.open_data_name(current.id) / "datapackage.json").exists()
 
 
 def test_a_snapshot_holds_only_what_the_public_may_see(work):
     con, folder = work
-    snap = db.connect(publish.current(folder).path, read_only=True)
+    snap = db.connect(pointer.current(folder).path, read_only=True)
     try:
         for table in ("app_user", "user_role", "audit_log", "publication", "sign_in_throttle"):
             assert snap.execute(f"select count(*) from {table}").fetchone()[0] == 0, table  # noqa: S608
@@ -72,7 +75,7 @@ def test_a_snapshot_holds_only_what_the_public_may_see(work):
 
 def test_a_snapshot_is_read_only(work):
     _, folder = work
-    path = publish.current(folder).path
+    path = pointer.current(folder).path
     assert not os.access(path, os.W_OK) or os.geteuid() == 0  # root ignores file modes
     assert oct(path.stat().st_mode & 0o777) == oct(0o444)
     snap = db.connect(path, read_only=True)
@@ -83,13 +86,13 @@ def test_a_snapshot_is_read_only(work):
 
 def test_request_then_approve_by_another_makes_the_new_figures_public(work):
     con, folder = work
-    before = publish.current(folder)
+    before = pointer.current(folder)
     change_spend(con)
-    publication_id = publish.request(con, EDITOR, "Q4 2026", "Nieuwe uitgaven", folder)
-    assert publish.current(folder) == before, "a request alone publishes nothing"
+    publication_id = workflow.request(con, EDITOR, "Q4 2026", "Nieuwe uitgaven", folder)
+    assert pointer.current(folder) == before, "a request alone publishes nothing"
     assert statuses(con)[publication_id] == "requested"
-    current = publish.approve(con, REVIEWER, publication_id, folder, "Akkoord")
-    assert publish.current(folder) == current and current.label == "Q4 2026"
+    current = workflow.approve(con, REVIEWER, publication_id, folder, "Akkoord")
+    assert pointer.current(folder) == current and current.label == "Q4 2026"
     assert spend_total(current.path) != spend_total(before.path)
     actions = [
         a for (a,) in con.execute("select action from audit_log where dataset = 'publication'").fetchall()
@@ -99,24 +102,24 @@ def test_request_then_approve_by_another_makes_the_new_figures_public(work):
 
 def test_what_is_approved_is_what_was_requested(work):
     con, folder = work
-    publication_id = publish.request(con, EDITOR, "Q4 2026", None, folder)
-    requested_total = spend_total(folder / publish.snapshot_name(publication_id))
+    publication_id = workflow.request(con, EDITOR, "Q4 2026", None, folder)
+    requested_total = spend_total(folder / pointer.snapshot_name(publication_id))
     change_spend(con)  # edited after the request: not part of it
-    current = publish.approve(con, REVIEWER, publication_id, folder)
+    current = workflow.approve(con, REVIEWER, publication_id, folder)
     assert spend_total(current.path) == requested_total
 
 
 def test_the_requester_cannot_approve_or_reject_their_own_request(work):
     con, folder = work
-    before = publish.current(folder)
-    publication_id = publish.request(con, BOTH, "Eigen", None, folder)
-    for decide in (publish.approve, publish.reject):
-        with pytest.raises(publish.PublishError) as refused:
+    before = pointer.current(folder)
+    publication_id = workflow.request(con, BOTH, "Eigen", None, folder)
+    for decide in (workflow.approve, workflow.reject):
+        with pytest.raises(workflow.PublishError) as refused:
             decide(con, BOTH, publication_id, folder)
         assert refused.value.message_key == "publish_own_request"
         assert "vier ogen" in refused.value.message("nl")
     assert statuses(con)[publication_id] == "requested"
-    assert publish.current(folder) == before
+    assert pointer.current(folder) == before
 
 
 @pytest.mark.parametrize(
@@ -132,25 +135,25 @@ def test_the_requester_cannot_approve_or_reject_their_own_request(work):
 )
 def test_each_step_needs_its_permission(work, actor, step):
     con, folder = work
-    publication_id = publish.request(con, EDITOR, "Q4", None, folder)
-    current = publish.current(folder)
+    publication_id = workflow.request(con, EDITOR, "Q4", None, folder)
+    current = pointer.current(folder)
     calls = {
-        "request": lambda: publish.request(con, actor, "X", None, folder),
-        "approve": lambda: publish.approve(con, actor, publication_id, folder),
-        "reject": lambda: publish.reject(con, actor, publication_id, folder),
-        "withdraw": lambda: publish.withdraw(con, actor, current.id, folder),
+        "request": lambda: workflow.request(con, actor, "X", None, folder),
+        "approve": lambda: workflow.approve(con, actor, publication_id, folder),
+        "reject": lambda: workflow.reject(con, actor, publication_id, folder),
+        "withdraw": lambda: workflow.withdraw(con, actor, current.id, folder),
     }
     with pytest.raises(permissions.PermissionDenied):
         calls[step]()
-    assert statuses(con)[publication_id] == "requested" and publish.current(folder) == current
+    assert statuses(con)[publication_id] == "requested" and pointer.current(folder) == current
 
 
 @pytest.mark.parametrize(("label", "key"), [("", "publish_label_missing"), ("   ", "publish_label_missing")])
 def test_a_request_needs_a_label(work, label, key):
     con, folder = work
     count = len(statuses(con))
-    with pytest.raises(publish.PublishError) as refused:
-        publish.request(con, EDITOR, label, None, folder)
+    with pytest.raises(workflow.PublishError) as refused:
+        workflow.request(con, EDITOR, label, None, folder)
     assert refused.value.message_key == key
     assert len(statuses(con)) == count
     assert sorted(p.name for p in folder.glob("pub-*.duckdb")) == ["pub-0001.duckdb"]
@@ -158,34 +161,34 @@ def test_a_request_needs_a_label(work, label, key):
 
 def test_too_long_texts_are_refused(work):
     con, folder = work
-    with pytest.raises(publish.PublishError) as refused:
-        publish.request(con, EDITOR, "x" * (publish.LABEL_MAX + 1), None, folder)
+    with pytest.raises(workflow.PublishError) as refused:
+        workflow.request(con, EDITOR, "x" * (workflow.LABEL_MAX + 1), None, folder)
     assert refused.value.message_key == "publish_too_long"
 
 
 def test_an_interrupted_publication_leaves_the_previous_one_serving_intact(work, monkeypatch):
     con, folder = work
-    previous = publish.current(folder)
-    checksum = publish.checksum(previous.path)
+    previous = pointer.current(folder)
+    checksum = pointer.checksum(previous.path)
     change_spend(con)
-    publication_id = publish.request(con, EDITOR, "Q4 2026", None, folder)
+    publication_id = workflow.request(con, EDITOR, "Q4 2026", None, folder)
 
     def fail(*_args):
         raise OSError("disk full")
 
     # The failure falls between writing the snapshot and swapping it in.
-    monkeypatch.setattr(publish, "_swap_pointer", fail)
+    monkeypatch.setattr(workflow, "_swap_pointer", fail)
     with pytest.raises(OSError, match="disk full"):
-        publish.approve(con, REVIEWER, publication_id, folder)
-    assert publish.current(folder) == previous
-    assert publish.checksum(previous.path) == checksum
+        workflow.approve(con, REVIEWER, publication_id, folder)
+    assert pointer.current(folder) == previous
+    assert pointer.checksum(previous.path) == checksum
     assert statuses(con)[publication_id] == "requested", "the decision was rolled back"
     assert (
         not con.execute("select count(*) from audit_log where action = 'publication_approve'").fetchone()[0]
         > 1
     )
     monkeypatch.undo()
-    assert publish.approve(con, REVIEWER, publication_id, folder).id == publication_id
+    assert workflow.approve(con, REVIEWER, publication_id, folder).id == publication_id
 
 
 def test_a_failing_request_leaves_no_files_and_no_row(work, monkeypatch):
@@ -195,46 +198,46 @@ def test_a_failing_request_leaves_no_files_and_no_row(work, monkeypatch):
     def fail(*_args, **_kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(publish, "_write_open_data", fail)
+    monkeypatch.setattr(workflow, "_write_open_data", fail)
     with pytest.raises(OSError):
-        publish.request(con, EDITOR, "Q4", None, folder)
+        workflow.request(con, EDITOR, "Q4", None, folder)
     assert len(statuses(con)) == count
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["current.json", "pub-0001.duckdb", publish.open_data_name(1)]
+        ["current.json", "pub-0001.duckdb", pointer.open_data_name(1)]
     )
 
 
 def test_a_changed_snapshot_is_not_approved(work):
     con, folder = work
-    publication_id = publish.request(con, EDITOR, "Q4", None, folder)
-    path = folder / publish.snapshot_name(publication_id)
+    publication_id = workflow.request(con, EDITOR, "Q4", None, folder)
+    path = folder / pointer.snapshot_name(publication_id)
     path.chmod(0o644)
     with open(path, "ab") as handle:
         handle.write(b"tampered")
-    with pytest.raises(publish.PublishError) as refused:
-        publish.approve(con, REVIEWER, publication_id, folder)
+    with pytest.raises(workflow.PublishError) as refused:
+        workflow.approve(con, REVIEWER, publication_id, folder)
     assert refused.value.message_key == "publish_snapshot_damaged"
-    assert publish.current(folder).id == 1
+    assert pointer.current(folder).id == 1
 
 
 def test_reject_removes_the_snapshot_and_ends_the_request(work):
     con, folder = work
-    publication_id = publish.request(con, EDITOR, "Q4", None, folder)
-    publish.reject(con, REVIEWER, publication_id, folder, "Nog niet compleet")
+    publication_id = workflow.request(con, EDITOR, "Q4", None, folder)
+    workflow.reject(con, REVIEWER, publication_id, folder, "Nog niet compleet")
     assert statuses(con)[publication_id] == "rejected"
-    assert not (folder / publish.snapshot_name(publication_id)).exists()
-    assert not (folder / publish.open_data_name(publication_id)).exists()
-    with pytest.raises(publish.PublishError) as refused:
-        publish.approve(con, ADMIN, publication_id, folder)
+    assert not (folder / pointer.snapshot_name(publication_id)).exists()
+    assert not (folder / pointer.open_data_name(publication_id)).exists()
+    with pytest.raises(workflow.PublishError) as refused:
+        workflow.approve(con, ADMIN, publication_id, folder)
     assert refused.value.message_key == "publish_not_pending"
 
 
 def test_withdraw_makes_the_previous_publication_current_again(work):
     con, folder = work
-    first = publish.current(folder)
-    second = publish.approve(con, REVIEWER, publish.request(con, EDITOR, "Q4", None, folder), folder)
-    assert publish.current(folder) == second
-    assert publish.withdraw(con, ADMIN, second.id, folder) == first
+    first = pointer.current(folder)
+    second = workflow.approve(con, REVIEWER, workflow.request(con, EDITOR, "Q4", None, folder), folder)
+    assert pointer.current(folder) == second
+    assert workflow.withdraw(con, ADMIN, second.id, folder) == first
     assert statuses(con)[second.id] == "withdrawn"
     withdrawn = con.execute("select withdrawn_by from publication where id = $i", {"i": second.id}).fetchone()
     assert withdrawn == ("admin.demo",)
@@ -242,27 +245,27 @@ def test_withdraw_makes_the_previous_publication_current_again(work):
         con.execute("select count(*) from audit_log where action = 'publication_withdraw'").fetchone()[0] == 1
     )
     # Withdrawing the last one leaves nothing public.
-    assert publish.withdraw(con, ADMIN, first.id, folder) is None
-    assert publish.current(folder) is None
-    with pytest.raises(publish.PublishError):
-        publish.withdraw(con, ADMIN, first.id, folder)
+    assert workflow.withdraw(con, ADMIN, first.id, folder) is None
+    assert pointer.current(folder) is None
+    with pytest.raises(workflow.PublishError):
+        workflow.withdraw(con, ADMIN, first.id, folder)
 
 
 def test_reconcile_repairs_a_pointer_that_disagrees_with_the_database(work):
     con, folder = work
-    current = publish.current(folder)
-    (folder / publish.POINTER).write_text(
+    current = pointer.current(folder)
+    (folder / pointer.POINTER).write_text(
         json.dumps({"id": 9, "label": "x", "file": "gone", "approved_at": "2026"})
     )
-    assert publish.current(folder) is None
-    assert publish.reconcile(con, folder) == current
-    (folder / publish.POINTER).unlink()
-    assert publish.reconcile(con, folder) == current
+    assert pointer.current(folder) is None
+    assert pointer.reconcile(con, folder) == current
+    (folder / pointer.POINTER).unlink()
+    assert pointer.reconcile(con, folder) == current
 
 
 def test_draft_changes_are_listed_and_never_in_the_publication(work):
     con, folder = work
-    current = publish.current(folder)
+    current = pointer.current(folder)
     snap = db.connect(current.path, read_only=True)
     assert changes.compare(snap, con).empty, "the demo's drafts equal its publication"
     change_spend(con)
@@ -275,15 +278,15 @@ def test_draft_changes_are_listed_and_never_in_the_publication(work):
 
 
 def test_public_only_mode_is_read_from_the_environment(monkeypatch):
-    monkeypatch.delenv(publish.PUBLIC_ONLY_ENV, raising=False)
-    assert not publish.public_only()
+    monkeypatch.delenv(config.PUBLIC_ONLY_ENV, raising=False)
+    assert not config.public_only()
     for value, expected in (("1", True), ("true", True), ("0", False), ("", False)):
-        monkeypatch.setenv(publish.PUBLIC_ONLY_ENV, value)
-        assert publish.public_only() is expected
+        monkeypatch.setenv(config.PUBLIC_ONLY_ENV, value)
+        assert config.public_only() is expected
 
 
 def test_publications_live_beside_their_database(tmp_path, monkeypatch):
-    monkeypatch.delenv(publish.PUBLICATIONS_ENV, raising=False)
-    assert publish.publications_dir(tmp_path / "stad.duckdb") == tmp_path / "stad-publications"
-    monkeypatch.setenv(publish.PUBLICATIONS_ENV, str(tmp_path / "elders"))
-    assert publish.publications_dir(tmp_path / "stad.duckdb") == tmp_path / "elders"
+    monkeypatch.delenv(config.PUBLICATIONS_ENV, raising=False)
+    assert config.publications_dir(tmp_path / "stad.duckdb") == tmp_path / "stad-publications"
+    monkeypatch.setenv(config.PUBLICATIONS_ENV, str(tmp_path / "elders"))
+    assert config.publications_dir(tmp_path / "stad.duckdb") == tmp_path / "elders"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from impactdash import publish, publish_view
+from impactdash.publish import pointer
+from impactdash.views import publish as publish_view
 
 
 def _publications() -> pd.DataFrame:
@@ -23,7 +24,7 @@ def _publications() -> pd.DataFrame:
 
 def test_version_labels_name_number_label_date_and_status_without_nested_brackets(tmp_path):
     for number in (1, 2, 4):  # a rejected request's files are removed
-        (tmp_path / publish.snapshot_name(number)).write_bytes(b"")
+        (tmp_path / pointer.snapshot_name(number)).write_bytes(b"")
     labels = publish_view.version_labels(_publications(), tmp_path, current_id=2, lang="nl")
     assert labels == {
         1: "1 · Q2 2026 · 02-07-2026 · ingetrokken",
@@ -35,8 +36,8 @@ def test_version_labels_name_number_label_date_and_status_without_nested_bracket
 
 
 def test_version_labels_keep_only_the_statuses_asked_for_and_files_that_exist(tmp_path):
-    (tmp_path / publish.snapshot_name(2)).write_bytes(b"")
-    (tmp_path / publish.snapshot_name(4)).write_bytes(b"")
+    (tmp_path / pointer.snapshot_name(2)).write_bytes(b"")
+    (tmp_path / pointer.snapshot_name(4)).write_bytes(b"")
     labels = publish_view.version_labels(
         _publications(), tmp_path, current_id=None, lang="nl", statuses=("approved", "withdrawn")
     )

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from impactdash import db
+from impactdash.store import db
 
 QUERIES = db.query_names()
 

@@ -10,8 +10,11 @@ import re
 import pypdf
 import pytest
 
-from impactdash import db, progress, report, report_chart
-from impactdash.ambitions_view import WORD_JOINER
+from impactdash.measures import progress
+from impactdash.report import build as report
+from impactdash.report import chart as report_chart
+from impactdash.store import db
+from impactdash.views.ambitions import WORD_JOINER
 
 PUBLISHED = dt.datetime(2026, 11, 27, 10, 15)
 LABEL = "Q3 2026"

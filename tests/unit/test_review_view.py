@@ -9,8 +9,12 @@ import shutil
 
 import pytest
 
-from impactdash import ambitions_view, datasets, db, edits, i18n, metrics, permissions
-from impactdash import review_view as review
+from impactdash import i18n
+from impactdash.measures import metrics, progress
+from impactdash.store import db
+from impactdash.views import ambitions as ambitions_view
+from impactdash.views import review
+from impactdash.write import datasets, edits, permissions, review_notes
 
 REVIEWER = permissions.Actor("reviewer.demo", frozenset({"reviewer"}))
 ADMIN = permissions.Actor("admin.demo", frozenset({"admin"}))
@@ -20,7 +24,7 @@ TODAY = dt.date(2026, 11, 27)
 
 def _rows(con, published: dict | None = None) -> list[review.ScoreRow]:
     return review.scorecard(
-        review.assess_all(con),
+        progress.assess_all(con),
         db.run_query(con, "municipalities"),
         db.run_query(con, "review_instruments"),
         db.run_query(con, "review_notes"),
@@ -33,7 +37,7 @@ def rows(demo_db_file):
     # Assessing every ambition takes a second or two: once for the module (rows are frozen).
     con = db.connect(demo_db_file, read_only=True)
     try:
-        return _rows(con, review.latest_values(con))
+        return _rows(con, progress.latest_of_ambitions(con))
     finally:
         con.close()
 
@@ -206,7 +210,7 @@ def published_side(demo_db_file, tmp_path):
             "delete from observation where metric_code = 'impact_procurement_eur' and municipality_code = 'GM0014'"
         )
         cur.close()
-        yield review.latest_values(con)
+        yield progress.latest_of_ambitions(con)
     finally:
         con.close()
 
@@ -316,7 +320,7 @@ def test_a_reviewer_adds_a_note_on_an_ambition_and_it_is_audited(demo_copy, acto
     con = db.connect(demo_copy)
     try:
         notes, audits, version = _counts(con)
-        note_id = review.add_note(con, actor, "GR-A-FLOOR", GOOD)
+        note_id = review_notes.add_note(con, actor, "GR-A-FLOOR", GOOD)
         row = _sql(
             con,
             "select subject_kind, subject_code, municipality_code, period_start, period_end, body, visibility,"
@@ -350,7 +354,7 @@ def test_only_those_who_review_may_add_a_note_here(demo_copy, actor):
     try:
         before = _counts(con)
         with pytest.raises(permissions.PermissionDenied):
-            review.add_note(con, actor, "GR-A-FLOOR", GOOD)
+            review_notes.add_note(con, actor, "GR-A-FLOOR", GOOD)
         assert _counts(con) == before
     finally:
         con.close()
@@ -371,7 +375,7 @@ def test_a_bad_note_names_the_field_and_writes_nothing(demo_copy, change, field)
     try:
         before = _counts(con)
         with pytest.raises(edits.ValidationError) as caught:
-            review.add_note(con, REVIEWER, "GR-A-FLOOR", {**GOOD, **change})
+            review_notes.add_note(con, REVIEWER, "GR-A-FLOOR", {**GOOD, **change})
         assert field in {p.field for p in caught.value.problems}
         label = datasets.get("note").field(field).label("nl")
         assert label in caught.value.message("nl")
@@ -385,7 +389,7 @@ def test_a_note_on_an_unknown_ambition_is_refused(demo_copy):
     try:
         before = _counts(con)
         with pytest.raises(edits.ValidationError) as caught:
-            review.add_note(con, REVIEWER, "XX-NOPE", GOOD)
+            review_notes.add_note(con, REVIEWER, "XX-NOPE", GOOD)
         assert "subject_code" in {p.field for p in caught.value.problems}
         assert _counts(con) == before
     finally:
@@ -396,6 +400,6 @@ def test_a_note_takes_only_the_reviewers_fields(demo_copy):
     con = db.connect(demo_copy)
     try:
         with pytest.raises(ValueError, match="author"):
-            review.add_note(con, REVIEWER, "GR-A-FLOOR", {**GOOD, "author": "someone.else"})
+            review_notes.add_note(con, REVIEWER, "GR-A-FLOOR", {**GOOD, "author": "someone.else"})
     finally:
         con.close()

@@ -6,7 +6,9 @@ import shutil
 
 import pytest
 
-from impactdash import db, publish, serving
+from impactdash import config
+from impactdash.publish import pointer, serving
+from impactdash.store import db
 
 #: The queries of the public pages that read spend_month (migration 0008).
 SPEND_QUERIES = {
@@ -20,8 +22,8 @@ SPEND_QUERIES = {
 @pytest.fixture
 def snapshots(demo_copy, tmp_path, monkeypatch):
     """The demo's current snapshot, and a copy of it made to look as if published before 0008."""
-    monkeypatch.setenv(serving.UPGRADED_ENV, str(tmp_path / "upgraded"))
-    current = publish.current(publish.publications_dir(demo_copy))
+    monkeypatch.setenv(config.UPGRADED_ENV, str(tmp_path / "upgraded"))
+    current = pointer.current(config.publications_dir(demo_copy))
     new = current.path
     old = tmp_path / "pub-old.duckdb"
     shutil.copy(new, old)
@@ -46,14 +48,14 @@ def test_an_older_snapshot_fails_the_new_queries_as_it_is(snapshots):
 
 def test_an_older_snapshot_is_served_upgraded_with_the_same_figures(snapshots):
     new, old = snapshots
-    before = publish.checksum(old)
+    before = pointer.checksum(old)
     upgraded = serving.open_publication(old)
     current = serving.open_publication(new)
     assert db.schema_version(upgraded) == db.latest_version()
     for name, params in SPEND_QUERIES.items():
         assert db.run_query(upgraded, name, **params).equals(db.run_query(current, name, **params)), name
     # The published file is untouched: its checksum is what was approved.
-    assert publish.checksum(old) == before
+    assert pointer.checksum(old) == before
     copies = list(serving.upgraded_dir().iterdir())
     assert len(copies) == 1 and copies[0].name.endswith(f"-v{db.latest_version()}.duckdb")
     assert not copies[0].stat().st_mode & 0o222  # read-only

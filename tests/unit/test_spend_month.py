@@ -18,7 +18,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from impactdash import backup, db, edits, importer, loader, permissions, publish, spend_month
+from impactdash import config
+from impactdash.publish import snapshot
+from impactdash.store import db, loader, spend_month
+from impactdash.write import backup, edits, importer, permissions
 
 REFERENCE = Path(__file__).parent / "ledger_reference"
 EDITOR = permissions.Actor("erik", frozenset({"editor"}))
@@ -278,7 +281,7 @@ def test_a_restore_recomputes_it_from_the_restored_ledger(con, demo_copy):
 def test_a_snapshot_holds_spend_month_in_step_with_its_ledger(con, demo_copy, tmp_path):
     edits.save_record(con, EDITOR, "spend", _line("T-PUB", "GR-P02", "2026-09-01", "5.00"))
     target = tmp_path / "snapshot.duckdb"
-    publish.write_snapshot(con, target, {"publication_id": "1"})
+    snapshot.write_snapshot(con, target, {"publication_id": "1"})
     snap = db.connect(target, read_only=True)
     try:
         assert in_step(snap) == []
@@ -289,9 +292,9 @@ def test_a_snapshot_holds_spend_month_in_step_with_its_ledger(con, demo_copy, tm
 
 
 def test_migration_0008_fills_it_from_an_existing_ledger(tmp_path):
-    con = db.connect(tmp_path / "v7.duckdb", extra_dirs=(db.DEMO_DIR,))
+    con = db.connect(tmp_path / "v7.duckdb", extra_dirs=(config.DEMO_DIR,))
     db.migrate(con, target=7)
-    loader.load_folder(con, db.DEMO_DIR)
+    loader.load_folder(con, config.DEMO_DIR)
     tables = ("spend", "programme", "budget", "cofunding")
     before = {t: con.execute(f"select * from {t} order by all").fetchall() for t in tables}  # noqa: S608
     assert db.migrate(con) == list(range(8, db.latest_version() + 1))

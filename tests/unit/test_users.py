@@ -8,9 +8,10 @@ import json
 import pandas as pd
 import pytest
 
-from impactdash import auth, db, users
-from impactdash.permissions import Actor, PermissionDenied
-from impactdash.validation import EditError
+from impactdash.store import db
+from impactdash.write import auth, users
+from impactdash.write.permissions import Actor, PermissionDenied
+from impactdash.write.validation import EditError
 
 ADMIN = Actor("admin.demo", frozenset({"admin"}), "Admin Demo")
 EDITOR = Actor("editor.demo", frozenset({"editor"}), "Editor Demo")

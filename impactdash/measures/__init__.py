@@ -1,0 +1,1 @@
+"""The measures and ambitions: trajectory, status and projection as pure, tested functions."""

@@ -1,0 +1,1 @@
+"""The publishing path: what the public may see, the snapshot, the pointer, serving and open data."""

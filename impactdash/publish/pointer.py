@@ -1,0 +1,115 @@
+"""Where publications live and which one the public sees: the pointer file ``current.json``.
+
+Public pages read only the publication the pointer names (:func:`current`), so any number
+of read-only processes can serve them while one staff process writes drafts. The pointer
+is replaced in one atomic rename; :func:`reconcile` repairs it at start-up from what the
+database records. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+POINTER = "current.json"
+
+
+@dataclass(frozen=True)
+class Current:
+    """The publication the public sees: its id, label, snapshot file and approval time."""
+
+    id: int
+    label: str
+    path: Path
+    approved_at: dt.datetime
+
+
+def snapshot_name(publication_id: int) -> str:
+    """Return the file name of a publication's snapshot."""
+    return f"pub-{publication_id:04d}.duckdb"
+
+
+def open_data_name(publication_id: int) -> str:
+    """Return the folder name of a publication's open data."""
+    return f"pub-{publication_id:04d}-open-data"
+
+
+def current(folder: Path) -> Current | None:
+    """Return the current publication named by the pointer file, or None if there is none."""
+    try:
+        entry = json.loads((Path(folder) / POINTER).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    path = Path(folder) / entry["file"]
+    if not path.exists():
+        return None
+    return Current(int(entry["id"]), entry["label"], path, dt.datetime.fromisoformat(entry["approved_at"]))
+
+
+def write_pointer(folder: Path, entry: dict | None) -> None:
+    """Replace the pointer file in one atomic step (or remove it when nothing is published)."""
+    pointer = folder / POINTER
+    if entry is None:
+        pointer.unlink(missing_ok=True)
+        return
+    tmp = folder / (POINTER + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(entry, handle, sort_keys=True)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, pointer)
+
+
+def pointer_entry(publication_id: int, label: str, file: str, approved_at: dt.datetime) -> dict:
+    """Return what the pointer file holds for one publication."""
+    return {"id": publication_id, "label": label, "file": file, "approved_at": approved_at.isoformat()}
+
+
+def entry_of(publication: Current | None) -> dict | None:
+    """Return the pointer entry of a current publication (None for none)."""
+    if publication is None:
+        return None
+    return pointer_entry(publication.id, publication.label, publication.path.name, publication.approved_at)
+
+
+def checksum(path: Path) -> str:
+    """Return the SHA-256 of a file, read in blocks (snapshots can be hundreds of MB)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def latest_approved(cur) -> dict | None:
+    """Return the pointer entry of the latest approved publication in the database, if any."""
+    rows = cur.execute(
+        "select id, label, snapshot_file, decided_at from publication where status = 'approved'"
+        " order by decided_at desc, id desc limit 1"
+    ).fetchall()
+    if not rows:
+        return None
+    publication_id, label, file, decided_at = rows[0]
+    return pointer_entry(publication_id, label, file, decided_at)
+
+
+def reconcile(con: duckdb.DuckDBPyConnection, folder: Path) -> Current | None:
+    """Make the pointer name the latest approved publication, as the database records it.
+
+    Run at start-up of the staff process: it repairs a pointer left behind by a crash
+    between the swap and the commit, or by restoring an older backup of the database.
+    """
+    folder = Path(folder)
+    entry = latest_approved(con.cursor())
+    if entry is not None and not (folder / entry["file"]).exists():
+        entry = None
+    if entry != entry_of(current(folder)):
+        folder.mkdir(parents=True, exist_ok=True)
+        write_pointer(folder, entry)
+    return current(folder)

@@ -1,0 +1,1 @@
+"""The alderman's progress report: one model, rendered as PDF and as offline HTML."""

@@ -1,0 +1,1 @@
+"""The working database: connection, migrations, named queries, building, backup (no Streamlit)."""

@@ -1,0 +1,169 @@
+"""The widgets every page shares: municipality choice, the banner, charts, data tables, uploads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from impactdash import config, i18n
+from impactdash.publish import pointer
+from impactdash.safe_text import escape_markdown, plain_text
+from impactdash.ui.sources import (
+    DRAFT,
+    PUBLISHED,
+    current_publication,
+    draft_changes,
+    figure_source,
+    query,
+    query_on,
+)
+
+MUNICIPALITY_KEY = "municipality"
+
+
+def municipality_picker(current_lang: str) -> str:
+    """Show the municipality choice in the sidebar; defaults to the longest-running pillar."""
+    if figure_source() is None:
+        return ""
+    towns = query("municipalities")
+    if towns.empty:
+        return ""
+    codes = towns["code"].tolist()
+    names = dict(zip(towns["code"], towns["name"], strict=True))
+    wanted = st.session_state.get(MUNICIPALITY_KEY) or st.query_params.get("gm")
+    index = codes.index(wanted) if wanted in codes else 0
+    code = st.sidebar.selectbox(
+        i18n.t("municipality", current_lang),
+        codes,
+        index=index,
+        format_func=names.get,
+        key="gm_select",
+        placeholder=i18n.t("municipality", current_lang),
+    )
+    st.session_state[MUNICIPALITY_KEY] = code
+    st.query_params["gm"] = code
+    return code
+
+
+def dataset_banner(current_lang: str, working: bool = False) -> None:
+    """Say, on every page, which figures these are: published (label, date) or drafts, demo or not.
+
+    A public page with nothing published says so and stops. Staff pages pass
+    ``working=True``: they always work on the working database.
+    """
+    source = (DRAFT, str(config.default_db_path())) if working else figure_source()
+    if source is None:
+        st.info(i18n.t("nothing_published", current_lang), icon=":material/hourglass_empty:")
+        st.stop()
+    info = query_on(*source, "dataset_info", {}).iloc[0]
+    if bool(info["is_demo"]):
+        st.info(i18n.t("demo_banner", current_lang, names=escape_markdown(info["demo_names"])), icon="ℹ️")
+    as_of = i18n.t("figures_as_of", current_lang, date=i18n.fmt_date(info["reporting_date"], current_lang))
+    published = None if working else current_publication()
+    if working:
+        st.caption(as_of)
+    elif source[0] == PUBLISHED:
+        text = i18n.t(
+            "published_banner",
+            current_lang,
+            date=i18n.fmt_date(published.approved_at.date(), current_lang),
+            label=escape_markdown(published.label),
+        )
+        st.caption(f"{text} {as_of}.")  # two sentences
+    else:
+        st.warning(f"{_draft_text(published, current_lang)} {as_of}.", icon=":material/edit_note:")
+
+
+def _draft_text(published: pointer.Current | None, current_lang: str) -> str:
+    """Return the drafts banner: what the public sees instead, and how many figures differ."""
+    if published is None:
+        return i18n.t("draft_banner", current_lang, current=i18n.t("draft_banner_nothing", current_lang))
+    seen = i18n.t(
+        "draft_banner_current",
+        current_lang,
+        label=escape_markdown(published.label),
+        date=i18n.fmt_date(published.approved_at.date(), current_lang),
+    )
+    count = len(draft_changes())
+    if count == 0:
+        changed = i18n.t("draft_banner_same", current_lang)
+    elif count == 1:
+        changed = i18n.t("draft_banner_changed_one", current_lang)
+    else:
+        changed = i18n.t("draft_banner_changed", current_lang, count=i18n.fmt_number(count, current_lang))
+    return i18n.t("draft_banner", current_lang, current=seen) + " " + changed
+
+
+# On a phone, a table that is wider than the screen scrolls sideways in a region a keyboard
+# cannot reach (an axe violation): tighter cells let a chart's table fit instead.
+_NARROW_TABLE_CSS = """<style>
+@media (max-width: 640px) {
+  [data-testid="stExpander"] [data-testid="stTable"] th,
+  [data-testid="stExpander"] [data-testid="stTable"] td { padding: 0.25rem 0.3rem; font-size: 0.8rem; }
+}
+</style>"""
+
+#: Session-state keys of the data tables' expanders start with this (tests open them by it).
+TABLE_KEY_PREFIX = "table_"
+
+
+def data_table(frame: pd.DataFrame | Callable[[], pd.DataFrame], current_lang: str, *, key: str) -> None:
+    """Show a chart's data as a plain table one click away (no built-in download).
+
+    The table is built and sent only once its expander is opened (a rerun): closed tables
+    cost every page load nothing, where ten of them used to add a few hundred milliseconds
+    to the ecosystem page. ``frame`` may be a function, so the table is only computed then.
+    ``st.table`` renders cells as Markdown: callers pass text that people typed through
+    ``safe_text.escape_markdown`` (the page modules do), so it shows exactly as typed.
+    """
+    box = st.expander(i18n.t("show_data", current_lang), key=f"{TABLE_KEY_PREFIX}{key}", on_change="rerun")
+    if box.open:
+        with box:
+            st.html(_NARROW_TABLE_CSS)
+            st.table(frame() if callable(frame) else frame, hide_index=True)
+
+
+_UPLOADER_CSS = """
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{
+  content: "{choose}";
+}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{ content: "{hint}"; font-size: 0.875rem; }}
+"""
+
+
+def _css_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def file_uploader(label: str, current_lang: str, *, key: str, help: str | None = None):
+    """Return ``st.file_uploader(...)`` with its built-in English texts replaced by ours.
+
+    Streamlit has no setting for the drop zone's "Upload" button and "20MB per file" line;
+    a page style swaps them for the chosen language. The limit is the server's
+    (``server.maxUploadSize``). No type filter: the browser would refuse another type in
+    English, where our readers name the problem in the page's language.
+    """
+    limit = int(st.get_option("server.maxUploadSize"))
+    css = _UPLOADER_CSS.format(
+        choose=_css_string(i18n.t("upload_choose", current_lang)),
+        hint=_css_string(i18n.t("upload_hint", current_lang, limit=limit)),
+    )
+    st.html(f"<style>{css}</style>")
+    return st.file_uploader(label, help=help, max_upload_size=limit, key=key)
+
+
+def chart(fig: go.Figure, *, key: str, alt: str, static: bool = False) -> None:
+    """Draw a figure built by ``impactdash.chart_*`` (so finished by ``charts.finish``).
+
+    ``alt`` is what a screen reader says instead: the chart's sentence. Streamlit's theme is
+    off (``theme=None``) because the figure carries the house look itself, and a theme makes
+    plotly draw every chart twice. ``static`` charts (the overview's sparklines) take no
+    hover or zoom.
+    """
+    config = {"displayModeBar": False, "staticPlot": True} if static else {"displayModeBar": False}
+    st.plotly_chart(fig, config=config, key=key, alt=plain_text(alt), theme=None)

@@ -1,0 +1,1 @@
+"""What each page says: query frames in, sentences and display tables out (no database, no Streamlit)."""

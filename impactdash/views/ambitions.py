@@ -1,0 +1,392 @@
+"""What the ambitions page says and shows, computed without Streamlit.
+
+Sorting and filtering the list of ambitions, the sentences written from the data, and the
+tables with display column names in the page language and formatted values. The page
+only arranges what this module returns, so everything here is unit-tested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+
+from impactdash import i18n
+from impactdash.measures import metrics
+from impactdash.measures.progress import AmbitionProgress
+from impactdash.safe_text import escape_markdown  # noqa: F401 (re-exported for the page)
+
+#: Worst first: the default order of the list.
+STATUS_ORDER = ("off_track", "at_risk", "on_track", "no_data")
+#: The ways the list can be sorted, each with its text key.
+SORT_OPTIONS = {
+    "status": "amb_sort_status",
+    "status_best": "amb_sort_status_best",
+    "name": "amb_sort_name",
+    "target_date": "amb_sort_target",
+}
+# Enough to stop emphasis, links, images, code, HTML, tables, lists and Streamlit's $-maths.
+
+
+def safe_url(url: object) -> str | None:
+    """Return ``url`` if it is a plain http(s) address that can be linked to, else None."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if re.fullmatch(r"https?://[^\s()<>\[\]]+", url):
+        return url
+    return None
+
+
+def value_text(value: float | None, unit: str, lang: str) -> str:
+    """Format a measure's value by its unit; small fte counts keep one decimal (1,8 fte, not 2 fte)."""
+    if unit == "fte" and value is not None and not pd.isna(value) and abs(value) < 100:
+        return f"{i18n.fmt_number(value, lang, 1)}{i18n.NBSP}fte"
+    return i18n.fmt_value(value, unit, lang)
+
+
+def status_text(status: str, lang: str) -> str:
+    """Return a status as icon and word, e.g. '⛔ Achter op koers'."""
+    return f"{i18n.STATUS_ICON[status]} {i18n.status_label(status, lang)}"
+
+
+def projection_text(assessment: metrics.Assessment, lang: str) -> str:
+    """Say where the trend leads: met already, reached around a date, not at this pace, or too little data."""
+    proj = assessment.projection
+    if proj.already_met:
+        return i18n.t("already_met", lang)
+    if proj.value_at_target is None:
+        return i18n.t("too_little_data", lang)
+    if proj.reaches_target_on is not None:
+        return i18n.t("reached_on", lang, date=i18n.fmt_date(proj.reaches_target_on, lang))
+    return i18n.t("not_at_this_pace", lang)
+
+
+def projection_short(assessment: metrics.Assessment, lang: str) -> str:
+    """Say in a few words, for the list, when the target is reached at this pace (under its header)."""
+    proj = assessment.projection
+    if proj.already_met:
+        return i18n.t("amb_proj_met", lang)
+    if proj.value_at_target is None:
+        return i18n.t("amb_proj_little", lang)
+    if proj.reaches_target_on is not None:
+        return i18n.t("amb_proj_around", lang, date=table_date(proj.reaches_target_on, lang))
+    return i18n.t("amb_proj_not", lang)
+
+
+def _gap(item: AmbitionProgress) -> float:
+    gap = item.assessment.gap
+    return 0.0 if gap is None else gap
+
+
+def sort_items(items: list[AmbitionProgress], order: str, lang: str) -> list[AmbitionProgress]:
+    """Sort ambitions by status (worst or best first, largest gap first within a status), name or date."""
+    if order == "status":
+        return sorted(items, key=lambda i: (STATUS_ORDER.index(i.assessment.status.value), -_gap(i)))
+    if order == "status_best":
+        best_first = ("on_track", "at_risk", "off_track", "no_data")
+        return sorted(items, key=lambda i: (best_first.index(i.assessment.status.value), _gap(i)))
+    if order == "name":
+        return sorted(items, key=lambda i: (i.name(lang).casefold(), i.ambition.target.date))
+    if order == "target_date":
+        return sorted(items, key=lambda i: (i.ambition.target.date, i.name(lang).casefold()))
+    raise ValueError(f"unknown sort order {order!r}")
+
+
+def filter_items(items: list[AmbitionProgress], statuses: list[str] | None) -> list[AmbitionProgress]:
+    """Keep the ambitions whose status is one of ``statuses``."""
+    wanted = set(statuses or ())
+    return [item for item in items if item.assessment.status.value in wanted]
+
+
+def present_statuses(items: list[AmbitionProgress]) -> list[str]:
+    """Return the statuses that occur among ``items``, worst first."""
+    found = {item.assessment.status.value for item in items}
+    return [s for s in STATUS_ORDER if s in found]
+
+
+def intro_sentence(items: list[AmbitionProgress], name: str, as_of: dt.date | None, lang: str) -> str:
+    """Say how many ambitions there are and how many are on track, at risk and off track."""
+    counts = {s: 0 for s in STATUS_ORDER}
+    for item in items:
+        counts[item.assessment.status.value] += 1
+    text = i18n.t(
+        "amb_intro",
+        lang,
+        name=name,
+        n=len(items),
+        date=i18n.fmt_date(as_of, lang),
+        on=counts["on_track"],
+        risk=counts["at_risk"],
+        off=counts["off_track"],
+    )
+    if counts["no_data"]:
+        key = "amb_intro_no_data_one" if counts["no_data"] == 1 else "amb_intro_no_data"
+        text += i18n.t(key, lang, k=counts["no_data"])
+    return text
+
+
+def option_label(item: AmbitionProgress, lang: str) -> str:
+    """Label of an ambition in the picker: status icon, measure and target year."""
+    return i18n.t(
+        "amb_option",
+        lang,
+        icon=i18n.STATUS_ICON[item.assessment.status.value],
+        name=item.name(lang),
+        year=item.ambition.target.date.year,
+    )
+
+
+WORD_JOINER = "\u2060"
+
+
+def table_date(on: dt.date | None, lang: str) -> str:
+    """Format a date for a table cell so it never breaks over two lines (31-12-2025, 31 Dec 2025)."""
+    text = i18n.fmt_date(on, lang)
+    return text.replace(" ", i18n.NBSP).replace("-", "-" + WORD_JOINER)
+
+
+def _value_and_date(value: float | None, on: dt.date | None, unit: str, lang: str) -> str:
+    if value is None or on is None:
+        return "–"
+    return f"{value_text(value, unit, lang)} ({table_date(on, lang)})"
+
+
+def overview_frame(items: list[AmbitionProgress], lang: str) -> pd.DataFrame:
+    """Return the list of ambitions as a display table (column names in ``lang``, values formatted).
+
+    The latest value and the target carry their date in brackets, which keeps the table narrow
+    enough for a phone; text from the database is escaped (table cells are Markdown).
+    """
+    rows = []
+    for item in items:
+        a = item.assessment
+        latest = a.latest
+        rows.append(
+            [
+                escape_markdown(item.name(lang)),
+                status_text(a.status.value, lang).replace(" ", i18n.NBSP),
+                _value_and_date(
+                    latest.value if latest else None, latest.date if latest else None, item.unit, lang
+                ),
+                value_text(a.expected, item.unit, lang),
+                _value_and_date(item.ambition.target.value, item.ambition.target.date, item.unit, lang),
+                projection_short(a, lang),
+            ]
+        )
+    keys = ("measure", "status", "latest", "expected", "target", "projection")
+    return pd.DataFrame(rows, columns=[i18n.t(f"amb_col_{k}", lang) for k in keys])
+
+
+def when_text(on: dt.date, lang: str) -> str:
+    """Name a date the way people say it: 'Eind 2025' for a year end, else 'Op 30-09-2026'."""
+    if (on.month, on.day) == (12, 31):
+        return i18n.t("amb_when_year_end", lang, year=on.year)
+    return i18n.t("amb_when_date", lang, date=i18n.fmt_date(on, lang))
+
+
+def summary_sentence(item: AmbitionProgress, lang: str) -> str:
+    """One sentence under the chart: latest value against the trajectory, the target, and the pace."""
+    a = item.assessment
+    target = value_text(item.ambition.target.value, item.unit, lang)
+    target_date = i18n.fmt_date(item.ambition.target.date, lang)
+    if a.latest is None:
+        return i18n.t("amb_summary_no_data", lang, target=target, date=target_date)
+    cumulative = (
+        i18n.t("amb_cumulative", lang, date=i18n.fmt_date(item.ambition.baseline.date, lang))
+        if item.ambition.cumulative
+        else ""
+    )
+    text = i18n.t(
+        "amb_summary",
+        lang,
+        when=when_text(a.latest.date, lang),
+        latest=value_text(a.latest.value, item.unit, lang),
+        cumulative=cumulative,
+        expected=value_text(a.expected, item.unit, lang),
+        target=target,
+        date=target_date,
+    )
+    proj = a.projection
+    if (
+        proj.value_at_target is not None
+        and not proj.already_met
+        and item.ambition.target.date > a.latest.date
+    ):
+        text += i18n.t(
+            "amb_projection_value",
+            lang,
+            date=target_date,
+            value=value_text(proj.value_at_target, item.unit, lang),
+        )
+    return text
+
+
+def _value_on(series: list[metrics.Point], on: dt.date) -> metrics.Point | None:
+    """Return the last point of ``series`` on or before ``on``."""
+    before = [p for p in series if p.date <= on]
+    return before[-1] if before else None
+
+
+def _meets(item: AmbitionProgress, value: float, wanted: float) -> bool:
+    if item.ambition.direction == metrics.Direction.LOWER:
+        return value <= wanted
+    return value >= wanted
+
+
+def milestones_frame(item: AmbitionProgress, lang: str) -> pd.DataFrame:
+    """Baseline, milestones and target with the actual value on each date and whether it was met."""
+    amb = item.ambition
+    latest = item.assessment.latest
+    anchors = [("amb_baseline", amb.baseline)]
+    anchors += [("amb_milestone", m) for m in amb.milestones]
+    anchors.append(("target", amb.target))
+    rows = []
+    for key, point in anchors:
+        due = latest is not None and point.date <= latest.date
+        actual = _value_on(item.series, point.date) if due else None
+        if key == "amb_baseline":
+            verdict = "–"
+        elif not due:
+            verdict = "⏳" + i18n.NBSP + i18n.t("amb_pending", lang)
+        elif actual is not None and _meets(item, actual.value, point.value):
+            verdict = i18n.STATUS_ICON["on_track"] + i18n.NBSP + i18n.t("amb_met", lang)
+        else:
+            verdict = i18n.STATUS_ICON["off_track"] + i18n.NBSP + i18n.t("amb_not_met", lang)
+        rows.append(
+            {
+                i18n.t("amb_col_date", lang): table_date(point.date, lang),
+                i18n.t("amb_col_kind", lang): i18n.t(key, lang),
+                i18n.t("amb_col_value", lang): value_text(point.value, item.unit, lang),
+                i18n.t("actual", lang): value_text(actual.value if actual else None, item.unit, lang),
+                i18n.t("amb_col_verdict", lang): verdict,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def chart_frame(item: AmbitionProgress, lang: str) -> pd.DataFrame:
+    """Return the chart's data as a table: per date the trajectory, the actual value and the projection."""
+    amb = item.ambition
+    kinds = {amb.baseline.date: "amb_baseline", amb.target.date: "target"}
+    kinds.update({m.date: "amb_milestone" for m in amb.milestones})
+    actual = {p.date: p.value for p in item.series}
+    projected = {}
+    proj = item.assessment.projection
+    if item.series and proj.value_at_target is not None and amb.target.date > item.series[-1].date:
+        projected = {item.series[-1].date: item.series[-1].value, amb.target.date: proj.value_at_target}
+    rows = []
+    for on in sorted(set(kinds) | set(actual) | set(projected)):
+        on_trajectory = amb.baseline.date <= on <= amb.target.date
+        rows.append(
+            {
+                i18n.t("amb_col_date", lang): table_date(on, lang),
+                i18n.t("amb_col_kind", lang): i18n.t(kinds[on], lang) if on in kinds else "",
+                i18n.t("trajectory", lang): value_text(
+                    metrics.trajectory(amb, on) if on_trajectory else None, item.unit, lang
+                ),
+                i18n.t("actual", lang): value_text(actual.get(on), item.unit, lang),
+                i18n.t("projection", lang): value_text(projected.get(on), item.unit, lang),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _day(value: object) -> dt.date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def document_text(document: str, url: object, lang: str) -> str:
+    """Markdown naming the council document that set the ambition, linked when it has a web address."""
+    title = escape_markdown(document)
+    link = safe_url(url)
+    return i18n.t("amb_document", lang, doc=f"[{title}]({link})" if link else title)
+
+
+def note_lines(notes: pd.DataFrame, programme_names: dict[str, str], lang: str) -> list[str]:
+    """Markdown lines for the public notes of one ambition: what it is about, the period, the text."""
+    lines = []
+    for row in notes.itertuples(index=False):
+        if row.subject_kind == "programme":
+            about = i18n.t(
+                "amb_note_programme", lang, name=programme_names.get(row.subject_code, row.subject_code)
+            )
+        else:
+            about = i18n.t(f"amb_note_{row.subject_kind}", lang)
+        period = i18n.t(
+            "amb_note_period",
+            lang,
+            start=i18n.fmt_date(_day(row.period_start), lang),
+            end=i18n.fmt_date(_day(row.period_end), lang),
+        )
+        lines.append(
+            i18n.t(
+                "amb_note_line",
+                lang,
+                about=escape_markdown(about),
+                period=period,
+                body=escape_markdown(row.body),
+            )
+        )
+    return lines
+
+
+def chart_notes(notes: pd.DataFrame) -> list[tuple[dt.date, dt.date]]:
+    """Return the periods of the notes to mark on the chart, numbered in the order of ``note_lines``."""
+    return [(_day(s), _day(e)) for s, e in zip(notes["period_start"], notes["period_end"], strict=True)]
+
+
+def _lead(row, lang: str) -> str:
+    if row.lead == "partner" and isinstance(row.partner_name, str):
+        return i18n.t("amb_lead_partner", lang, name=row.partner_name)
+    return i18n.t("amb_lead_municipality", lang)
+
+
+def programmes_frame(programmes: pd.DataFrame, as_of: dt.date, lang: str) -> pd.DataFrame:
+    """Return the programmes serving one ambition as a display table with their budget and spend."""
+    year = int(programmes["last_year"].iloc[0]) if len(programmes) else as_of.year - 1
+    rows = []
+    for row in programmes.itertuples(index=False):
+        rows.append(
+            {
+                i18n.t("amb_col_programme", lang): escape_markdown(row.programme_name),
+                i18n.t("amb_col_instrument", lang): escape_markdown(
+                    row.instrument_nl if lang == "nl" else row.instrument_en
+                ),
+                i18n.t("amb_col_lead", lang): escape_markdown(_lead(row, lang)),
+                i18n.t("amb_col_budget_total", lang, year=as_of.year): i18n.fmt_eur(row.budget_total, lang),
+                i18n.t("amb_col_spend_total", lang, date=table_date(as_of, lang)): i18n.fmt_eur(
+                    row.spend_total, lang
+                ),
+                i18n.t("amb_col_budget_year", lang, year=year): i18n.fmt_eur(row.budget_last_year, lang),
+                i18n.t("amb_col_spend_year", lang, year=year): i18n.fmt_eur(row.spend_last_year, lang),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _eur(value: float, lang: str) -> str:
+    # Compact from a million on ("€ 1,5 mln."); below that in full, as CLDR's Dutch "K" reads as English.
+    return i18n.fmt_eur(value, lang, compact=abs(value) >= 1_000_000)
+
+
+def programmes_sentence(programmes: pd.DataFrame, as_of: dt.date, lang: str) -> str:
+    """Say how many programmes serve the ambition and what they budgeted and spent together."""
+    if programmes.empty:
+        return i18n.t("amb_no_programmes", lang)
+    budget_year = float(programmes["budget_last_year"].sum())
+    spend_year = float(programmes["spend_last_year"].sum())
+    return i18n.t(
+        "amb_programmes_sentence_one" if len(programmes) == 1 else "amb_programmes_sentence",
+        lang,
+        n=len(programmes),
+        budget=_eur(float(programmes["budget_total"].sum()), lang),
+        year_now=as_of.year,
+        spend=_eur(float(programmes["spend_total"].sum()), lang),
+        date=i18n.fmt_date(as_of, lang),
+        year=int(programmes["last_year"].iloc[0]),
+        budget_year=_eur(budget_year, lang),
+        spend_year=_eur(spend_year, lang),
+        pct=i18n.fmt_pct(100 * spend_year / budget_year if budget_year else None, lang),
+    )

@@ -1,0 +1,200 @@
+"""What the edit page needs besides Streamlit: the rows to show, form texts, grid changes.
+
+Reads go through the named queries ``queries/edit_rows_<data set>.sql`` (every column of
+the table, as the write path reads a record, so each row's version is the one
+``edits.get_record`` gives). Writes go through ``impactdash.write.edits`` only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import decimal
+import math
+
+import pandas as pd
+
+from impactdash import i18n
+from impactdash.write import datasets
+from impactdash.write.staging import key_text, to_text
+from impactdash.write.transaction import record_version
+from impactdash.write.validation import Problem, ValidationError
+
+#: The parameters of each data set's query besides nothing: most are per municipality,
+#: spend also per year (the ledger is long); instruments and measures are shared.
+_GLOBAL = ("instrument", "metric")
+
+
+def query_params(dataset: str, municipality: str, year: int | None = None) -> dict:
+    """Return the parameters of ``dataset``'s row query."""
+    if dataset in _GLOBAL:
+        return {}
+    if dataset == "spend":
+        return {"municipality": municipality, "year": int(year) if year is not None else dt.date.today().year}
+    return {"municipality": municipality}
+
+
+def record_key(dataset: str, row: dict) -> tuple:
+    """Return the natural key of a row."""
+    return tuple(row[k] for k in datasets.get(dataset).key)
+
+
+def key_label(key: tuple) -> str:
+    """Return a key as the text a person picks from a list: its parts joined by ' / '."""
+    return " / ".join(to_text(v) or "" for v in key)
+
+
+def key_id(key: tuple) -> str:
+    """Return a key as one comparable text (the same for typed and text values)."""
+    return key_text(tuple(key))
+
+
+def versions(rows: list[dict], dataset: str) -> dict[str, str]:
+    """Return {key_id: version} of loaded rows (the versions ``edits.get_record`` gives)."""
+    return {key_id(record_key(dataset, r)): record_version(r) for r in rows}
+
+
+def field_text(kind: str, value: object, lang: str) -> str:
+    """Return a stored value as the text a form shows in ``lang`` (and reads back unchanged).
+
+    Numbers carry no thousands separators (so ``1234,56`` is never ambiguous) and use the
+    language's decimal mark; Dutch dates are written 31-12-2025, English ones ISO.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if kind in ("decimal", "float", "int") and isinstance(value, int | float | decimal.Decimal):
+        text = to_text(value) or ""
+        return text.replace(".", ",") if lang == "nl" else text
+    if kind == "date" and isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y") if lang == "nl" else value.isoformat()
+    if kind == "bool":
+        return "true" if value else "false"
+    return to_text(value) or ""
+
+
+def form_texts(dataset: str, row: dict | None, lang: str) -> dict[str, str]:
+    """Return every field of a record as form text; an empty form (defaults) for a new record."""
+    ds = datasets.get(dataset)
+    if row is None:
+        return {f.name: (f.default or "") if f.kind != "choice" else "" for f in ds.fields}
+    return {f.name: field_text(f.kind, row.get(f.name), lang) for f in ds.fields}
+
+
+def changed_fields(dataset: str, before: dict | None, after: dict, lang: str) -> list[tuple[str, str, str]]:
+    """Return (field label, old text, new text) of every field whose stored value changed."""
+    ds = datasets.get(dataset)
+    found = []
+    for f in ds.fields:
+        old, new = (before or {}).get(f.name), after.get(f.name)
+        if field_text(f.kind, old, lang) != field_text(f.kind, new, lang):
+            found.append(
+                (
+                    f.label(lang).capitalize(),
+                    display_value(f.kind, old, lang),
+                    display_value(f.kind, new, lang),
+                )
+            )
+    return found
+
+
+def display_value(kind: str, value: object, lang: str) -> str:
+    """Return a value formatted for reading (thousands separators, the language's dates)."""
+    if value is None or value == "":
+        return "–"
+    if kind == "bool":
+        return i18n.t("edit_yes" if value else "edit_no", lang)
+    if kind == "decimal" and isinstance(value, int | float | decimal.Decimal):
+        return i18n.fmt_number(float(value), lang, 2)
+    if kind == "float" and isinstance(value, int | float | decimal.Decimal):
+        return field_text(kind, value, lang)  # measured values keep every decimal they have
+    if kind == "date" and isinstance(value, dt.date):
+        return i18n.fmt_date(value, lang)
+    return str(value)
+
+
+# --- the grid ------------------------------------------------------------------------
+
+
+def grid_frame(dataset: str, rows: list[dict]) -> pd.DataFrame:
+    """Return the rows as the grid's frame: one column per field, numbers as floats, dates as dates."""
+    ds = datasets.get(dataset)
+    data = {}
+    for f in ds.fields:
+        values = [r.get(f.name) for r in rows]
+        if f.kind in ("decimal", "float"):
+            data[f.name] = pd.Series([None if v is None else float(v) for v in values], dtype="float64")
+        elif f.kind == "int":
+            data[f.name] = pd.Series(values, dtype="Int64")
+        elif f.kind == "bool":
+            data[f.name] = pd.Series(values, dtype="boolean")
+        elif f.kind == "date":
+            data[f.name] = pd.Series(values, dtype="object")
+        else:
+            data[f.name] = pd.Series([None if v is None else str(v) for v in values], dtype="object")
+    return pd.DataFrame(data)
+
+
+@dataclasses.dataclass
+class GridChanges:
+    """What a grid edit asks the write path to do, with each edited row's number in the grid."""
+
+    edited: pd.DataFrame
+    grid_rows: list[int]
+    deleted_keys: list[tuple]
+    expected_versions: dict[tuple, str]
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing was changed, added or deleted."""
+        return self.edited.empty and not self.deleted_keys
+
+
+def grid_changes(
+    dataset: str, original: pd.DataFrame, state: dict, versions_by_key: dict[str, str]
+) -> GridChanges:
+    """Turn ``st.data_editor``'s state (edited/added/deleted rows) into a write for ``edits.save_grid``.
+
+    A changed key of an existing row is refused (a key cannot change: delete the row and add
+    a new one) with a problem naming the grid row, as the write path would for a form.
+    """
+    ds = datasets.get(dataset)
+    edited_rows = {int(i): change for i, change in (state.get("edited_rows") or {}).items()}
+    added = list(state.get("added_rows") or [])
+    deleted = sorted(int(i) for i in (state.get("deleted_rows") or []))
+    records, grid_rows, expected, problems = [], [], {}, []
+    for i in sorted(edited_rows):
+        if i in deleted or i >= len(original):
+            continue
+        row = original.iloc[i].to_dict()
+        key = tuple(row[k] for k in ds.key)
+        for name, value in edited_rows[i].items():
+            if name in ds.key and to_text(value) != to_text(row[name]):
+                problems.append(Problem(i + 1, name, "edit_key_changed", {"keys": ds.key}, ds.name))
+            row[name] = value
+        records.append({f: to_text(row.get(f)) for f in ds.field_names})
+        grid_rows.append(i + 1)
+        expected[key] = versions_by_key.get(key_id(key))
+    for j, row in enumerate(added):
+        records.append({f: to_text(row.get(f)) for f in ds.field_names})
+        grid_rows.append(len(original) + j + 1)
+    if problems:
+        raise ValidationError(problems)
+    deleted_keys = []
+    for i in deleted:
+        if i < len(original):
+            key = tuple(original.iloc[i][k] for k in ds.key)
+            deleted_keys.append(key)
+            expected[key] = versions_by_key.get(key_id(key))
+    frame = pd.DataFrame(records, columns=list(ds.field_names), dtype="object")
+    # Only changed columns matter for updates, but whole rows keep the write simple and exact.
+    frame = frame.astype("str").where(frame.notna(), None) if len(frame) else frame
+    return GridChanges(frame, grid_rows, deleted_keys, {k: v for k, v in expected.items() if v})
+
+
+def renumber(error: ValidationError, grid_rows: list[int]) -> ValidationError:
+    """Return the error with each problem's row (1 = first edited row) as the row number in the grid."""
+    problems = [
+        dataclasses.replace(p, row=grid_rows[p.row - 1]) if p.row and p.row <= len(grid_rows) else p
+        for p in error.problems
+    ]
+    return ValidationError(problems, error.count)

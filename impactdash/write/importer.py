@@ -1,0 +1,407 @@
+"""Import CSV and Excel files: read, match columns, preview, then write all rows or none.
+
+``read_upload`` turns an uploaded file into a DataFrame of strings (or refuses it with an
+:class:`UploadError` whose message says why, never a traceback); ``preview`` validates it
+against the data set and counts what would be inserted, updated and left unchanged;
+``apply`` writes it in one transaction with one audit entry for the whole import.
+
+What civil servants' Excel produces is accepted: CSV separated by ``;`` (Dutch settings),
+``,`` or tab; UTF-8 with or without BOM, UTF-16 ("Unicode text") and Windows-1252 (what
+Dutch Excel writes for "CSV (gescheiden door lijstscheidingsteken)"); .xlsx workbooks
+(first sheet). How numbers, dates and yes/no values are read is described in
+``impactdash.write.staging``.
+
+Re-importing the same file changes nothing: rows equal to the stored record are left
+alone, and an import that would change no record writes nothing at all — no audit entry
+and no new data version (there is no change to record).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from impactdash import config
+from impactdash.errors import UserFacingError
+from impactdash.store import db
+from impactdash.write import datasets, permissions
+from impactdash.write.staging import STAGE, stage, text_column, to_text
+from impactdash.write.transaction import in_transaction, write_staged
+from impactdash.write.validation import Problem, ValidationError, check
+
+#: Largest upload accepted by default (bytes).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: An .xlsx may unpack to at most this many times the upload limit (a zip bomb is refused).
+XLSX_EXPANSION = 20
+CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
+XLSX_EXTENSIONS = (".xlsx", ".xlsm")
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+class UploadError(UserFacingError):
+    """An uploaded file cannot be read as a data set; nothing was written."""
+
+
+@dataclass
+class Preview:
+    """What an import would do (or did): row counts and the problems found."""
+
+    total: int
+    inserts: int
+    updates: int
+    unchanged: int
+    problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Whether every row is valid (the import can be written)."""
+        return self.problem_count == 0
+
+
+# --- reading files ---------------------------------------------------------------------
+
+
+def read_upload(
+    filename: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, dataset: str | None = None
+) -> pd.DataFrame:
+    """Read an uploaded CSV or .xlsx file into a DataFrame of strings.
+
+    The index holds the spreadsheet row numbers (the header is row 1), fully empty rows
+    are dropped. With ``dataset`` the columns are matched to its fields (see
+    :func:`match_columns`). Refuses with :class:`UploadError`: a file over ``max_bytes``,
+    an empty file, an unknown extension, an .xlsx that is not a workbook (or a .csv that
+    is one), text that cannot be decoded, rows with a different number of columns, and a
+    header without data rows.
+    """
+    if len(data) > max_bytes:
+        raise UploadError("import_too_large", size=_mb(len(data)), limit=_mb(max_bytes))
+    if not data.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
+        raise UploadError("import_empty")
+    ext = Path(filename or "").suffix.lower()
+    if ext in XLSX_EXTENSIONS:
+        header, frame = _read_xlsx(data, max_bytes)
+        hint = None
+    elif ext in CSV_EXTENSIONS:
+        header, frame, hint = _read_csv(data)
+    elif ext == ".xls":
+        raise UploadError("import_old_excel")
+    else:
+        raise UploadError("import_unknown_type", ext=ext or filename)
+    frame = _tidy_columns(header, frame)
+    if len(frame) == 0:
+        raise UploadError("import_header_only")
+    frame.attrs.update(filename=filename, decimal_mark=hint, row_numbers=True)
+    return match_columns(dataset, frame) if dataset else frame
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_048_576:.1f}".rstrip("0").rstrip(".")
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        encodings = ("utf-8-sig",)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)
+    else:
+        # Not UTF-8: Dutch Excel writes Windows-1252 (é as one byte 0xE9).
+        encodings = ("utf-8", "cp1252")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return text
+    raise UploadError("import_unreadable")
+
+
+def _delimiter(first_line: str) -> str:
+    """Return the one of ; , tab occurring most in the header line (outside quotes)."""
+    unquoted = re.sub(r'"[^"]*"', "", first_line)
+    counts = {d: unquoted.count(d) for d in (";", ",", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+def _read_csv(data: bytes) -> tuple[list[str], pd.DataFrame, str | None]:
+    if data.startswith(_ZIP_MAGIC):
+        raise UploadError("import_not_csv")
+    text = _decode(data)
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    if re.fullmatch(r"sep=[;,\t|]", first_line):
+        # Excel's delimiter line: Excel uses it and hides it, so the next line is row 1.
+        delimiter = first_line[4]
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        first_line = text.split("\n", 1)[0].rstrip("\r")
+    else:
+        delimiter = _delimiter(first_line)
+    # A semicolon means Dutch Excel settings, so a lone "1.234" is more likely thousands.
+    hint = {";": ",", ",": "."}.get(delimiter)
+    header = next(csv.reader([first_line], delimiter=delimiter), [])
+    frame = _parse_fast(text, header, delimiter) if "\n\n" not in text.replace("\r", "") else None
+    if frame is None:
+        frame = _parse_exact(text, header, delimiter)
+    return header, frame, hint
+
+
+def _parse_fast(text: str, header: list[str], delimiter: str) -> pd.DataFrame | None:
+    """Parse with pyarrow (multi-threaded); None if a row is ragged, so the exact parser can name it."""
+    names = [f"c{i}" for i in range(len(header))]
+    ragged = []
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 22),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter,
+                newlines_in_values=True,
+                invalid_row_handler=lambda row: ragged.append(1) or "skip",
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    if ragged:
+        return None
+    frame = table.to_pandas()
+    frame.index = pd.RangeIndex(2, 2 + len(frame))  # header is row 1
+    return frame
+
+
+def _parse_exact(text: str, header: list[str], delimiter: str) -> pd.DataFrame:
+    """Parse record by record, numbering rows as the spreadsheet shows them."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    next(reader, None)
+    rows, numbers, ragged = [], [], []
+    for number, record in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != len(header):
+            ragged.append(number)
+            continue
+        rows.append(record)
+        numbers.append(number)
+    if ragged:
+        shown = ", ".join(map(str, ragged[:20])) + (" …" if len(ragged) > 20 else "")
+        raise UploadError("import_ragged_rows", expected=len(header), rows=shown)
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(header)
+    frame = pd.DataFrame({f"c{i}": pd.array(list(col), dtype="str") for i, col in enumerate(columns)})
+    frame.index = pd.Index(numbers, dtype="int64")
+    return frame
+
+
+def _read_xlsx(data: bytes, max_bytes: int) -> tuple[list[str], pd.DataFrame]:
+    import openpyxl  # only needed for workbooks
+
+    if not data.startswith(_ZIP_MAGIC):
+        raise UploadError("import_not_xlsx")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise UploadError("import_not_xlsx") from exc
+    if "xl/workbook.xml" not in names:
+        raise UploadError("import_not_xlsx")
+    if unpacked > XLSX_EXPANSION * max_bytes:
+        raise UploadError("import_too_large", size=_mb(unpacked), limit=_mb(XLSX_EXPANSION * max_bytes))
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            rows = book.worksheets[0].iter_rows(min_row=1, values_only=True)
+            header = [to_text(v) or "" for v in next(rows, ())]
+            records, numbers = [], []
+            for number, values in enumerate(rows, start=2):
+                cells = [to_text(v) for v in values]
+                if any(c is not None and c.strip() for c in cells):
+                    records.append(cells)
+                    numbers.append(number)
+        finally:
+            book.close()
+    except UploadError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds of errors on a damaged workbook
+        raise UploadError("import_not_xlsx") from exc
+    width = max([len(header), *(len(r) for r in records)])
+    header += [""] * (width - len(header))
+    columns = {
+        f"c{i}": pd.array([r[i] if i < len(r) else None for r in records], dtype="str") for i in range(width)
+    }
+    frame = pd.DataFrame(columns)
+    frame.index = pd.Index(numbers, dtype="int64")
+    return header, frame
+
+
+def _tidy_columns(header: list[str], frame: pd.DataFrame) -> pd.DataFrame:
+    """Name the columns after the header, drop empty unnamed columns and empty rows."""
+    keep, names = [], []
+    for i, name in enumerate(header):
+        name = (name or "").strip().lstrip("\ufeff")
+        column = frame[f"c{i}"]
+        if not name:
+            if column.fillna("").str.strip().ne("").any():
+                raise UploadError("import_unnamed_column", column=_column_letter(i))
+            continue
+        keep.append(f"c{i}")
+        names.append(name)
+    frame = frame[keep]
+    frame.columns = names
+    if len(frame):
+        filled = pd.concat([frame[c].fillna("").str.strip().ne("") for c in frame.columns], axis=1).any(
+            axis=1
+        )
+        frame = frame[filled.to_numpy()] if not filled.all() else frame
+    return frame
+
+
+def _column_letter(i: int) -> str:
+    letters = ""
+    i += 1
+    while i:
+        i, rest = divmod(i - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "_", name.strip().lstrip("\ufeff").lower())
+
+
+def match_columns(dataset: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Rename the file's columns to field names; refuse unknown, duplicate and missing columns.
+
+    A column matches a field by its name or its Dutch or English label, ignoring case,
+    spaces and underscores ("Boekingsdatum", "booking date", "BOOKING_DATE").
+    """
+    ds = datasets.get(dataset)
+    lookup = {}
+    for f in ds.fields:
+        if f.name in ds.import_columns:
+            for name in (f.name, f.label_nl, f.label_en):
+                lookup[_norm(name)] = f.name
+    mapped = [lookup.get(_norm(str(c))) for c in frame.columns]
+    unknown = [str(c) for c, m in zip(frame.columns, mapped, strict=True) if m is None]
+    if unknown:
+        raise UploadError(
+            "import_unknown_columns", columns=", ".join(unknown), allowed=", ".join(ds.import_columns)
+        )
+    doubles = sorted({m for m in mapped if mapped.count(m) > 1})
+    if doubles:
+        raise UploadError("import_duplicate_columns", columns=", ".join(doubles))
+    missing = [c for c in ds.required_columns if c not in mapped]
+    if missing:
+        raise UploadError("import_missing_columns", columns=", ".join(missing))
+    renamed = frame.copy(deep=False)
+    renamed.columns = mapped
+    renamed.attrs = dict(frame.attrs)
+    return renamed
+
+
+# --- preview and apply -------------------------------------------------------------
+
+
+def _stage_import(cur: duckdb.DuckDBPyConnection, dataset: str, frame: pd.DataFrame):
+    ds = datasets.get(dataset)
+    frame = match_columns(dataset, frame)
+    columns = {c: text_column(frame[c]) for c in frame.columns}
+    # Rows as the spreadsheet numbers them: from the file, or header = 1 and data from 2.
+    rows = frame.index.to_numpy() if frame.attrs.get("row_numbers") else range(2, len(frame) + 2)
+    staged = stage(
+        cur, ds, pd.DataFrame(columns), rows=rows, mode="upsert", decimal_hint=frame.attrs.get("decimal_mark")
+    )
+    problems, count = check(cur, staged)
+    ops = dict(cur.execute(f"select _op, count(*) from {STAGE} group by _op").fetchall())  # noqa: S608
+    preview = Preview(
+        staged.count, ops.get("insert", 0), ops.get("update", 0), ops.get("same", 0), problems, count
+    )
+    return staged, preview
+
+
+def preview(con: duckdb.DuckDBPyConnection, dataset: str, frame: pd.DataFrame) -> Preview:
+    """Validate an uploaded frame and count what an import would insert, update and leave alone.
+
+    Writes nothing. Works on a read-only connection (the staging table is temporary).
+    """
+    cur = con.cursor()
+    try:
+        return _stage_import(cur, dataset, frame)[1]
+    finally:
+        cur.close()
+
+
+def apply(
+    con: duckdb.DuckDBPyConnection,
+    actor: permissions.Actor,
+    dataset: str,
+    frame: pd.DataFrame,
+    filename: str | None = None,
+) -> Preview:
+    """Import every row of ``frame`` or none: upsert on the natural key in one transaction.
+
+    The rows are validated again inside the transaction; any problem raises
+    :class:`~impactdash.write.validation.ValidationError` (with ``.preview``) and nothing is
+    written. Unchanged rows are not touched; if no row changes, nothing is written at all.
+    Otherwise one audit entry (action 'import', detail: file name and counts) records the
+    import, and the data version is bumped.
+    """
+    permissions.require(actor, "import")
+    name = filename or frame.attrs.get("filename")
+
+    def work(cur):
+        staged, result = _stage_import(cur, dataset, frame)
+        if result.problem_count:
+            raise ValidationError(result.problems, result.problem_count, preview=result)
+        if not (result.inserts or result.updates):
+            return result
+        write_staged(cur, staged, actor.username)
+        detail = {
+            "file": name,
+            "rows": result.total,
+            "inserted": result.inserts,
+            "updated": result.updates,
+            "unchanged": result.unchanged,
+        }
+        cur.execute(
+            "insert into audit_log (actor, action, dataset, detail) values ($a, 'import', $ds, $d)",
+            {"a": actor.username, "ds": dataset, "d": json.dumps(detail, ensure_ascii=False)},
+        )
+        db.bump_data_version(cur)
+        return result
+
+    return in_transaction(con, work)
+
+
+def template(dataset: str) -> bytes:
+    """Return the import template of ``dataset`` as CSV (UTF-8 with BOM, so Excel shows é).
+
+    The demo file's header and first two rows where there is one, else the header.
+    """
+    ds = datasets.get(dataset)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(ds.import_columns)
+    demo = config.DEMO_DIR / f"{ds.name}.csv"
+    if demo.is_file():
+        with demo.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            for i, record in enumerate(reader):
+                if i == 2:
+                    break
+                writer.writerow([record.get(c, "") for c in ds.import_columns])
+    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
