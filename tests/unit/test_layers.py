@@ -84,7 +84,9 @@ def _sql_texts(path: Path) -> list[str]:
         elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") in {"format", "join"}:
             owner = node.func.value
             if isinstance(owner, ast.Constant) and isinstance(owner.value, str):
-                found.append(re.sub(r"\{[^}]*\}", "x", owner.value) + " " + " ".join(_text_of(a) for a in node.args))
+                found.append(
+                    re.sub(r"\{[^}]*\}", "x", owner.value) + " " + " ".join(_text_of(a) for a in node.args)
+                )
     return found
 
 
