@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import shutil
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from impactdash.publish import opendata, pointer
 from impactdash.publish.pointer import Current, open_data_name, snapshot_name
 from impactdash.publish.snapshot import write_snapshot
 from impactdash.store import db
-from impactdash.write import permissions
+from impactdash.write import audit, permissions
 from impactdash.write.permissions import Actor
 from impactdash.write.validation import EditError
 
@@ -78,18 +77,15 @@ def _remove_files(folder: Path, publication_id: int) -> None:
 def _audit(
     cur, actor: Actor, action: str, publication_id: int, before: dict | None, after: dict | None
 ) -> None:
-    cur.execute(
-        "insert into audit_log (actor, action, dataset, record_key, before_json, after_json)"
-        " values ($a, $act, 'publication', $k, $b, $af)",
-        {
-            "a": actor.username,
-            "act": action,
-            "k": str(publication_id),
-            "b": json.dumps(before, sort_keys=True, default=str) if before else None,
-            "af": json.dumps(after, sort_keys=True, default=str) if after else None,
-        },
+    entry = audit.Entry(
+        actor.username,
+        action,
+        "publication",
+        key=str(publication_id),
+        before=before or None,
+        after=after or None,
     )
-    db.bump_data_version(cur)
+    audit.record(cur, entry)
 
 
 def _row(cur, publication_id: int) -> dict:

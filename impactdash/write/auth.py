@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import duckdb
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from impactdash.write import audit
 from impactdash.write.permissions import ROLES, Actor
 
 MIN_PASSWORD_LENGTH = 12
@@ -61,12 +61,8 @@ def create_user(
         )
         for role in sorted(set(roles)):
             cur.execute("insert into user_role values ($u, $r)", {"u": username, "r": role})
-        cur.execute(
-            "insert into audit_log (actor, action, dataset, record_key, after_json)"
-            " values ($a, 'create_user', 'app_user', $u, $j)",
-            {"a": actor, "u": username, "j": json.dumps({"username": username, "roles": sorted(set(roles))})},
-        )
-        cur.execute("update data_version set version = version + 1")
+        after = {"username": username, "roles": sorted(set(roles))}
+        audit.record(cur, audit.Entry(actor, "create_user", "app_user", key=username, after=after))
         cur.execute("commit")
     except duckdb.ConstraintException as exc:
         cur.execute("rollback")
@@ -160,16 +156,16 @@ def sign_in(
                 " where source = $s and failures >= $m",
                 {"s": source, "l": now + dt.timedelta(minutes=LOCK_MINUTES), "m": SOURCE_MAX_FAILURES},
             )
-        cur.execute(
-            "insert into audit_log (changed_at, actor, action, dataset, record_key, detail)"
-            " values ($n, $a, $act, 'app_user', $u, $d)",
-            {
-                "n": now,
-                "a": username if ok else "anonymous",
-                "act": "sign_in" if ok else "sign_in_failed",
-                "u": username,
-                "d": json.dumps({"source": source}),
-            },
+        audit.record(
+            cur,
+            audit.Entry(
+                username if ok else "anonymous",
+                "sign_in" if ok else "sign_in_failed",
+                "app_user",
+                key=username,
+                detail={"source": source},
+                at=now,
+            ),
         )
         cur.execute("commit")
     except duckdb.Error:

@@ -20,7 +20,6 @@ transaction, not copied.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from pathlib import Path
 import duckdb
 
 from impactdash.store import db, spend_month
-from impactdash.write import permissions
+from impactdash.write import audit, permissions
 from impactdash.write.permissions import Actor
 from impactdash.write.validation import EditError
 
@@ -113,10 +112,7 @@ def _new_name(folder: Path) -> Path:
 
 
 def _audit(cur, actor: Actor, action: str, detail: dict) -> None:
-    cur.execute(
-        "insert into audit_log (actor, action, dataset, detail) values ($a, $act, 'database', $d)",
-        {"a": actor.username, "act": action, "d": json.dumps(detail, ensure_ascii=False)},
-    )
+    audit.record(cur, audit.Entry(actor.username, action, "database", detail=detail))
 
 
 def save_upload(db_path: Path | str, data: bytes) -> Path:
@@ -348,7 +344,6 @@ def _replace(con, actor: Actor, scratch: Path, name: str, before: str) -> None:
             spend_month.rebuild(cur)
             _advance_sequences(cur)
             _audit(cur, actor, "restore", {"from": name, "backup_before": before})
-            db.bump_data_version(cur)
             cur.execute("commit")
         except BaseException:
             cur.execute("rollback")

@@ -20,7 +20,8 @@ import duckdb
 import pandas as pd
 
 from impactdash.store import db
-from impactdash.write import datasets, permissions
+from impactdash.write import audit, datasets, permissions
+from impactdash.write.audit import row_json
 from impactdash.write.datasets import Dataset
 from impactdash.write.staging import STAGE, ident, key_text, stage, to_text
 from impactdash.write.transaction import (
@@ -31,8 +32,6 @@ from impactdash.write.transaction import (
     key_tuple,
     record_key,
     record_version,
-    row_json,
-    write_audit,
     write_staged,
 )
 from impactdash.write.validation import ConflictError, EditError, Problem, ValidationError, check
@@ -142,13 +141,21 @@ def _write(
                 keys.append(tuple(key))
                 if op != "same":
                     changes.append((op, befores.get(pos), fetch_row(cur, ds, tuple(key))))
-        for op, before, after in changes:
-            row = after if after is not None else before
-            write_audit(
-                cur, actor.username, action or op, ds.name, record_key(ds, row), before, after, detail
-            )
-        if changes:
-            db.bump_data_version(cur)
+        audit.record(
+            cur,
+            *(
+                audit.Entry(
+                    actor.username,
+                    action or op,
+                    ds.name,
+                    key=record_key(ds, after if after is not None else before),
+                    before=before,
+                    after=after,
+                    detail=detail,
+                )
+                for op, before, after in changes
+            ),
+        )
         return keys
 
     return in_transaction(con, work)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -34,8 +33,7 @@ import pyarrow.csv as pacsv
 
 from impactdash import config
 from impactdash.errors import UserFacingError
-from impactdash.store import db
-from impactdash.write import datasets, permissions
+from impactdash.write import audit, datasets, permissions
 from impactdash.write.staging import STAGE, stage, text_column, to_text
 from impactdash.write.transaction import in_transaction, write_staged
 from impactdash.write.validation import Problem, ValidationError, check
@@ -377,11 +375,7 @@ def apply(
             "updated": result.updates,
             "unchanged": result.unchanged,
         }
-        cur.execute(
-            "insert into audit_log (actor, action, dataset, detail) values ($a, 'import', $ds, $d)",
-            {"a": actor.username, "ds": dataset, "d": json.dumps(detail, ensure_ascii=False)},
-        )
-        db.bump_data_version(cur)
+        audit.record(cur, audit.Entry(actor.username, "import", dataset, detail=detail))
         return result
 
     return in_transaction(con, work)

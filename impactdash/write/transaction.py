@@ -7,8 +7,6 @@ check the actor's permission first. Everything here runs inside one transaction 
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
 import hashlib
 import json
 
@@ -16,25 +14,10 @@ import duckdb
 
 from impactdash.store import spend_month
 from impactdash.write import datasets
+from impactdash.write.audit import jsonable, row_json
 from impactdash.write.datasets import Dataset
 from impactdash.write.staging import SQL_TYPES, STAGE, Staged, ident, lit, to_text
 from impactdash.write.validation import ConflictError, Problem, ValidationError
-
-
-def _jsonable(value: object) -> object:
-    if isinstance(value, decimal.Decimal):
-        # Up to 15 significant digits a float round-trips exactly; beyond, keep the text.
-        return float(value) if len(value.as_tuple().digits) <= 15 else format(value, "f")
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def row_json(values: dict) -> str:
-    """Return a record as the JSON text stored in the audit log."""
-    return json.dumps({k: _jsonable(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True)
 
 
 def record_version(values: dict) -> str:
@@ -137,28 +120,9 @@ def _value(ds: Dataset, name: str) -> str:
     return f"s.{ident(name)}"
 
 
-def write_audit(
-    cur, actor: str, action: str, dataset: str, key: str | None, before, after, detail=None
-) -> None:
-    """Add one audit entry (before/after rows as JSON text) inside the caller's transaction."""
-    cur.execute(
-        "insert into audit_log (actor, action, dataset, record_key, before_json, after_json, detail)"
-        " values ($a, $act, $ds, $k, $b, $af, $d)",
-        {
-            "a": actor,
-            "act": action,
-            "ds": dataset,
-            "k": key,
-            "b": None if before is None else row_json(before),
-            "af": None if after is None else row_json(after),
-            "d": None if detail is None else json.dumps(detail, ensure_ascii=False),
-        },
-    )
-
-
 def record_key(ds: Dataset, row: dict) -> str:
     """Return a record's key as the JSON array stored in ``audit_log.record_key``."""
-    return json.dumps([_jsonable(row[k]) for k in ds.key], ensure_ascii=False)
+    return json.dumps([jsonable(row[k]) for k in ds.key], ensure_ascii=False)
 
 
 def in_use_problems(cur, ds: Dataset, row: dict) -> list[Problem]:

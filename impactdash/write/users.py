@@ -8,13 +8,11 @@ account's public fields only: never a password or its hash. Refusals raise
 
 from __future__ import annotations
 
-import json
 import re
 
 import duckdb
 
-from impactdash.store import db
-from impactdash.write import auth, permissions
+from impactdash.write import audit, auth, permissions
 from impactdash.write.permissions import ROLES, Actor
 from impactdash.write.validation import EditError
 
@@ -64,19 +62,18 @@ def _change(con: duckdb.DuckDBPyConnection, actor: Actor, username: str, action:
             raise EditError("users_unknown", username=username)
         detail = work(cur, before)
         after = _public(cur, username)
-        cur.execute(
-            "insert into audit_log (actor, action, dataset, record_key, before_json, after_json, detail)"
-            " values ($a, $act, 'app_user', $u, $b, $af, $d)",
-            {
-                "a": actor.username,
-                "act": action,
-                "u": username,
-                "b": json.dumps(before, sort_keys=True),
-                "af": json.dumps(after, sort_keys=True),
-                "d": json.dumps(detail) if detail else None,
-            },
+        audit.record(
+            cur,
+            audit.Entry(
+                actor.username,
+                action,
+                "app_user",
+                key=username,
+                before=before,
+                after=after,
+                detail=detail or None,
+            ),
         )
-        db.bump_data_version(cur)
         cur.execute("commit")
     except BaseException:
         cur.execute("rollback")
