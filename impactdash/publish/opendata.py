@@ -51,6 +51,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from impactdash.publish import public
+
 #: Rows per batch read from DuckDB and written to both files.
 BATCH_ROWS = 100_000
 DESCRIPTOR = "datapackage.json"
@@ -348,7 +350,7 @@ OPEN_TABLES: tuple[OpenTable, ...] = (
         _c("period_end", "Einde van die periode", "End of that period"),
         _c("body", "Tekst", "Text"),
         _c("created_at", "Geschreven op (lokale tijd)", "Written at (local time)"),
-    ), where="visibility = 'public'"),
+    ), where=public.table("note").where),
     OpenTable("metric_value", "Meetwaarden", "Measure values",
               "Elke waarde van elke maatstaf per gemeente en periode, met de eenheid: de cijfers achter de "
               "pagina's. Afgeleide maatstaven zijn berekend uit de andere tabellen, tot de rapportagedatum.",
@@ -373,12 +375,14 @@ OPEN_TABLES: tuple[OpenTable, ...] = (
 # fmt: on
 
 #: Columns of the published tables left out on purpose, with the reason (docs/decisions.md).
-LEFT_OUT: dict[str, dict[str, str]] = {
-    "note": {
-        "author": "personal data: the name of the civil servant who wrote the note",
-        "visibility": "always 'public' here: internal notes are never published",
-    },
-}
+LEFT_OUT: dict[str, dict[str, str]] = public.left_out_columns()
+
+#: Measure values are derived from the published tables; every other data set is one of them.
+DERIVED = ("metric_value",)
+if tuple(t.name for t in OPEN_TABLES if t.name not in DERIVED) != public.open_table_names():
+    raise RuntimeError(
+        "OPEN_TABLES must describe exactly the open tables of impactdash.publish.public, in order"
+    )
 
 
 # --- public API ------------------------------------------------------------------------

@@ -3,34 +3,82 @@
 Left out entirely: ``app_user``, ``user_role``, ``audit_log``, ``publication``,
 ``sign_in_throttle``. A note is public only when marked so, and its author (a civil
 servant's name) is blanked. Nothing else in the code decides what leaves the working
-database.
+database: the snapshot copies :data:`PUBLIC_TABLES`, and the open data describes exactly
+the tables of :func:`open_table_names` with the rows and columns allowed here.
 """
 
 from __future__ import annotations
 
-#: The tables a publication holds, parents before children (foreign keys), each with the
-#: rows the public may see. Left out entirely: app_user, user_role, audit_log,
-#: publication, sign_in_throttle. A note's author is a civil servant's name: blanked.
-PUBLIC_TABLES: tuple[tuple[str, str], ...] = (
-    ("app_setting", "select * from app_setting"),
-    ("municipality", "select * from municipality"),
-    ("population", "select * from population"),
-    ("domain", "select * from domain"),
-    ("instrument", "select * from instrument"),
-    ("metric", "select * from metric"),
-    ("programme", "select * from programme"),
-    ("ambition", "select * from ambition"),
-    ("milestone", "select * from milestone"),
-    ("programme_ambition", "select * from programme_ambition"),
-    ("budget", "select * from budget"),
-    ("spend", "select * from spend"),
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PublicTable:
+    """A table the public may see: which rows, which columns are blanked, whether it is open data."""
+
+    name: str
+    #: The rows the public may see (SQL condition over the table's own columns), all if empty.
+    where: str = ""
+    #: Columns kept (so the schema stays the working one) but emptied, with the reason.
+    blanked: tuple[tuple[str, str], ...] = ()
+    #: Columns that say nothing once the rows are filtered, left out of the open data, with the reason.
+    redundant: tuple[tuple[str, str], ...] = ()
+    #: Offered as a file of the open data (settings and derived sums are not).
+    open_data: bool = True
+
+    @property
+    def select(self) -> str:
+        """The query copying the public rows into a snapshot (names from this module only)."""
+        replace = ", ".join(f"'' as {column}" for column, _ in self.blanked)
+        star = f"* replace ({replace})" if replace else "*"
+        where = f" where {self.where}" if self.where else ""
+        return f"select {star} from {self.name}{where}"  # noqa: S608 - names and filters from PUBLIC
+
+
+#: The tables a publication holds, parents before children (foreign keys).
+PUBLIC: tuple[PublicTable, ...] = (
+    PublicTable("app_setting", open_data=False),
+    PublicTable("municipality"),
+    PublicTable("population"),
+    PublicTable("domain"),
+    PublicTable("instrument"),
+    PublicTable("metric"),
+    PublicTable("programme"),
+    PublicTable("ambition"),
+    PublicTable("milestone"),
+    PublicTable("programme_ambition"),
+    PublicTable("budget"),
+    PublicTable("spend"),
     # Derived from spend (impactdash/store/spend_month.py); read in the same transaction, so in step.
-    ("spend_month", "select * from spend_month"),
-    ("cofunding", "select * from cofunding"),
-    ("property", "select * from property"),
-    ("occupancy", "select * from occupancy"),
-    ("observation", "select * from observation"),
-    ("organisation", "select * from organisation"),
-    ("connection", "select * from connection"),
-    ("note", "select * replace ('' as author) from note where visibility = 'public'"),
+    PublicTable("spend_month", open_data=False),
+    PublicTable("cofunding"),
+    PublicTable("property"),
+    PublicTable("occupancy"),
+    PublicTable("observation"),
+    PublicTable("organisation"),
+    PublicTable("connection"),
+    PublicTable(
+        "note",
+        where="visibility = 'public'",
+        blanked=(("author", "personal data: the name of the civil servant who wrote the note"),),
+        redundant=(("visibility", "always 'public' here: internal notes are never published"),),
+    ),
 )
+
+#: (table, query) pairs the snapshot copies, in order.
+PUBLIC_TABLES: tuple[tuple[str, str], ...] = tuple((t.name, t.select) for t in PUBLIC)
+
+
+def table(name: str) -> PublicTable:
+    """Return the public definition of one table (KeyError for a table the public never sees)."""
+    return {t.name: t for t in PUBLIC}[name]
+
+
+def open_table_names() -> tuple[str, ...]:
+    """Return the names of the published tables offered as open data, in order."""
+    return tuple(t.name for t in PUBLIC if t.open_data)
+
+
+def left_out_columns() -> dict[str, dict[str, str]]:
+    """Return, per table, the columns the open data leaves out on purpose, with the reason."""
+    return {t.name: dict(t.blanked + t.redundant) for t in PUBLIC if t.blanked or t.redundant}
