@@ -12,7 +12,7 @@ import math
 import pkgutil
 
 from babel.dates import format_date
-from babel.numbers import format_compact_currency, format_compact_decimal, format_decimal
+from babel.numbers import format_compact_currency, format_decimal
 
 from impactdash import texts as _texts_package
 
@@ -39,7 +39,25 @@ DEFAULT_LANGUAGE = "nl"
 _LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 #: A non-breaking space keeps "€ 1.234" and "120 m²" together when a line wraps.
 NBSP = "\u00a0"
-_DATE_PATTERN = {"nl": "dd-MM-yyyy", "en": "d MMM yyyy"}
+#: Every date format, one table per language: Babel patterns for text (``date``, ``month``,
+#: ``month_short``), a d3 format for chart hovers (``hover``), and how a date is written in
+#: a form field (``field``, strftime: Dutch as people write it, English as ISO).
+DATE_FORMATS = {
+    "nl": {
+        "date": "dd-MM-yyyy",
+        "month": "MMMM",
+        "month_short": "MMM",
+        "hover": "%d-%m-%Y",
+        "field": "%d-%m-%Y",
+    },
+    "en": {
+        "date": "d MMM yyyy",
+        "month": "MMMM",
+        "month_short": "MMM",
+        "hover": "%-d %b %Y",
+        "field": "%Y-%m-%d",
+    },
+}
 
 TEXTS: dict[str, dict[str, str]] = _collect()
 
@@ -111,21 +129,31 @@ def fmt_date(value: dt.date | None, lang: str) -> str:
         return "–"
     if isinstance(value, dt.datetime):
         value = value.date()
-    return format_date(value, _DATE_PATTERN[lang], locale=_LOCALE[lang])
+    return format_date(value, _formats(lang)["date"], locale=_LOCALE[lang])
+
+
+def _formats(lang: str) -> dict[str, str]:
+    return DATE_FORMATS[lang if lang in DATE_FORMATS else DEFAULT_LANGUAGE]
+
+
+def fmt_month(value: dt.date, lang: str, short: bool = False) -> str:
+    """Format a month's name: september / September, or sep. / Sep for ``short``."""
+    return format_date(value, _formats(lang)["month_short" if short else "month"], locale=_LOCALE[lang])
+
+
+def hover_date(lang: str) -> str:
+    """Return the d3 date format of chart hovers: 31-12-2025 / 31 Dec 2025."""
+    return _formats(lang)["hover"]
+
+
+def field_date(value: dt.date, lang: str) -> str:
+    """Write a date as a form field shows it: 31-12-2025 (nl) or 2025-12-31 (en)."""
+    return value.strftime(_formats(lang)["field"])
 
 
 def fmt_time(value: dt.datetime, lang: str) -> str:
     """Format a moment as date and time: 27-11-2026 10:15 / 27 Nov 2026 10:15."""
     return f"{fmt_date(value.date(), lang)} {value:%H:%M}"
-
-
-def fmt_compact(value: float | None, lang: str) -> str:
-    """Format a large count compactly: 12,3 dzd / 12.3K."""
-    if _missing(value):
-        return "–"
-    if abs(value) < 10_000:
-        return fmt_number(value, lang)
-    return format_compact_decimal(value, locale=_LOCALE[lang], fraction_digits=1)
 
 
 def fmt_value(value: float | None, unit: str, lang: str, compact: bool = False) -> str:

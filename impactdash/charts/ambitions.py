@@ -18,7 +18,6 @@ from impactdash.charts import base as charts
 from impactdash.measures.progress import AmbitionProgress
 from impactdash.views.ambitions import value_text
 
-_HOVER_DATE = {"nl": "%d-%m-%Y", "en": "%-d %b %Y"}
 #: Marker shapes differ per kind of point, so no series is told apart by colour alone.
 _ANCHOR_STYLE = {
     "amb_baseline": ("circle-open", 9),
@@ -118,7 +117,7 @@ def ambition_detail_figure(
     # Ticks on the year ends, where yearly values sit: "2025" marks 31-12-2025, not 1-1-2025.
     years = amb.target.date.year - amb.baseline.date.year
     fig.update_xaxes(
-        hoverformat=_HOVER_DATE[lang],
+        hoverformat=i18n.hover_date(lang),
         title_text=i18n.t("amb_axis_year_end", lang),
         tick0=dt.date(amb.baseline.date.year, 12, 31),
         dtick="M12" if years <= 8 else "M24",

@@ -301,27 +301,6 @@ def ambition_figure(item: AmbitionProgress, lang: str, compact: bool = False) ->
     return base_layout(fig, lang, height=90 if compact else 340, compact=compact)
 
 
-def budget_spend_bar(
-    budget: float | None, spend: float | None, lang: str, labels: tuple[str, str]
-) -> go.Figure:
-    """Draw one horizontal bar pair: budget against spend so far."""
-    values = [budget or 0, spend or 0]
-    fig = go.Figure(
-        go.Bar(
-            y=list(labels),
-            x=values,
-            orientation="h",
-            marker={"color": [TRAJECTORY, ACTUAL]},
-            text=[i18n.fmt_eur(v, lang, compact=True) for v in values],
-            textposition="auto",
-            hoverinfo="skip",
-        )
-    )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(visible=False)
-    return finish(base_layout(fig, lang, height=120))
-
-
 def sparkline(item: AmbitionProgress, lang: str) -> go.Figure:
     """Draw an ambition's card chart on the overview: trajectory and actual values, small."""
     return finish(ambition_figure(item, lang, compact=True), HALF_WIDTH)

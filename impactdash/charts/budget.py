@@ -13,7 +13,6 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
-from babel.dates import format_date
 
 from impactdash import i18n
 from impactdash.charts import base as charts
@@ -23,7 +22,6 @@ BUDGET = charts.PALETTE[1]  # orange
 SPEND = charts.PALETTE[0]  # blue
 INSTRUMENT = charts.PALETTE[2]  # bluish green
 EVEN = charts.TRAJECTORY  # grey, dashed
-_LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 
 
 def nice_step(span: float, count: int = 4) -> float:
@@ -160,7 +158,7 @@ def breakdown_figure(breakdown: pd.DataFrame, lang: str) -> go.Figure | None:
 def _month_ticks(year: int, lang: str) -> tuple[list, list[str]]:
     """Return one tick in the middle of each month, labelled with the month's short name."""
     middles = [dt.date(year, m, 15) for m in range(1, 13)]
-    return middles, [format_date(d, "MMM", locale=_LOCALE[lang]) for d in middles]
+    return middles, [i18n.fmt_month(d, lang, short=True) for d in middles]
 
 
 def cumulative_figure(cumulative: pd.DataFrame, year: int, lang: str) -> go.Figure | None:

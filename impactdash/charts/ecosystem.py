@@ -17,7 +17,6 @@ from impactdash.views import ecosystem
 
 EDGE_COLOUR = "#9A9A9A"
 #: Day-month-year in numbers in Dutch (no English month names), the English short form otherwise.
-HOVER_DATE = {"nl": "%d-%m-%Y", "en": "%-d %b %Y"}
 
 
 def _value_axis(fig: go.Figure, values: list[float], unit: str, lang: str) -> None:
@@ -39,7 +38,7 @@ def ambition_figure(item: AmbitionProgress, lang: str) -> go.Figure:
     fig = charts.ambition_figure(item, lang)
     values = [y for trace in fig.data for y in (trace.y or ())]
     _value_axis(fig, values, item.unit, lang)
-    fig.update_xaxes(hoverformat=HOVER_DATE[lang])
+    fig.update_xaxes(hoverformat=i18n.hover_date(lang))
     return charts.finish(fig, charts.HALF_WIDTH)  # drawn in one of two columns
 
 

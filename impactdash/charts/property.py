@@ -25,7 +25,6 @@ from impactdash.measures.progress import AmbitionProgress
 from impactdash.views import property as realestate
 
 #: d3 date formats for the unified hover header (plotly's default spells months in English).
-HOVER_DATE = {"nl": "%d-%m-%Y", "en": "%-d %b %Y"}
 #: Marker symbol and colour per building state: the shape differs, so colour is never the only signal.
 STATE_STYLE = {
     "active": ("circle", charts.PALETTE[0]),
@@ -40,7 +39,7 @@ MAX_MARKER_PX = 34
 
 
 def _localise_hover(fig: go.Figure, lang: str) -> go.Figure:
-    fig.update_xaxes(hoverformat=HOVER_DATE.get(lang, HOVER_DATE["nl"]))
+    fig.update_xaxes(hoverformat=i18n.hover_date(lang))
     return fig
 
 

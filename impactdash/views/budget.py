@@ -11,7 +11,6 @@ import datetime as dt
 import math
 
 import pandas as pd
-from babel.dates import format_date
 
 from impactdash import i18n
 from impactdash.safe_text import escape_markdown as md
@@ -25,8 +24,6 @@ MONEY_NOTES = frozenset({"spend_eur", "budget_eur", "budget_execution_pct"})
 LEVERAGE_NOTES = frozenset({"leverage_ratio", "cofunding_eur"})
 #: The instrument filter's value for "every instrument" (the queries' ``$instrument``).
 ALL = "all"
-MOMENTS = ("original", "spring", "autumn", "final")
-_LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 
 
 def _missing(value: object) -> bool:
@@ -329,7 +326,7 @@ def cumulative_sentence(cumulative: pd.DataFrame, year: int, complete: bool, lan
         if gaps.max() <= 0:
             return i18n.t("budget_cumulative_sentence_year_ahead", lang, **values)
         worst = cumulative.loc[gaps.idxmax()]
-        month = format_date(pd.Timestamp(worst["period_end"]).date(), "MMMM", locale=_LOCALE[lang])
+        month = i18n.fmt_month(pd.Timestamp(worst["period_end"]).date(), lang)
         return i18n.t(
             "budget_cumulative_sentence_year", lang, month=month, gap=money(gaps.max(), lang), **values
         )

@@ -66,7 +66,7 @@ def field_text(kind: str, value: object, lang: str) -> str:
         text = to_text(value) or ""
         return text.replace(".", ",") if lang == "nl" else text
     if kind == "date" and isinstance(value, dt.date):
-        return value.strftime("%d-%m-%Y") if lang == "nl" else value.isoformat()
+        return i18n.field_date(value, lang)
     if kind == "bool":
         return "true" if value else "false"
     return to_text(value) or ""
