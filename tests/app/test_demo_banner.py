@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
 
+from impactdash.ui import pages
 from impactdash.write import permissions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -14,11 +14,7 @@ USERS = {"editor.demo": {"editor"}, "reviewer.demo": {"reviewer"}, "admin.demo":
 
 
 def _pages() -> list[tuple[str, str | None]]:
-    tree = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES":
-            return [(path, action) for path, _, _, _, action in ast.literal_eval(node.value)]
-    raise AssertionError("PAGES not found")
+    return [(path, action) for path, _, _, _, action in pages.PAGES]
 
 
 def _user_for(action: str | None) -> str | None:

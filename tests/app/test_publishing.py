@@ -166,7 +166,7 @@ def test_only_an_admin_may_withdraw(app):
 def test_with_nothing_published_visitors_are_told_so(app, demo_copy):
     con = db.connect(demo_copy)
     workflow.withdraw(
-        con, permissions.permissions.Actor("a", frozenset({"admin"})), 1, config.publications_dir(demo_copy)
+        con, permissions.Actor("a", frozenset({"admin"})), 1, config.publications_dir(demo_copy)
     )
     con.close()
     at = app("nl")
