@@ -67,7 +67,7 @@ else:
 dataset = middle.selectbox(t("audit_dataset"), [None, *sets], format_func=set_label)
 record = right.text_input(t("audit_record"), max_chars=200).strip() or None
 left, right = st.columns(2)
-DATE_FORMAT = "DD-MM-YYYY" if lang == "nl" else "YYYY/MM/DD"
+DATE_FORMAT = i18n.widget_date_format(lang)
 date_from = left.date_input(t("audit_from"), value=None, format=DATE_FORMAT, key="audit_from")
 date_to = right.date_input(t("audit_to"), value=None, format=DATE_FORMAT, key="audit_to")
 

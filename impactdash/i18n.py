@@ -41,7 +41,9 @@ _LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 NBSP = "\u00a0"
 #: Every date format, one table per language: Babel patterns for text (``date``, ``month``,
 #: ``month_short``), a d3 format for chart hovers (``hover``), and how a date is written in
-#: a form field (``field``, strftime: Dutch as people write it, English as ISO).
+#: a form field (``field``, strftime: Dutch as people write it, English as ISO), and the
+#: formats of Streamlit's date widgets (``widget``: st.date_input; ``grid``: a data editor's
+#: date column).
 DATE_FORMATS = {
     "nl": {
         "date": "dd-MM-yyyy",
@@ -49,6 +51,8 @@ DATE_FORMATS = {
         "month_short": "MMM",
         "hover": "%d-%m-%Y",
         "field": "%d-%m-%Y",
+        "widget": "DD-MM-YYYY",
+        "grid": "DD-MM-YYYY",
     },
     "en": {
         "date": "d MMM yyyy",
@@ -56,6 +60,8 @@ DATE_FORMATS = {
         "month_short": "MMM",
         "hover": "%-d %b %Y",
         "field": "%Y-%m-%d",
+        "widget": "YYYY/MM/DD",
+        "grid": "YYYY-MM-DD",
     },
 }
 
@@ -144,6 +150,11 @@ def fmt_month(value: dt.date, lang: str, short: bool = False) -> str:
 def hover_date(lang: str) -> str:
     """Return the d3 date format of chart hovers: 31-12-2025 / 31 Dec 2025."""
     return _formats(lang)["hover"]
+
+
+def widget_date_format(lang: str, grid: bool = False) -> str:
+    """Return the format of Streamlit's date widgets: ``st.date_input`` or (``grid``) a data editor column."""
+    return _formats(lang)["grid" if grid else "widget"]
 
 
 def field_date(value: dt.date, lang: str) -> str:
