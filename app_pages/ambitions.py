@@ -10,24 +10,16 @@ from impactdash.measures import metrics, progress
 from impactdash.views import ambitions as view
 
 lang = ui.lang()
-gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
-towns = ui.query("municipalities").set_index("code")
-if gm not in towns.index:
-    st.warning(i18n.t("no_data_selection", lang))
-    st.stop()
-town = towns.loc[gm]
-
-st.title(i18n.t("amb_title", lang, name=view.escape_markdown(town["name"])))
-ui.dataset_banner(lang)
+gm, name = ui.municipality_page("amb_title", lang)
 
 as_of = ui.query("dataset_info").iloc[0]["reporting_date"]
 as_of = as_of.date() if hasattr(as_of, "date") else as_of
 ambitions = ui.query("ambitions", municipality=gm)
 items = ui.cached(progress.for_municipality, gm)
 if not items:
-    st.markdown(i18n.t("no_ambitions", lang, name=view.escape_markdown(town["name"])))
+    st.markdown(i18n.t("no_ambitions", lang, name=name))
     st.stop()
-st.markdown(view.intro_sentence(items, view.escape_markdown(town["name"]), as_of, lang))
+st.markdown(view.intro_sentence(items, name, as_of, lang))
 
 # The list: every ambition, filtered and sorted by status (worst first by default).
 st.header(i18n.t("amb_list_heading", lang))

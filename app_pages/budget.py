@@ -10,27 +10,7 @@ from impactdash.views import budget as bv
 
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)
-gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
-towns = ui.query("municipalities").set_index("code")
-if gm not in towns.index:
-    st.warning(i18n.t("no_data_selection", lang))
-    st.stop()
-
-st.title(f"{i18n.t('page_budget', lang)} – {bv.md(towns.loc[gm, 'name'])}")
-ui.dataset_banner(lang)
-
-
-def show(title: str, sentence: str, fig, table, key: str, notes=()) -> None:
-    """One chart: its title, a sentence from the data, the chart, public notes, its data as a table."""
-    st.header(title)
-    st.markdown(sentence)
-    if fig is not None:
-        ui.chart(fig, key=key, alt=sentence)
-    for note in notes:
-        st.caption(note)
-    if table is not None and not table.empty:
-        ui.data_table(table, lang, key=key)
-
+gm, _ = ui.municipality_page("page_budget", lang, sep=" – ")
 
 # Filters: year and instrument, in the page language; keyed per municipality so a switch resets them.
 all_years = ui.query("budget_by_year", municipality=gm, instrument=bv.ALL)
@@ -64,24 +44,26 @@ with st.container(border=True):
         st.caption(note)
 
 # Budget against spend per year.
-partial = bv.partial_note(per_year, lang)
-show(
+incomplete = bv.partial_note(per_year, lang)
+ui.chart_section(
     t("budget_per_year_title") + ("" if scope is None else f": {scope}"),
     bv.per_year_sentence(per_year, lang),
     ui.figure(cb.per_year_figure, per_year, lang),
     bv.per_year_table(per_year, lang),
-    "budget_per_year",
-    [partial] if partial else [],
+    lang,
+    key="budget_per_year",
+    notes=[incomplete] if incomplete else [],
 )
 
 # The year's budget across the planning-and-control moments.
 moments = ui.query("budget_moments", municipality=gm, year=year, instrument=instrument)
-show(
+ui.chart_section(
     t("budget_moments_title", year=year),
     bv.moments_sentence(moments, year, lang),
     ui.figure(cb.moments_figure, moments, lang),
     bv.moments_table(moments, lang),
-    "budget_moments",
+    lang,
+    key="budget_moments",
 )
 
 # Per instrument, or per programme of the chosen instrument.
@@ -92,35 +74,38 @@ else:
     kind, frame = "programme", programmes
     title, first_column = t("budget_by_programme_title", instrument=scope, year=year), t("budget_programme")
 breakdown = bv.breakdown_frame(frame, kind, lang)
-show(
+ui.chart_section(
     title,
     bv.breakdown_sentence(breakdown, year, kind, lang),
     ui.figure(cb.breakdown_figure, breakdown, lang),
     bv.breakdown_table(breakdown, first_column, lang),
-    "budget_breakdown",
-    bv.notes_for(notes, lang, "programme", set(programmes["programme_code"]), year),
+    lang,
+    key="budget_breakdown",
+    notes=bv.notes_for(notes, lang, "programme", set(programmes["programme_code"]), year),
 )
 
 # This year's cumulative spend against an even-spend line.
 cumulative = ui.query("budget_cumulative", municipality=gm, year=year, instrument=instrument)
-show(
+ui.chart_section(
     t("budget_cumulative_title", year=year),
     bv.cumulative_sentence(cumulative, year, row is not None and bool(row["is_complete"]), lang),
     ui.figure(cb.cumulative_figure, cumulative, year, lang),
     bv.cumulative_table(cumulative, lang),
-    "budget_cumulative",
+    lang,
+    key="budget_cumulative",
 )
 
 # Leverage over the years: the whole pillar, and the chosen instrument.
 pillar = ui.query("budget_leverage", municipality=gm)
 own = None if instrument == bv.ALL else per_year
-show(
+ui.chart_section(
     t("budget_leverage_title"),
     bv.leverage_sentence(pillar, lang),
     ui.figure(cb.leverage_figure, pillar, lang, own, name),
     bv.leverage_table(pillar, lang, own, name),
-    "budget_leverage",
-    [t("budget_leverage_scope", pillar=t("budget_whole_pillar"))]
+    lang,
+    key="budget_leverage",
+    notes=[t("budget_leverage_scope", pillar=t("budget_whole_pillar"))]
     + bv.notes_for(notes, lang, "metric", bv.LEVERAGE_NOTES),
 )
 

@@ -8,27 +8,8 @@ from impactdash.charts import ecosystem as chart_ecosystem
 from impactdash.measures import progress
 from impactdash.views import ecosystem
 
-
-def chart(fig, key: str, sentence: str, table, captions=()) -> None:
-    """One chart: the sentence that says what it shows, the chart, its notes, its data a click away."""
-    st.markdown(sentence)
-    ui.chart(fig, key=key, alt=sentence)
-    for text in captions:
-        st.caption(text)
-    ui.data_table(table, lang, key=key)
-
-
 lang = ui.lang()
-gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
-towns = ui.query("municipalities").set_index("code")
-if gm not in towns.index:
-    st.warning(i18n.t("no_data_selection", lang))
-    st.stop()
-town = towns.loc[gm]
-name = ecosystem.escape_markdown(town["name"])  # text typed by people is shown as typed, never as markup
-
-st.title(f"{i18n.t('page_ecosystem', lang)} {name}")
-ui.dataset_banner(lang)
+gm, name = ui.municipality_page("page_ecosystem", lang, sep=" ")
 st.markdown(i18n.t("eco_intro", lang, name=name))
 reporting_date = ui.query("dataset_info").iloc[0]["reporting_date"]
 values = ui.query("metric_values", municipality=gm)
@@ -76,12 +57,14 @@ for row_start in range(0, len(items), 2):
         with col.container(border=True):
             st.subheader(ecosystem.escape_markdown(item.name(lang)))
             st.markdown(i18n.status_markdown(item.assessment.status.value, lang))
-            chart(
-                ui.figure(chart_ecosystem.ambition_figure, item, lang),
-                f"eco_ambition_{item.code}",
+            ui.chart_section(
+                None,
                 ecosystem.ambition_sentence(item, lang),
+                ui.figure(chart_ecosystem.ambition_figure, item, lang),
                 ecosystem.ambition_table(item, lang),
-                [
+                lang,
+                key=f"eco_ambition_{item.code}",
+                notes=[
                     *notes.get(item.metric_code, []),
                     i18n.t("eco_document", lang, document=ecosystem.escape_markdown(item.document)),
                 ],
@@ -93,12 +76,14 @@ connections = ui.query("ecosystem_connections_year", municipality=gm)
 if connections.empty:
     st.info(i18n.t("no_data_selection", lang))
 else:
-    chart(
-        ui.figure(chart_ecosystem.connections_figure, connections, lang),
-        "eco_connections",
+    ui.chart_section(
+        None,
         ecosystem.connections_sentence(connections, lang),
+        ui.figure(chart_ecosystem.connections_figure, connections, lang),
         ecosystem.connections_table(connections, lang),
-        [i18n.t("eco_complete_years", lang, date=i18n.fmt_date(reporting_date, lang))]
+        lang,
+        key="eco_connections",
+        notes=[i18n.t("eco_complete_years", lang, date=i18n.fmt_date(reporting_date, lang))]
         + notes.get("connections_programme_pct", []),
     )
 
@@ -119,12 +104,14 @@ else:
     captions = [i18n.t("eco_network_howto", lang)]
     if ecosystem.network_is_capped(nodes, edges):
         captions.append(i18n.t("eco_network_capped", lang, nodes=len(nodes), edges=len(edges)))
-    chart(
-        ui.figure(chart_ecosystem.network_figure, nodes, edges, positions, lang),
-        "eco_network",
+    ui.chart_section(
+        None,
         ecosystem.network_sentence(nodes, edges, reporting_date, lang),
+        ui.figure(chart_ecosystem.network_figure, nodes, edges, positions, lang),
         ecosystem.kind_table(nodes, lang),
-        captions,
+        lang,
+        key="eco_network",
+        notes=captions,
     )
 
 # Facilitating, not steering: programmes led by partners against those led by the municipality.
@@ -133,10 +120,12 @@ lead = ui.query("ecosystem_programme_lead", municipality=gm)
 if lead.empty:
     st.info(i18n.t("no_data_selection", lang))
 else:
-    chart(
-        ui.figure(chart_ecosystem.lead_figure, lead, lang),
-        "eco_lead",
+    ui.chart_section(
+        None,
         ecosystem.lead_sentence(lead, lang),
+        ui.figure(chart_ecosystem.lead_figure, lead, lang),
         ecosystem.lead_table(lead, lang),
-        notes.get(None, []),
+        lang,
+        key="eco_lead",
+        notes=notes.get(None, []),
     )

@@ -10,28 +10,20 @@ from impactdash.measures import progress
 from impactdash.safe_text import escape_markdown
 
 lang = ui.lang()
-gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
-towns = ui.query("municipalities").set_index("code")
-if gm not in towns.index:
-    st.warning(i18n.t("no_data_selection", lang))
-    st.stop()
-town = towns.loc[gm]
-
-st.title(f"{i18n.t('app_title', lang)} {escape_markdown(town['name'])}")
-ui.dataset_banner(lang)
+gm, name = ui.municipality_page("app_title", lang, sep=" ")
 
 values = ui.query("metric_values", municipality=gm)
 # Staff reading drafts: the measures whose figures differ from the current publication.
 changed = ui.changed_figures()
 items = ui.cached(progress.for_municipality, gm)
 counts = progress.status_counts(items)
-start = town["pillar_start"]
+start = ui.query("municipalities").set_index("code").loc[gm, "pillar_start"]
 if items:
     st.markdown(
         i18n.t(
             "story",
             lang,
-            name=escape_markdown(town["name"]),
+            name=name,
             start=start.year if start is not None else "–",
             n=len(items),
             on=counts["on_track"],
@@ -40,7 +32,7 @@ if items:
         )
     )
 else:
-    st.markdown(i18n.t("no_ambitions", lang, name=escape_markdown(town["name"])))
+    st.markdown(i18n.t("no_ambitions", lang, name=name))
 
 # Key figures: this year's spend against budget and the latest level of three measures.
 st.header(i18n.t("key_figures", lang))
@@ -66,9 +58,9 @@ catalogue = ui.query("metric_catalogue").set_index("code")
 latest_values = progress.latest_values(values)
 for col, code in zip(cols[1:], ("impact_floor_m2", "impact_enterprises", "leverage_ratio"), strict=True):
     latest = latest_values.get(code)
-    name = catalogue.loc[code, f"name_{lang}"]
+    measure = catalogue.loc[code, f"name_{lang}"]
     unit = catalogue.loc[code, "unit"]
-    col.metric(escape_markdown(name), i18n.fmt_value(latest[1] if latest else None, unit, lang))
+    col.metric(escape_markdown(measure), i18n.fmt_value(latest[1] if latest else None, unit, lang))
     col.caption(i18n.fmt_date(latest[0], lang) if latest else i18n.t("no_data_selection", lang))
     if (gm, code) in changed:
         col.caption(i18n.t("changed_mark", lang))

@@ -9,15 +9,7 @@ from impactdash.measures import progress
 from impactdash.views import property as realestate
 
 lang = ui.lang()
-gm = st.session_state.get(ui.MUNICIPALITY_KEY, "")
-towns = ui.query("municipalities").set_index("code")
-if gm not in towns.index:
-    st.warning(i18n.t("no_data_selection", lang))
-    st.stop()
-name = realestate.escape_markdown(towns.loc[gm, "name"])
-
-st.title(i18n.t("property_title", lang, name=name))
-ui.dataset_banner(lang)
+gm, name = ui.municipality_page("property_title", lang)
 st.markdown(i18n.t("property_intro", lang, name=name))
 
 quarters = ui.query("property_quarters", municipality=gm)
@@ -27,20 +19,6 @@ notes = ui.query("property_notes", municipality=gm)
 values = ui.query("metric_values", municipality=gm)
 ambitions = ui.cached(progress.for_municipality, gm)
 ambition = {item.metric_code: item for item in ambitions}
-
-
-def chart_section(title_key: str, sentence: str | None, make_figure, table, key: str, notes_on=None) -> None:
-    """Title, one sentence from the data, the chart, its public notes, and its data as a table."""
-    st.header(i18n.t(title_key, lang))
-    if sentence is None:
-        st.markdown(i18n.t("no_data_selection", lang))
-        return
-    st.markdown(sentence)
-    ui.chart(make_figure(), key=key, alt=sentence)
-    for line in realestate.note_lines(notes, lang, metric_code=notes_on) if notes_on else ():
-        st.caption(line)
-    ui.data_table(table, lang, key=key)
-
 
 # Key figures: the latest quarter's levels and the last complete year's rent discount.
 figures = realestate.key_figures(quarters, discount, register)
@@ -57,35 +35,38 @@ cols[3].metric(
 )
 
 floor_item = ambition.get("impact_floor_m2")
-chart_section(
-    "property_floor_title",
+ui.chart_section(
+    i18n.t("property_floor_title", lang),
     realestate.floor_sentence(floor_item, quarters, lang),
     lambda: ui.figure(chart_property.floor_figure, floor_item, quarters, lang),
     lambda: realestate.floor_table(quarters, lang),
-    "property_floor",
-    notes_on="impact_floor_m2",
+    lang,
+    key="property_floor",
+    notes=realestate.note_lines(notes, lang, metric_code="impact_floor_m2"),
 )
 
 occupancy_item = ambition.get("occupancy_pct")
 sentence = realestate.occupancy_sentence(quarters, lang)
 if sentence and occupancy_item is not None:
     sentence += " " + realestate.ambition_sentence(occupancy_item, "percent", lang)
-chart_section(
-    "property_occupancy_title",
+ui.chart_section(
+    i18n.t("property_occupancy_title", lang),
     sentence,
     lambda: ui.figure(chart_property.occupancy_figure, quarters, lang, occupancy_item),
     lambda: realestate.occupancy_table(quarters, lang),
-    "property_occupancy",
-    notes_on="occupancy_pct",
+    lang,
+    key="property_occupancy",
+    notes=realestate.note_lines(notes, lang, metric_code="occupancy_pct"),
 )
 
-chart_section(
-    "property_discount_title",
+ui.chart_section(
+    i18n.t("property_discount_title", lang),
     realestate.discount_sentence(discount, lang),
     lambda: ui.figure(chart_property.discount_figure, discount, lang),
     lambda: realestate.discount_table(discount, lang),
-    "property_discount",
-    notes_on="rent_discount_eur",
+    lang,
+    key="property_discount",
+    notes=realestate.note_lines(notes, lang, metric_code="rent_discount_eur"),
 )
 
 # The map: buildings over district outlines shipped with the data, no tiles, no third party.

@@ -3,7 +3,8 @@
 - :mod:`.sources`: which figures a session reads (publication or drafts), connections and
   cached reads — the read path;
 - :mod:`.session`: who is here (sign-in, guard), the language, choices kept across runs;
-- :mod:`.widgets`: what every page shares (municipality, banner, charts, tables, uploads);
+- :mod:`.widgets`: what every page shares (municipality, banner, charts, tables, uploads),
+  and the opening and the chart sections of the pages about one municipality;
 - :mod:`.pages`: the page table the entry script and the tests build from.
 """
 
@@ -50,9 +51,11 @@ from impactdash.ui.widgets import (
     MUNICIPALITY_KEY,
     TABLE_KEY_PREFIX,
     chart,
+    chart_section,
     data_table,
     dataset_banner,
     file_uploader,
+    municipality_page,
     municipality_picker,
 )
 
@@ -72,6 +75,7 @@ __all__ = [
     "cached_on",
     "changed_figures",
     "chart",
+    "chart_section",
     "client_source",
     "connection",
     "current_actor",
@@ -88,6 +92,7 @@ __all__ = [
     "kept",
     "lang",
     "language_switch",
+    "municipality_page",
     "municipality_picker",
     "publications_folder",
     "query",

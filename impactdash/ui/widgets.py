@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -46,6 +46,28 @@ def municipality_picker(current_lang: str) -> str:
     st.session_state[MUNICIPALITY_KEY] = code
     st.query_params["gm"] = code
     return code
+
+
+def municipality_page(title_key: str, current_lang: str, *, sep: str | None = None) -> tuple[str, str]:
+    """Open a page about the chosen municipality: its title and the banner; return (code, name).
+
+    Without a known municipality the page says there is nothing to show and stops. The
+    title is the text ``title_key`` with the name in its ``{name}`` placeholder or, given
+    ``sep``, after it (``"Begroting – Utrecht"``). The name is returned as Markdown-safe
+    text (typed by people, shown as typed), ready for the page's sentences.
+    """
+    code = st.session_state.get(MUNICIPALITY_KEY, "")
+    towns = query("municipalities").set_index("code")
+    if code not in towns.index:
+        st.warning(i18n.t("no_data_selection", current_lang))
+        st.stop()
+    name = escape_markdown(towns.loc[code, "name"])
+    if sep is None:
+        st.title(i18n.t(title_key, current_lang, name=name))
+    else:
+        st.title(f"{i18n.t(title_key, current_lang)}{sep}{name}")
+    dataset_banner(current_lang)
+    return code, name
 
 
 def dataset_banner(current_lang: str, working: bool = False) -> None:
@@ -167,3 +189,37 @@ def chart(fig: go.Figure, *, key: str, alt: str, static: bool = False) -> None:
     """
     config = {"displayModeBar": False, "staticPlot": True} if static else {"displayModeBar": False}
     st.plotly_chart(fig, config=config, key=key, alt=plain_text(alt), theme=None)
+
+
+def chart_section(
+    title: str | None,
+    sentence: str | None,
+    fig: go.Figure | Callable[[], go.Figure] | None,
+    table: pd.DataFrame | Callable[[], pd.DataFrame] | None,
+    current_lang: str,
+    *,
+    key: str,
+    notes: Iterable[str] = (),
+) -> None:
+    """Show one chart as every page does: title, a sentence from the data, the chart, notes, its data.
+
+    ``title`` None leaves the heading to the page (a card's subheader, a heading shown
+    before an empty-data check). ``sentence`` None says there is no data, and nothing else
+    is shown. ``fig`` may be a function, so a figure is only built when there is data;
+    ``table`` too (built only once its expander is opened, see :func:`data_table`). A
+    figure that is None is not drawn, and a table that is None or empty is not offered.
+    The notes are the chart's public notes, one caption each.
+    """
+    if title is not None:
+        st.header(title)
+    if sentence is None:
+        st.markdown(i18n.t("no_data_selection", current_lang))
+        return
+    st.markdown(sentence)
+    figure = fig() if callable(fig) else fig
+    if figure is not None:
+        chart(figure, key=key, alt=sentence)
+    for note in notes:
+        st.caption(note)
+    if callable(table) or (table is not None and not table.empty):
+        data_table(table, current_lang, key=key)
