@@ -1,4 +1,4 @@
-"""What the edit page needs besides Streamlit: the rows to show, form texts, grid changes.
+"""What the edit page needs besides Streamlit: the rows to show, form texts and labels, grid changes.
 
 Reads go through the named queries ``queries/edit_rows_<data set>.sql`` (every column of
 the table, as the write path reads a record, so each row's version is the one
@@ -25,6 +25,17 @@ from impactdash.write.validation import Problem, ValidationError
 _GLOBAL = ("instrument", "metric")
 
 
+#: The record choice that opens an empty form for a new record.
+NEW = "__new__"
+#: The help under a form field, by the field's kind: how to type a number or a date.
+_FIELD_HELP = {"decimal": "edit_number_help", "float": "edit_number_help", "date": "edit_date_help"}
+
+
+def decimal_mark(lang: str) -> str:
+    """Return the decimal mark people type in ``lang``: a comma in Dutch, a point in English."""
+    return "," if lang == "nl" else "."
+
+
 def query_params(dataset: str, municipality: str, year: int | None = None) -> dict:
     """Return the parameters of ``dataset``'s row query."""
     if dataset in _GLOBAL:
@@ -47,6 +58,57 @@ def key_label(key: tuple) -> str:
 def key_id(key: tuple) -> str:
     """Return a key as one comparable text (the same for typed and text values)."""
     return key_text(tuple(key))
+
+
+def records_by_id(dataset: str, rows: list[dict]) -> tuple[dict[str, dict], dict[str, tuple]]:
+    """Return ({key_id: row}, {key_id: natural key}) of loaded rows, in their order."""
+    by_row = {key_id(record_key(dataset, r)): r for r in rows}
+    return by_row, {kid: record_key(dataset, r) for kid, r in by_row.items()}
+
+
+def record_label(key: tuple, row: dict) -> str:
+    """Return a record as the form's record list shows it: its key, and its name if it has one."""
+    return key_label(key) + (f" – {row['name']}" if row.get("name") else "")
+
+
+def form_label(field: datasets.Field, lang: str) -> str:
+    """Return a form field's label, with `` *`` when it must be filled in (and is not filled for you)."""
+    return field.label(lang).capitalize() + (" *" if field.required and not field.auto else "")
+
+
+def form_help(field: datasets.Field, lang: str) -> str | None:
+    """Return the help of a text field: how to type its number or date; None for other kinds."""
+    return i18n.t(_FIELD_HELP[field.kind], lang) if field.kind in _FIELD_HELP else None
+
+
+def form_fields(dataset: str, existing: bool) -> list[datasets.Field]:
+    """Return the fields a form shows: a new record's sequence number is given by the database."""
+    return [f for f in datasets.get(dataset).fields if existing or f.auto != "sequence"]
+
+
+def widget_value(field: datasets.Field, text: str) -> str | bool:
+    """Return a field's form text as its widget holds it: a checkbox holds a bool."""
+    return text == "true" if field.kind == "bool" else text
+
+
+def typed_values(dataset: str, entered: dict[str, object], existing: bool) -> dict[str, str | None]:
+    """Return what the form's widgets hold as the write path reads it: text, or None when blank."""
+    values = {}
+    for f in form_fields(dataset, existing):
+        value = entered.get(f.name)
+        if f.kind == "bool":
+            values[f.name] = "true" if value else "false"
+        else:
+            values[f.name] = value.strip() if isinstance(value, str) and value.strip() else None
+    return values
+
+
+def saved_lines(record: str, existing: bool, changes: list[tuple[str, str, str]], lang: str) -> list[str]:
+    """Return what a form save says: the record saved (new, changed or unchanged), then each change."""
+    if not existing:
+        return [i18n.t("edit_saved_new", lang, record=record)]
+    head = i18n.t("edit_saved" if changes else "edit_saved_nothing", lang, record=record)
+    return [head] + [i18n.t("edit_saved_change", lang, field=f, old=o, new=n) for f, o, n in changes]
 
 
 def versions(rows: list[dict], dataset: str) -> dict[str, str]:
