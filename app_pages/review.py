@@ -7,17 +7,16 @@ import streamlit as st
 
 from impactdash import i18n, ui
 from impactdash.charts import ambitions as chart_ambitions
-from impactdash.measures import metrics, progress
+from impactdash.measures import progress
 from impactdash.safe_text import escape_markdown
+from impactdash.ui import review_forms
 from impactdash.views import ambitions as amb
 from impactdash.views import review
-from impactdash.write import edits, review_notes
 
 actor = ui.guard("review_progress")
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)
 today = dt.date.today()
-DATE_FORMAT = "DD-MM-YYYY" if lang == "nl" else "YYYY/MM/DD"
 
 st.title(t("page_review"))
 ui.dataset_banner(lang)
@@ -39,52 +38,7 @@ rows = review.scorecard(
 
 # The scorecard: filters (empty = all), sort order, the table.
 st.header(t("review_scorecard_heading"))
-
-
-towns = review.municipality_options(rows)
-instruments = review.instrument_options(rows, lang)
-statuses = review.status_options(rows)
-orders = list(review.SORT_OPTIONS)
-columns = st.columns(4)
-chosen_towns = columns[0].multiselect(
-    t("review_filter_municipality"),
-    list(towns),
-    format_func=towns.get,
-    placeholder=t("review_filter_all"),
-    key="review_towns",
-)
-chosen_instruments = ui.remember(
-    "review_instruments",
-    columns[1].multiselect(
-        t("review_filter_instrument"),
-        list(instruments),
-        default=ui.kept("review_instruments", list(instruments), []),
-        format_func=instruments.get,
-        placeholder=t("review_filter_all"),
-        key=f"review_instruments_{lang}",
-    ),
-)
-chosen_statuses = ui.remember(
-    "review_statuses",
-    columns[2].multiselect(
-        t("review_filter_status"),
-        statuses,
-        default=ui.kept("review_statuses", statuses, []),
-        format_func=lambda s: amb.status_text(s, lang),
-        placeholder=t("review_filter_all"),
-        key=f"review_statuses_{lang}",
-    ),
-)
-order = ui.remember(
-    "review_order",
-    columns[3].selectbox(
-        t("amb_sort"),
-        orders,
-        index=orders.index(ui.kept("review_order", orders, orders[0])),
-        format_func=lambda o: t(review.SORT_OPTIONS[o]),
-        key=f"review_sort_{lang}",
-    ),
-)
+chosen_towns, chosen_instruments, chosen_statuses, order = review_forms.scorecard_filters(rows, lang)
 shown = review.sort_rows(
     review.filter_rows(rows, chosen_towns, chosen_instruments, chosen_statuses), order, lang
 )
@@ -93,37 +47,14 @@ if shown:
     st.table(review.scorecard_frame(shown, today, lang), hide_index=True)
 else:
     st.info(t("review_none_selected"))
-if published:
-    st.caption(
-        t(
-            "review_caption_published",
-            label=escape_markdown(published.label),
-            date=i18n.fmt_date(published.approved_at.date(), lang),
-            window=metrics.PROJECTION_WINDOW,
-        )
-    )
-else:
-    st.caption(t("review_caption_unpublished", window=metrics.PROJECTION_WINDOW))
+st.caption(review.scorecard_caption(published, lang))
 if not shown:
     st.stop()
 
 # One ambition in detail: chart, programmes with budget and spend, properties, notes, a new note.
 st.header(t("review_detail_heading"))
-by_code = {row.code: row for row in shown}
-if st.session_state.get(f"review_pick_{lang}") not in by_code:
-    st.session_state.pop(f"review_pick_{lang}", None)  # filtered out: start from the kept or first one
-picked = ui.kept("review_pick", list(by_code))
-code = ui.remember(
-    "review_pick",
-    st.selectbox(
-        t("review_pick"),
-        list(by_code),
-        index=list(by_code).index(picked) if picked in by_code else 0,
-        format_func=lambda c: review.option_label(by_code[c], lang),
-        key=f"review_pick_{lang}",
-    ),
-)
-row = by_code[code]
+row = review_forms.ambition_picker(shown, lang)
+code = row.code
 item = row.item
 notes = review.ambition_notes(all_notes, code)
 
@@ -180,30 +111,4 @@ else:
 
 st.markdown(f"#### {t('review_add_heading')}")
 st.caption(t("review_add_caption"))
-ui.show_flash("review")
-first, last = review.default_period(as_of)
-with st.form("review_note_form"):
-    left, right = st.columns(2)
-    limits = {"min_value": dt.date(2000, 1, 1), "max_value": dt.date(2100, 12, 31), "format": DATE_FORMAT}
-    start = left.date_input(t("review_add_start"), value=first, key="review_note_start", **limits)
-    end = right.date_input(t("review_add_end"), value=last, key="review_note_end", **limits)
-    body = st.text_area(t("review_add_body"), max_chars=2000, key="review_note_body")
-    visibility = st.radio(
-        t("review_add_visibility"),
-        review.VISIBILITIES,
-        format_func=lambda v: t(f"review_visibility_{v}"),
-        horizontal=True,
-        key="review_note_visibility",
-    )
-    submitted = st.form_submit_button(t("review_add_button"), type="primary")
-if submitted:
-    values = {"period_start": start, "period_end": end, "body": body, "visibility": visibility}
-    try:
-        note_id = review_notes.add_note(ui.connection(), actor, code, values)
-    except edits.EditError as error:
-        lines = error.message(lang).split("\n")
-        st.error("  \n".join(escape_markdown(line) for line in lines), icon="⚠️")
-    else:
-        ui.flash("review", t("review_added", id=note_id))
-        del st.session_state["review_note_body"]  # an empty box for the next note
-        st.rerun()
+review_forms.note_form(actor, code, as_of, lang)

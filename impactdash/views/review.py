@@ -265,6 +265,22 @@ def scorecard_frame(rows: list[ScoreRow], today: dt.date, lang: str) -> pd.DataF
     return pd.DataFrame(records, columns=columns)
 
 
+def scorecard_caption(published, lang: str) -> str:
+    """Return the caption under the scorecard: what "change" compares with, and the projection window.
+
+    ``published`` is the current publication (its label and approval time), or None.
+    """
+    if published is None:
+        return i18n.t("review_caption_unpublished", lang, window=metrics.PROJECTION_WINDOW)
+    return i18n.t(
+        "review_caption_published",
+        lang,
+        label=escape_markdown(published.label),
+        date=i18n.fmt_date(published.approved_at.date(), lang),
+        window=metrics.PROJECTION_WINDOW,
+    )
+
+
 def counts_sentence(shown: list[ScoreRow], total: int, lang: str) -> str:
     """Say how many ambitions are shown and how many of them are on track, at risk and off track."""
     counts = progress.status_counts([r.item for r in shown])

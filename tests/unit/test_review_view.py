@@ -403,3 +403,12 @@ def test_a_note_takes_only_the_reviewers_fields(demo_copy):
             review_notes.add_note(con, REVIEWER, "GR-A-FLOOR", {**GOOD, "author": "someone.else"})
     finally:
         con.close()
+
+
+def test_the_scorecard_caption_names_the_publication_it_compares_with():
+    published = type("Current", (), {"label": "Q3 *voorlopig*", "approved_at": dt.datetime(2025, 10, 1, 9)})()
+    text = review.scorecard_caption(published, "nl")
+    assert "Q3 \\*voorlopig\\*" in text and "01-10-2025" in text
+    assert review.scorecard_caption(None, "nl") == i18n.t(
+        "review_caption_unpublished", "nl", window=metrics.PROJECTION_WINDOW
+    )
