@@ -1,0 +1,93 @@
+"""The import page's steps that keep state or write: the checked upload, the problems, the import.
+
+Reading and checking a file and writing it are :mod:`impactdash.write.importer`'s; the
+texts are :mod:`impactdash.views.import_data`'s. What an import wrote is kept across the
+rerun that follows it, and shown for as long as the same file of the same data set is chosen.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from impactdash import i18n
+from impactdash.store import db
+from impactdash.views import import_data as view
+from impactdash.write import datasets, importer, permissions
+from impactdash.write.validation import EditError, ValidationError
+
+CACHE_KEY = "import_page_cache"
+RESULT_KEY = "import_page_result"
+
+
+def show_done(dataset: str, upload) -> None:
+    """Say what the import of this file wrote, after the rerun that follows the import."""
+    done = st.session_state.get(RESULT_KEY)
+    if done and done[0] == (dataset, upload.file_id):
+        st.success(done[1])
+
+
+def checked_upload(
+    con: duckdb.DuckDBPyConnection, dataset: str, upload, max_bytes: int, lang: str
+) -> tuple[pd.DataFrame | None, importer.Preview | None, str | None]:
+    """Return (the file's rows, what an import would do, why the file is refused), read and checked once.
+
+    Cached per file, data set and data version: a rerun does not re-read 100,000 rows, and
+    every write (ours or anybody's) makes the preview fresh.
+    """
+    cache_id = (dataset, upload.file_id, upload.size, db.data_version(con))
+    cached = st.session_state.get(CACHE_KEY)
+    if cached is None or cached[0] != cache_id:
+        frame = preview = refusal = None
+        try:
+            frame = importer.read_upload(upload.name, upload.getvalue(), max_bytes=max_bytes, dataset=dataset)
+            preview = importer.preview(con, dataset, frame)
+        except (importer.UploadError, EditError) as err:
+            refusal = err.message(lang)
+        cached = (cache_id, frame, preview, refusal)
+        st.session_state[CACHE_KEY] = cached
+    _, frame, preview, refusal = cached
+    return frame, preview, refusal
+
+
+def show_problems(problems: list, count: int, lang: str) -> None:
+    """Say how many problems there are, list each (row, field, reason), and how many are not listed."""
+    st.error(view.problems_heading(count, lang))
+    st.markdown(view.problem_lines(problems, lang))
+    if count > len(problems):
+        more = i18n.fmt_number(count - len(problems), lang)
+        st.warning(i18n.t("import_page_more_problems", lang, count=more))
+
+
+def import_file(
+    con: duckdb.DuckDBPyConnection,
+    actor: permissions.Actor,
+    dataset: str,
+    frame: pd.DataFrame,
+    upload,
+    lang: str,
+) -> None:
+    """Import every row of the file or none; on success keep what was written and rerun.
+
+    A refusal is said on the page: new problems (the data changed since the preview), an
+    unreadable file, no right to import, or (logged in full) anything else.
+    """
+    try:
+        result = importer.apply(con, actor, dataset, frame, filename=upload.name)
+    except ValidationError as err:
+        # The data changed between preview and import: show the problems found now.
+        show_problems(err.problems, err.count, lang)
+    except (importer.UploadError, EditError) as err:
+        st.error(err.message(lang))
+    except permissions.PermissionDenied:
+        st.error(i18n.t("no_access", lang))
+    except Exception:  # noqa: BLE001 - the person gets a message, the log gets the details
+        logging.getLogger(__name__).exception("import failed")
+        st.error(i18n.t("import_page_failed", lang))
+    else:
+        text = view.done_text(result, upload.name, datasets.get(dataset), lang)
+        st.session_state[RESULT_KEY] = ((dataset, upload.file_id), text)
+        st.rerun()
