@@ -38,7 +38,11 @@ def test_one_error_base_for_messages_shown_to_people():
             ):
                 bases = {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases}
                 is_error = any(b.endswith(("Error", "Exception")) for b in bases)
-                if is_error and node.name != "UserFacingError" and not bases & {"UserFacingError", "EditError"}:
+                if (
+                    is_error
+                    and node.name != "UserFacingError"
+                    and not bases & {"UserFacingError", "EditError"}
+                ):
                     own.append(f"{path.relative_to(ROOT)}:{node.name}")
     assert not own, own
 
