@@ -16,7 +16,6 @@ quarters = ui.query("property_quarters", municipality=gm)
 discount = ui.query("property_rent_discount", municipality=gm)
 register = ui.query("property_register", municipality=gm)
 notes = ui.query("property_notes", municipality=gm)
-values = ui.query("metric_values", municipality=gm)
 ambitions = ui.cached(progress.for_municipality, gm)
 ambition = {item.metric_code: item for item in ambitions}
 
