@@ -23,10 +23,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from impactdash import config
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from impactdash import config  # noqa: E402 (after the path)
 
 PAGES = ["overview", "budget", "property", "ecosystem", "ambitions", "compare", "method"]
 CHROMIUM_ARGS = [
