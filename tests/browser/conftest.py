@@ -16,7 +16,8 @@ import pytest
 
 from impactdash import i18n, publish
 
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM_ARGS = [
@@ -31,14 +32,13 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark every test here as a browser test; skip them only outside CI without Chromium."""
+    """Skip the tests here (marked ``browser`` by tests/conftest.py) only outside CI without Chromium."""
+    if CHROMIUM.exists() or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason="Debian's chromium is not installed (apt-get install chromium)")
     for item in items:
-        if "tests/browser" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
-            if not CHROMIUM.exists() and not os.environ.get("CI"):
-                item.add_marker(
-                    pytest.mark.skip(reason="Debian's chromium is not installed (apt-get install chromium)")
-                )
+        if item.path.is_relative_to(HERE):
+            item.add_marker(skip)
 
 
 def _free_port() -> int:
