@@ -1,4 +1,8 @@
-"""Shared fixtures: a migrated empty database and the demo database, built once per run."""
+"""Shared fixtures: a migrated empty database and the demo database, built once per run.
+
+Every test is marked with its layer, from its folder: ``unit``, ``app`` or ``browser``
+(``pytest -m unit`` runs one layer; see docs/testing.md).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,19 @@ import pytest
 
 from impactdash import config, startup
 from impactdash.store import db
+
+TESTS = Path(__file__).resolve().parent
+LAYERS = ("unit", "app", "browser")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test with its layer: the folder it is in (registered in pyproject.toml)."""
+    for item in items:
+        if not item.path.is_relative_to(TESTS):
+            continue
+        folder = item.path.relative_to(TESTS).parts[0]
+        if folder in LAYERS:
+            item.add_marker(getattr(pytest.mark, folder))
 
 
 @pytest.fixture(scope="session")

@@ -60,16 +60,16 @@ def test_anonymous_visitor_is_not_offered_the_page(app):
         at.switch_page(PAGE)
 
 
-def test_anonymous_visitor_is_refused_running_the_page_file_itself(demo_copy, monkeypatch):
-    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
+def test_anonymous_visitor_is_refused_running_the_page_file_itself(app_db, monkeypatch):
+    monkeypatch.setenv(config.DB_ENV, str(app_db))
     at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60).run()
     assert_refused(at)
 
 
-def test_signed_out_session_is_refused_on_the_page_itself(monkeypatch, demo_copy):
-    at = open_page(monkeypatch, demo_copy, "editor.demo")
+def test_signed_out_session_is_refused_on_the_page_itself(monkeypatch, app_db):
+    at = open_page(monkeypatch, app_db, "editor.demo")
     assert [t.value for t in at.title] == ["Audittrail"]
-    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(app_db))
     direct = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
     direct.session_state["actor"] = "no.such.user"
     assert_refused(direct.run())

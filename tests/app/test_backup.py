@@ -31,8 +31,8 @@ def open_page(monkeypatch, path, username: str | None, lang: str = "nl") -> AppT
 
 
 @pytest.mark.parametrize("username", [None, "editor.demo", "reviewer.demo"])
-def test_page_is_not_offered_without_the_right(monkeypatch, demo_copy, username):
-    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
+def test_page_is_not_offered_without_the_right(monkeypatch, app_db, username):
+    monkeypatch.setenv(config.DB_ENV, str(app_db))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     if username:
         at.session_state["actor"] = username
@@ -42,8 +42,8 @@ def test_page_is_not_offered_without_the_right(monkeypatch, demo_copy, username)
 
 
 @pytest.mark.parametrize("username", [None, "editor.demo", "reviewer.demo"])
-def test_page_itself_refuses_without_the_right(monkeypatch, demo_copy, username):
-    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
+def test_page_itself_refuses_without_the_right(monkeypatch, app_db, username):
+    monkeypatch.setenv(config.DB_ENV, str(app_db))
     at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
     if username:
         at.session_state["actor"] = username
@@ -51,7 +51,7 @@ def test_page_itself_refuses_without_the_right(monkeypatch, demo_copy, username)
     assert not at.exception
     assert [e.value for e in at.error] == [NO_ACCESS]
     assert not at.title and not at.button and not at.dataframe
-    assert not (demo_copy.parent / "backups").exists()
+    assert not (app_db.parent / "backups").exists()
 
 
 def test_admin_backs_up_and_restores_with_confirmation(monkeypatch, demo_copy):

@@ -63,9 +63,9 @@ def no_staff_content(at) -> bool:
     return all(s.key != "edit_dataset" for s in at.selectbox) and all(b.label != "Opslaan" for b in at.button)
 
 
-def run_page_alone(demo_copy, monkeypatch, actor: str | None = None) -> AppTest:
+def run_page_alone(path, monkeypatch, actor: str | None = None) -> AppTest:
     """Run the page file on its own, as a typed URL to an auto-discovered page would."""
-    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(path))
     at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
     if actor:
         at.session_state[ui.ACTOR_KEY] = actor
@@ -75,14 +75,14 @@ def run_page_alone(demo_copy, monkeypatch, actor: str | None = None) -> AppTest:
 
 
 @pytest.mark.parametrize("actor", [None, "reviewer.demo"])
-def test_the_page_file_on_its_own_refuses_anonymous_and_reviewer(demo_copy, monkeypatch, actor):
-    at = run_page_alone(demo_copy, monkeypatch, actor)
+def test_the_page_file_on_its_own_refuses_anonymous_and_reviewer(app_db, monkeypatch, actor):
+    at = run_page_alone(app_db, monkeypatch, actor)
     assert errors(at) == [NO_ACCESS]
     assert no_staff_content(at)
 
 
-def test_the_page_file_on_its_own_lets_the_editor_in(demo_copy, monkeypatch):
-    at = run_page_alone(demo_copy, monkeypatch, "editor.demo")
+def test_the_page_file_on_its_own_lets_the_editor_in(app_db, monkeypatch):
+    at = run_page_alone(app_db, monkeypatch, "editor.demo")
     assert not at.error
     assert not no_staff_content(at)
 
@@ -93,14 +93,14 @@ def test_anonymous_cannot_switch_to_the_page_nor_find_it_in_the_menu(app):
         at.switch_page(PAGE)
 
 
-def test_reviewer_cannot_switch_to_the_page(app):
+def test_reviewer_cannot_switch_to_the_page(app, demo_copy):
     at = sign_in(app, "reviewer.demo")
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)
 
 
 @pytest.mark.parametrize("who", [None, "reviewer.demo"])
-def test_a_session_that_loses_the_role_loses_the_page(app, who):
+def test_a_session_that_loses_the_role_loses_the_page(app, demo_copy, who):
     at = open_edit(sign_in(app, "editor.demo"))
     assert not no_staff_content(at)
     if who is None:

@@ -77,7 +77,7 @@ def signed_in(app, username: str | None, lang: str = "nl"):
 
 
 @pytest.mark.parametrize("username", [None, "reviewer.demo", "admin.demo"])
-def test_page_is_not_in_the_navigation_without_the_import_right(app, username):
+def test_page_is_not_in_the_navigation_without_the_import_right(app, demo_copy, username):
     at = signed_in(app, username)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)
@@ -85,9 +85,9 @@ def test_page_is_not_in_the_navigation_without_the_import_right(app, username):
 
 
 @pytest.mark.parametrize("username", [None, "reviewer.demo", "admin.demo"])
-def test_page_file_run_directly_is_refused(demo_copy, monkeypatch, username):
+def test_page_file_run_directly_is_refused(app_db, monkeypatch, username):
     # As if the file were reached without the entry script (a stale session, a pages/ folder).
-    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(app_db))
     at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
     if username:
         at.session_state[ui.ACTOR_KEY] = username
@@ -98,7 +98,7 @@ def test_page_file_run_directly_is_refused(demo_copy, monkeypatch, username):
     assert not at.title
 
 
-def test_session_that_loses_the_right_loses_the_page(app):
+def test_session_that_loses_the_right_loses_the_page(app, demo_copy):
     at = sign_in(app, "editor.demo")
     assert at.get("file_uploader")
     at.session_state[ui.ACTOR_KEY] = "reviewer.demo"
@@ -107,7 +107,7 @@ def test_session_that_loses_the_right_loses_the_page(app):
     assert not staff_content(at)
 
 
-def test_editor_sees_the_page_in_dutch(app):
+def test_editor_sees_the_page_in_dutch(app, demo_copy):
     at = sign_in(app, "editor.demo")
     assert at.title[0].value == "Importeren"
     assert [h.value for h in at.header] == ["1. Kies de gegevens", "2. Upload het bestand"]
@@ -115,7 +115,7 @@ def test_editor_sees_the_page_in_dutch(app):
     assert not at.error
 
 
-def test_good_csv_imports_once_and_reimport_changes_nothing(app):
+def test_good_csv_imports_once_and_reimport_changes_nothing(app, demo_copy):
     at = sign_in(app, "editor.demo")
     counts, audit, version = state()
     upload(at, "uitgaven.csv", csv(GOOD))
@@ -149,7 +149,7 @@ def test_good_csv_imports_once_and_reimport_changes_nothing(app):
     assert state() == (after, audit_after, version_after)
 
 
-def test_bad_rows_are_each_listed_and_nothing_changes(app):
+def test_bad_rows_are_each_listed_and_nothing_changes(app, demo_copy):
     at = sign_in(app, "editor.demo")
     before = state()
     upload(at, "uitgaven.csv", csv(BAD))
@@ -166,7 +166,7 @@ def test_bad_rows_are_each_listed_and_nothing_changes(app):
     assert state() == before
 
 
-def test_bad_rows_in_english(app):
+def test_bad_rows_in_english(app, demo_copy):
     at = sign_in(app, "editor.demo", "en")
     assert at.title[0].value == "Import"
     upload(at, "spend.csv", csv(BAD))
@@ -186,7 +186,7 @@ def test_bad_rows_in_english(app):
         ("uitgaven.csv", b"wat,is,dit\n1,2,3\n", "Deze kolommen zijn onbekend"),
     ],
 )
-def test_unreadable_files_are_refused_with_the_reason(app, name, data, message):
+def test_unreadable_files_are_refused_with_the_reason(app, demo_copy, name, data, message):
     at = sign_in(app, "editor.demo")
     before = state()
     upload(at, name, data)
@@ -196,7 +196,7 @@ def test_unreadable_files_are_refused_with_the_reason(app, name, data, message):
     assert state() == before
 
 
-def test_real_workbook_imports(app):
+def test_real_workbook_imports(app, demo_copy):
     import io
 
     import openpyxl

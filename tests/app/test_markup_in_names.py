@@ -165,7 +165,7 @@ def typed_names(demo_db_file, tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def demo_copy(typed_names) -> Path:
+def app_db(typed_names) -> Path:
     """Make the ``app`` fixture (tests/app/conftest.py) serve the typed database."""
     return typed_names
 

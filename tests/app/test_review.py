@@ -94,12 +94,12 @@ def test_the_dutch_page_has_no_english_words(app):
 
 
 @pytest.mark.parametrize("user", [None, "editor.demo"])
-def test_editor_and_anonymous_get_no_access(app, demo_copy, monkeypatch, user):
+def test_editor_and_anonymous_get_no_access(app, app_db, monkeypatch, user):
     at = app("nl", signed_in=user)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)
     # Run on its own (a typed URL to a discovered page): the guard stops it before anything shows.
-    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(app_db))
     alone = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
     if user:
         alone.session_state[ui.ACTOR_KEY] = user

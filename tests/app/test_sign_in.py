@@ -20,7 +20,7 @@ def test_sign_in_page_lists_demo_accounts(sign_in_page):
 @pytest.mark.parametrize(
     ("username", "roles"), [("editor.demo", "medewerker"), ("reviewer.demo", "wethouder")]
 )
-def test_demo_user_signs_in_and_out(sign_in_page, username, roles):
+def test_demo_user_signs_in_and_out(sign_in_page, demo_copy, username, roles):
     at = sign_in_page
     password = dict((u, p) for u, p, _ in startup.DEMO_USERS)[username]
     at.text_input[0].input(username)
@@ -34,7 +34,7 @@ def test_demo_user_signs_in_and_out(sign_in_page, username, roles):
     assert not any("Aangemeld als" in c.value for c in at.sidebar.caption)
 
 
-def test_wrong_password_is_refused_with_a_clear_message(sign_in_page):
+def test_wrong_password_is_refused_with_a_clear_message(sign_in_page, demo_copy):
     at = sign_in_page
     at.text_input[0].input("editor.demo")
     at.text_input[1].input("not the password")

@@ -55,9 +55,9 @@ def test_navigation_offers_a_staff_page_only_to_those_allowed(app, path, key, ac
 
 @pytest.mark.parametrize(("path", "key", "action"), STAFF_PAGES, ids=[p for p, _, _ in STAFF_PAGES])
 @pytest.mark.parametrize("username", list(ACTORS), ids=lambda u: u or "anonymous")
-def test_staff_page_run_on_its_own_stops_at_its_guard(demo_copy, monkeypatch, path, key, action, username):
+def test_staff_page_run_on_its_own_stops_at_its_guard(app_db, monkeypatch, path, key, action, username):
     """However a page file gets run (stale session, auto-discovery), its first line refuses."""
-    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
+    monkeypatch.setenv(config.DB_ENV, str(app_db))
     allowed = permissions.allowed(permissions.Actor(username, frozenset(ACTORS[username])), action)
     at = AppTest.from_file(str(ROOT / path), default_timeout=60)
     if username:

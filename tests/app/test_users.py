@@ -35,8 +35,8 @@ def run_page_file(monkeypatch, path, username: str | None) -> AppTest:
 
 
 @pytest.mark.parametrize("username", [None, "editor.demo", "reviewer.demo"])
-def test_page_is_not_offered_without_the_right(monkeypatch, demo_copy, username):
-    monkeypatch.setenv(config.DB_ENV, str(demo_copy))
+def test_page_is_not_offered_without_the_right(monkeypatch, app_db, username):
+    monkeypatch.setenv(config.DB_ENV, str(app_db))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     if username:
         at.session_state["actor"] = username
@@ -46,15 +46,15 @@ def test_page_is_not_offered_without_the_right(monkeypatch, demo_copy, username)
 
 
 @pytest.mark.parametrize("username", [None, "editor.demo", "reviewer.demo"])
-def test_page_itself_refuses_without_the_right(monkeypatch, demo_copy, username):
-    at = run_page_file(monkeypatch, demo_copy, username)
+def test_page_itself_refuses_without_the_right(monkeypatch, app_db, username):
+    at = run_page_file(monkeypatch, app_db, username)
     assert not at.exception
     assert [e.value for e in at.error] == [NO_ACCESS]
     assert not at.title and not at.dataframe and not at.text_input and not at.button
 
 
-def test_admin_sees_the_accounts_without_password_hashes(monkeypatch, demo_copy):
-    at = open_page(monkeypatch, demo_copy, "admin.demo")
+def test_admin_sees_the_accounts_without_password_hashes(monkeypatch, app_db):
+    at = open_page(monkeypatch, app_db, "admin.demo")
     assert [t.value for t in at.title] == ["Gebruikers"]
     assert [h.value for h in at.header] == ["Accounts", "Gebruiker toevoegen", "Gebruiker wijzigen"]
     table = at.dataframe[0].value

@@ -11,12 +11,14 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
 from impactdash import config, i18n
 
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM_ARGS = [
@@ -31,14 +33,13 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark every test here as a browser test; skip them only outside CI without Chromium."""
+    """Skip the tests here (marked ``browser`` by tests/conftest.py) only outside CI without Chromium."""
+    if CHROMIUM.exists() or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason="Debian's chromium is not installed (apt-get install chromium)")
     for item in items:
-        if "tests/browser" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
-            if not CHROMIUM.exists() and not os.environ.get("CI"):
-                item.add_marker(
-                    pytest.mark.skip(reason="Debian's chromium is not installed (apt-get install chromium)")
-                )
+        if item.path.is_relative_to(HERE):
+            item.add_marker(skip)
 
 
 def _free_port() -> int:
@@ -93,24 +94,87 @@ def server(tmp_path_factory, demo_db_file):
     proc.wait(timeout=20)
 
 
+VIEWPORT = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+class Browser:
+    """The session's Chromium; every context it opens reports the hosts its pages ask."""
+
+    def __init__(self, chromium) -> None:
+        self._chromium = chromium
+        self.requests: list[str] = []
+
+    def new_context(self, **options):
+        """Open a browser context (Playwright's ``Browser.new_context``), its requests recorded."""
+        context = self._chromium.new_context(**{"viewport": VIEWPORT, "locale": "nl-NL", **options})
+        context.on("request", lambda request: self.requests.append(request.url))
+        return context
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Chromium for the session."""
+    """One headless Chromium for the session (per xdist worker)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
+        yield Browser(instance)
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def context(browser):
+    """The browser context that the tests' pages share (1366 x 900, Dutch).
+
+    Shared for its HTTP cache: a page in a new context downloads and compiles
+    Streamlit's and plotly's scripts (~5 MB) again, which took most of a test's time.
+    Nothing else is shared: each test gets its own page, so its own Streamlit session
+    (the sign-in lives in the session, not in a cookie).
+    """
+    shared = browser.new_context()
+    yield shared
+    shared.close()
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh browser page (own context, so no state leaks between tests)."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")
-    pg = context.new_page()
-    yield pg
-    context.close()
+def new_page(context):
+    """Return a factory of fresh pages (each its own Streamlit session) in the shared context."""
+    pages = []
+
+    def make(viewport: dict | None = None):
+        pg = context.new_page()
+        if viewport:
+            pg.set_viewport_size(viewport)
+        pages.append(pg)
+        return pg
+
+    yield make
+    for pg in pages:
+        if not pg.is_closed():
+            pg.close()
+
+
+@pytest.fixture
+def page(new_page):
+    """A fresh browser page, its own Streamlit session."""
+    return new_page()
+
+
+@pytest.fixture(autouse=True)
+def _no_other_host(request):
+    """Every browser test: no page it opened asked any host but the local server.
+
+    No visitor's browser may be sent to a third party: no fonts, tiles, scripts or images.
+    """
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    recorded = request.getfixturevalue("browser").requests
+    recorded.clear()
+    yield
+    others = sorted({url for url in recorded if (urlparse(url).hostname or url) != "127.0.0.1"})
+    assert not others, f"the browser asked other hosts: {others}"
 
 
 def wait_until_drawn(page, timeout_ms: int = 30_000) -> None:
@@ -146,8 +210,26 @@ def open_data_tables(page, timeout_ms: int = 30_000) -> int:
     return count
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot under artifacts/ for a person to look at."""
+#: Set to 1 to save a screenshot of every page the tests pass, for a person to look at.
+SCREENSHOTS_ENV = "IMPACTDASH_SCREENSHOTS"
+
+
+def screenshots_wanted() -> bool:
+    """Whether screenshots are asked for (``IMPACTDASH_SCREENSHOTS=1``), or a test is failing.
+
+    Called in an ``except`` block (a test's debug screenshot), it always says yes.
+    """
+    return os.environ.get(SCREENSHOTS_ENV) == "1" or sys.exc_info()[0] is not None
+
+
+def screenshot(page, name: str) -> Path | None:
+    """Save a full-page screenshot under artifacts/ for a person to look at, if asked for.
+
+    Only with ``IMPACTDASH_SCREENSHOTS=1`` (or while a test is failing): taking them cost
+    seconds per page and checked nothing.
+    """
+    if not screenshots_wanted():
+        return None
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     # Streamlit scrolls inside its main section, so a full-page shot needs a viewport as tall

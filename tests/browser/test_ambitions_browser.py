@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import open_data_tables, screenshot, wait_until_drawn
+from tests.browser.conftest import PHONE, open_data_tables, screenshot, wait_until_drawn
 
 #: Streamlit's own chrome, not this page: at phone width a wide st.table scrolls sideways in a
 #: container without tabindex (Streamlit renders it; a page cannot add one). Ignored only there.
@@ -18,10 +18,8 @@ NOT_THIS_PAGE = {"exclude": [['[data-testid="stSidebarNav"]']]}
 
 
 def _open(server, page, query: str = "") -> None:
-    # A fresh server only knows st.navigation's pages once some session has run the entry
-    # script; until then /ambitions would run the page file on its own (see DESIGN.md).
-    page.goto(server)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', state="attached")
+    # Straight to the page's URL: st.navigation routes it, on a fresh server too (there is
+    # no pages/ folder for Streamlit to serve on its own; docs/decisions.md, 2026-11-27).
     page.goto(f"{server}/ambitions{query}")
     wait_until_drawn(page)
 
@@ -33,14 +31,20 @@ def _violations(page, ignore=frozenset()) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize(
-    ("query", "title", "heading", "name"),
+    ("query", "title", "heading", "name", "then_pick"),
     [
-        ("", "Ambities van", "Alle ambities", "ambitions-nl"),
-        ("?lang=en", "Ambitions of", "All ambitions", "ambitions-en"),
-        ("?gm=GM0080", "Ambities van Leeuwarden", "Ambitie in detail", "ambitions-leeuwarden-nl"),
+        ("", "Ambities van", "Alle ambities", "ambitions-nl", True),
+        ("?lang=en", "Ambitions of", "All ambitions", "ambitions-en", False),
+        ("?gm=GM0080", "Ambities van Leeuwarden", "Ambitie in detail", "ambitions-leeuwarden-nl", False),
     ],
 )
-def test_ambitions_page_draws_without_errors_or_violations(server, page, query, title, heading, name):
+def test_ambitions_page_draws_without_errors_or_violations(
+    server, page, query, title, heading, name, then_pick
+):
+    """Drawn and accessible; on the Dutch page, then another ambition is picked.
+
+    The pick was test_picking_another_ambition_redraws_the_chart, on its own load of the same page.
+    """
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     _open(server, page, query)
@@ -58,10 +62,11 @@ def test_ambitions_page_draws_without_errors_or_violations(server, page, query, 
         print(report)
     assert count == 0
     assert not errors
+    if then_pick:
+        _pick_another_ambition(page)
 
 
-def test_picking_another_ambition_redraws_the_chart(server, page):
-    _open(server, page)
+def _pick_another_ambition(page) -> None:
     first = page.locator('[data-testid="stMarkdownContainer"] h3').first.inner_text()
     picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Kies een ambitie")
     # The combobox can take a moment to respond after the first draw: retry opening it.
@@ -84,18 +89,14 @@ def test_picking_another_ambition_redraws_the_chart(server, page):
     assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() >= 1
 
 
-def test_phone_width_keeps_the_page_usable(server, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
-    page = context.new_page()
-    try:
-        _open(server, page)
-        assert page.locator('[data-testid="stException"]').count() == 0
-        chart = page.locator('[data-testid="stPlotlyChart"]').first
-        assert chart.bounding_box()["width"] <= 390
-        screenshot(page, "ambitions-phone-nl")
-        count, report = _violations(page, ignore=PHONE_CHROME_RULES)
-        if count:
-            print(report)
-        assert count == 0
-    finally:
-        context.close()
+def test_phone_width_keeps_the_page_usable(server, new_page):
+    page = new_page(PHONE)
+    _open(server, page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    assert chart.bounding_box()["width"] <= 390
+    screenshot(page, "ambitions-phone-nl")
+    count, report = _violations(page, ignore=PHONE_CHROME_RULES)
+    if count:
+        print(report)
+    assert count == 0

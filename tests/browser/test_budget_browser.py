@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import open_data_tables, screenshot, wait_until_drawn
+from tests.browser.conftest import PHONE, open_data_tables, screenshot, screenshots_wanted, wait_until_drawn
 
 #: Streamlit's own sectioned sidebar navigation (dashboard.py groups the pages) renders <div>s
 #: inside its <ul> and <li>s outside a list; the page cannot change that chrome. These two rules
@@ -29,16 +29,16 @@ def _axe_violations(page) -> list[str]:
 
 
 def _open(server, page, query: str = "") -> None:
-    # A fresh server auto-discovers pages/ until some session has run dashboard.py (see
-    # docs in DESIGN.md); visit the entry first, as any visitor arriving at / does.
-    page.goto(server)
-    wait_until_drawn(page)
+    # Straight to the page's URL: st.navigation routes it, on a fresh server too (there is
+    # no pages/ folder for Streamlit to serve on its own; docs/decisions.md, 2026-11-27).
     page.goto(f"{server}/budget{query}")
     wait_until_drawn(page)
 
 
 def _whole_page(page, name: str) -> None:
     """Screenshot the whole page: Streamlit scrolls inside its main block, so grow the viewport first."""
+    if not screenshots_wanted():
+        return
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": min(height + 50, 16000)})
     wait_until_drawn(page)
@@ -62,7 +62,12 @@ def test_budget_page_in_dutch(server, page):
     assert not errors
 
 
-def test_budget_page_in_english(server, page):
+def test_budget_page_in_english_then_one_instrument(server, page):
+    """The English page, then drilled down to one instrument's programmes.
+
+    Merged from test_budget_page_in_english and test_choosing_an_instrument_drills_down_to_its_programmes,
+    which each loaded the same English page.
+    """
     _open(server, page, "?lang=en")
     assert page.locator("h1").first.inner_text().startswith("Budget and spend")
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 5
@@ -71,9 +76,6 @@ def test_budget_page_in_english(server, page):
     assert _axe_violations(page) == []
     _whole_page(page, "budget-en")
 
-
-def test_choosing_an_instrument_drills_down_to_its_programmes(server, page):
-    _open(server, page, "?lang=en")
     page.locator('[data-testid="stSelectbox"]').filter(has_text="Instrument").click()
     page.get_by_role("option", name="Impact fund", exact=True).click()
     page.get_by_text("Budget and spend per programme of Impact fund").wait_for()
@@ -85,21 +87,17 @@ def test_choosing_an_instrument_drills_down_to_its_programmes(server, page):
 
 
 @pytest.mark.parametrize("gm", ["GM0014", "GM0518"])
-def test_phone_width(server, browser, gm):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
-    page = context.new_page()
-    try:
-        _open(server, page, f"?gm={gm}")
-        assert page.locator("h1").first.inner_text().startswith("Budget en uitgaven")
-        assert page.locator('[data-testid="stPlotlyChart"]').count() == 5
-        assert page.locator('[data-testid="stException"]').count() == 0
-        overflow = page.evaluate(
-            "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
-            "        .some(c => c.getBoundingClientRect().right > window.innerWidth + 1)"
-        )
-        assert not overflow, "every chart fits the phone's width"
-        open_data_tables(page)  # a table wider than the phone would scroll sideways (an axe violation)
-        assert _axe_violations(page) == []
-        _whole_page(page, f"budget-nl-{gm}-phone")
-    finally:
-        context.close()
+def test_phone_width(server, new_page, gm):
+    page = new_page(PHONE)
+    _open(server, page, f"?gm={gm}")
+    assert page.locator("h1").first.inner_text().startswith("Budget en uitgaven")
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 5
+    assert page.locator('[data-testid="stException"]').count() == 0
+    overflow = page.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+        "        .some(c => c.getBoundingClientRect().right > window.innerWidth + 1)"
+    )
+    assert not overflow, "every chart fits the phone's width"
+    open_data_tables(page)  # a table wider than the phone would scroll sideways (an axe violation)
+    assert _axe_violations(page) == []
+    _whole_page(page, f"budget-nl-{gm}-phone")

@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from impactdash import i18n
 from impactdash.store import db
-from tests.browser.conftest import open_data_tables, screenshot, wait_until_drawn
+from tests.browser.conftest import open_data_tables, screenshot, screenshots_wanted, wait_until_drawn
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +56,6 @@ def _axe(page, banner_caption: set[str]):
 def _open(page, url: str) -> list[str]:
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(url.split("/compare")[0])  # a visitor's first run goes through the entry script
-    wait_until_drawn(page)
     page.goto(url)
     wait_until_drawn(page)
     return errors
@@ -72,6 +70,8 @@ def _choose(page, label: str, heading: str) -> None:
 
 def _tall_screenshot(page, name: str, width: int = 1366) -> None:
     """Screenshot the whole page: Streamlit scrolls inside its main block, not the window."""
+    if not screenshots_wanted():
+        return
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": width, "height": height + 100})
     page.wait_for_timeout(500)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import open_data_tables, screenshot, wait_until_drawn
+from tests.browser.conftest import open_data_tables, screenshot, screenshots_wanted, wait_until_drawn
 
 CASES = [
     ("nl", "GM0518", "Ecosysteem 's-Gravenhage", "Verbindingen per jaar"),
@@ -42,10 +42,8 @@ def _violations(page) -> list[dict]:
 
 
 def _open(server, page, query: str) -> None:
-    # The entry script must have run once in this server before a page URL is routed through
-    # st.navigation (until then Streamlit serves pages/ on its own; see DESIGN.md).
-    page.goto(server)
-    wait_until_drawn(page)
+    # Straight to the page's URL: st.navigation routes it, on a fresh server too (there is
+    # no pages/ folder for Streamlit to serve on its own; docs/decisions.md, 2026-11-27).
     page.goto(f"{server}/ecosystem?{query}")
     wait_until_drawn(page)
 
@@ -69,8 +67,9 @@ def test_ecosystem_draws_in_both_languages_without_errors(server, page, lang, gm
     assert open_data_tables(page) == charts.count()  # each chart's data a click away, axe-checked too
     violations = _violations(page)
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
-    page.set_viewport_size({"width": 1366, "height": 5200})  # the app scrolls inside; show it all
-    screenshot(page, f"ecosystem-{lang}-{gm}")
+    if screenshots_wanted():
+        page.set_viewport_size({"width": 1366, "height": 5200})  # the app scrolls inside; show it all
+        screenshot(page, f"ecosystem-{lang}-{gm}")
     assert not errors
 
 

@@ -85,7 +85,7 @@ def save_value(page, text: str) -> None:
     wait_until_drawn(page)
 
 
-def test_editor_changes_a_figure_and_the_public_ambition_shows_it(server, browser, page):
+def test_editor_changes_a_figure_and_the_public_ambition_shows_it(server, new_page, page):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
@@ -106,7 +106,7 @@ def test_editor_changes_a_figure_and_the_public_ambition_shows_it(server, browse
         raise
     finally:
         # Put the demo figure back for the other tests on this server (a fresh session).
-        restore = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL").new_page()
+        restore = new_page()
         try:
             sign_in(restore, server)
             open_record(restore, RECORD_2025)
@@ -116,13 +116,12 @@ def test_editor_changes_a_figure_and_the_public_ambition_shows_it(server, browse
             screenshot(restore, "edit-debug-restore")
             raise
         finally:
-            restore.context.close()
+            restore.close()
     assert not errors
 
 
-def test_a_second_session_saving_an_old_version_is_refused_and_keeps_its_input(server, browser):
-    first = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL").new_page()
-    second = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL").new_page()
+def test_a_second_session_saving_an_old_version_is_refused_and_keeps_its_input(server, new_page):
+    first, second = new_page(), new_page()  # two sessions of the same editor
     try:
         for pg in (first, second):
             sign_in(pg, server)
@@ -148,5 +147,5 @@ def test_a_second_session_saving_an_old_version_is_refused_and_keeps_its_input(s
         screenshot(second, "edit-debug-second")
         raise
     finally:
-        first.context.close()
-        second.context.close()
+        first.close()
+        second.close()

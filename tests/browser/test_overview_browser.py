@@ -1,11 +1,26 @@
-"""The overview in a real browser: loads, draws every chart, switches language, no errors."""
+"""The overview in a real browser: loads, draws every chart, switches language, no errors, no axe violations."""
 
 from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import screenshot, wait_until_drawn
 
 
-def test_overview_draws_every_chart_in_dutch(server, page):
+def _no_violations(page, name: str) -> None:
+    """Run axe-core on the whole page: no violation at all."""
+    results = Axe().run(page)
+    screenshot(page, f"overview-{name}-axe")
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_overview_draws_in_dutch_then_switches_to_english_across_a_reload(server, page):
+    """One visitor: the Dutch overview (drawn, accessible), then English, kept across a reload.
+
+    Merged from test_overview_draws_every_chart_in_dutch, test_language_switch_holds_across_reload
+    and test_page_has_no_accessibility_violations[nl-] and [en-] (test_public_pages_browser.py),
+    which each loaded the same overview again.
+    """
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(server)
@@ -16,12 +31,8 @@ def test_overview_draws_every_chart_in_dutch(server, page):
     assert page.get_by_text("illustratief").count() >= 1
     assert page.locator('[data-testid="stException"]').count() == 0
     screenshot(page, "overview-nl")
-    assert not errors
+    _no_violations(page, "nl")
 
-
-def test_language_switch_holds_across_reload(server, page):
-    page.goto(server)
-    wait_until_drawn(page)
     page.get_by_role("radio", name="English").click()
     page.wait_for_function("() => document.querySelector('h1')?.innerText.startsWith('Impact pillar')")
     wait_until_drawn(page)
@@ -30,7 +41,10 @@ def test_language_switch_holds_across_reload(server, page):
     wait_until_drawn(page)
     assert page.locator("h1").first.inner_text().startswith("Impact pillar")
     assert page.get_by_text("Key figures").count() == 1
+    assert page.locator('[data-testid="stException"]').count() == 0
     screenshot(page, "overview-en")
+    _no_violations(page, "en")
+    assert not errors
 
 
 def test_northern_city_by_url(server, page):

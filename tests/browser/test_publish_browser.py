@@ -19,10 +19,6 @@ NEW_VALUE = "3,3"
 APPROVE = "Goedkeuren en publiceren"
 
 
-def new_page(browser):
-    return browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL").new_page()
-
-
 def impact_team_text(page, server: str) -> str:
     """Open the public ambitions page for Leeuwarden as a visitor; return the impact team's text."""
     page.goto(f"{server}/ambitions?gm=GM0080")
@@ -32,8 +28,8 @@ def impact_team_text(page, server: str) -> str:
     return page.locator('[data-testid="stMain"]').inner_text().replace("\u00a0", " ")
 
 
-def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(server, browser):
-    editor, reviewer, visitor = new_page(browser), new_page(browser), new_page(browser)
+def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(server, new_page):
+    editor, reviewer, visitor = new_page(), new_page(), new_page()
     errors = []
     for pg in (editor, reviewer, visitor):
         pg.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -74,14 +70,14 @@ def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(se
             screenshot(pg, f"publish-debug-{name}")
         raise
     finally:
-        restore = new_page(browser)
+        restore = new_page()
         try:
             sign_in_editor(restore, server)
             open_record(restore, RECORD_2025)
             save_value(restore, "1,8")
             restore.get_by_text("Opgeslagen").wait_for(timeout=30_000)
         finally:
-            restore.context.close()
+            restore.close()
         for pg in (editor, reviewer, visitor):
-            pg.context.close()
+            pg.close()
     assert not errors

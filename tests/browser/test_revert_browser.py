@@ -42,9 +42,9 @@ def sign_out(page) -> None:
     wait_until_drawn(page)
 
 
-def restore(browser, server: str) -> None:
+def restore(new_page, server: str) -> None:
     """Put the demo figure back with the editor's save (only needed when the revert did not)."""
-    pg = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL").new_page()
+    pg = new_page()
     try:
         sign_in(pg, server, *EDITOR)
         open_record(pg, RECORD)
@@ -55,10 +55,10 @@ def restore(browser, server: str) -> None:
         screenshot(pg, "revert-debug-restore")
         raise
     finally:
-        pg.context.close()
+        pg.close()
 
 
-def test_reviewer_reverts_an_editors_change_from_the_audit_trail(server, browser, page):
+def test_reviewer_reverts_an_editors_change_from_the_audit_trail(server, new_page, page):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     changed = False
@@ -117,5 +117,5 @@ def test_reviewer_reverts_an_editors_change_from_the_audit_trail(server, browser
         raise
     finally:
         if changed:
-            restore(browser, server)
+            restore(new_page, server)
     assert not errors

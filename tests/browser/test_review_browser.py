@@ -1,4 +1,4 @@
-"""The progress review in a real browser: a reviewer filters the scorecard and drills down into one ambition."""
+"""A reviewer in a real browser: searches the audit trail, then filters the scorecard and drills down."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import screenshot, wait_until_drawn
-from tests.browser.test_audit_browser import sign_in
+from tests.browser.test_audit_browser import (
+    search_the_audit_trail_and_see_a_refused_revert_explained,
+    sign_in,
+)
 
 #: The sidebar navigation is Streamlit's and the entry script's, not this page's (see the ambitions test).
 NOT_THIS_PAGE = {"exclude": [['[data-testid="stSidebarNav"]']]}
@@ -30,10 +33,17 @@ def _open_options(page, widget, label: str) -> None:
     raise AssertionError(f"the {label} list did not open")
 
 
-def test_reviewer_filters_the_scorecard_and_drills_down(server, page):
+def test_reviewer_searches_the_audit_trail_then_filters_the_scorecard_and_drills_down(server, page):
+    """One reviewer session, merged from two tests that each signed in on their own:
+    test_reviewer_searches_the_audit_trail_and_a_refused_revert_is_explained (test_audit_browser.py)
+    and test_reviewer_filters_the_scorecard_and_drills_down.
+    """
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     sign_in(page, server, "reviewer.demo", "demo-reviewer-2026")
+    search_the_audit_trail_and_see_a_refused_revert_explained(page)
+    assert not errors
+
     page.get_by_role("link", name="Voortgangsreview").click()
     page.get_by_role("heading", name="Voortgangsreview", level=1).wait_for(timeout=30_000)
     wait_until_drawn(page)
