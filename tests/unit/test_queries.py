@@ -11,6 +11,15 @@ from impactdash.store import db
 QUERIES = db.query_names()
 
 
+@pytest.fixture(scope="module")
+def empty_con(tmp_path_factory):
+    """One freshly migrated database without data for every query here (they only read it)."""
+    con = db.connect(tmp_path_factory.mktemp("empty") / "empty.duckdb")
+    db.migrate(con)
+    yield con
+    con.close()
+
+
 def test_there_are_queries():
     assert len(QUERIES) >= 5
 
