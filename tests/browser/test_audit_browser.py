@@ -13,6 +13,7 @@ from tests.browser.conftest import screenshot, wait_until_drawn
 def sign_in(page, server, username: str, password: str) -> None:
     page.goto(f"{server}/sign-in")
     wait_until_drawn(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Aanmelden").click()
