@@ -14,17 +14,30 @@ import pytest
 from impactdash import db, loader, publish
 
 TESTS = Path(__file__).resolve().parent
-LAYERS = ("unit", "app", "browser")
+#: The layers, slowest tests first.
+LAYERS = ("browser", "app", "unit")
+
+
+def _layer(item) -> str | None:
+    if not item.path.is_relative_to(TESTS):
+        return None
+    folder = item.path.relative_to(TESTS).parts[0]
+    return folder if folder in LAYERS else None
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark every test with its layer: the folder it is in (registered in pyproject.toml)."""
+    """Mark every test with its layer, the folder it is in (registered in pyproject.toml).
+
+    And run the browser tests first, then the app tests, then the unit tests. With two
+    workers (``--dist worksteal``: each starts with one half of the list) one worker starts
+    the browser tests at once, with its own Streamlit server and Chromium, while the other
+    runs the unit tests and then takes over whatever is left of the first one's half.
+    """
     for item in items:
-        if not item.path.is_relative_to(TESTS):
-            continue
-        folder = item.path.relative_to(TESTS).parts[0]
-        if folder in LAYERS:
-            item.add_marker(getattr(pytest.mark, folder))
+        layer = _layer(item)
+        if layer:
+            item.add_marker(getattr(pytest.mark, layer))
+    items.sort(key=lambda item: LAYERS.index(_layer(item)) if _layer(item) else len(LAYERS))
 
 
 @pytest.fixture(scope="session")
