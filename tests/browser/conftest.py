@@ -177,6 +177,14 @@ def _no_other_host(request):
     assert not others, f"the browser asked other hosts: {others}"
 
 
+def assert_accessible(page) -> None:
+    """Run axe-core once over the whole page, sidebar included: no violation at all."""
+    from axe_playwright_python.sync_playwright import Axe  # only the browser tests need it
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
 def wait_until_drawn(page, timeout_ms: int = 30_000) -> None:
     """Wait until the script run has finished and every plotly chart holds its SVG."""
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
@@ -191,10 +199,11 @@ def wait_until_drawn(page, timeout_ms: int = 30_000) -> None:
 
 
 def open_data_tables(page, timeout_ms: int = 30_000) -> int:
-    """Open every chart's data-table expander, one at a time, and wait for its table; return how many.
+    """Open every chart's data-table expander and wait for all their tables; return how many.
 
-    A table is built only when its expander is opened (a rerun), so each click waits for
-    the table to arrive before the next one.
+    A table is built only when its expander is opened (a rerun). The clicks go out at once
+    (each rerun request supersedes the one before, and the last run sees every expander
+    open), then each table is waited for: one rerun instead of one per table.
     """
     labels = [i18n.t("show_data", lang) for lang in ("nl", "en")]
     boxes = page.get_by_test_id("stExpander").filter(
@@ -205,7 +214,8 @@ def open_data_tables(page, timeout_ms: int = 30_000) -> int:
         box = boxes.nth(i)
         if not box.locator("details[open]").count():  # already open after an earlier call
             box.locator("summary").click()
-        box.get_by_test_id("stTable").wait_for(timeout=timeout_ms)
+    for i in range(count):
+        boxes.nth(i).get_by_test_id("stTable").wait_for(timeout=timeout_ms)
     wait_until_drawn(page, timeout_ms)
     return count
 

@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import PHONE, open_data_tables, screenshot, screenshots_wanted, wait_until_drawn
-
-#: Streamlit's own sectioned sidebar navigation (dashboard.py groups the pages) renders <div>s
-#: inside its <ul> and <li>s outside a list; the page cannot change that chrome. These two rules
-#: are therefore checked on everything except the sidebar, and every other rule on the whole page.
-CHROME_RULES = ["list", "listitem"]
-SIDEBAR = '[data-testid="stSidebar"]'
-
-
-def _axe_violations(page) -> list[str]:
-    axe = Axe()
-    everywhere = axe.run(page, options={"rules": {rule: {"enabled": False} for rule in CHROME_RULES}})
-    outside_chrome = axe.run(
-        page, context={"exclude": [[SIDEBAR]]}, options={"runOnly": {"type": "rule", "values": CHROME_RULES}}
-    )
-    reports = []
-    for results in (everywhere, outside_chrome):
-        if results.violations_count:
-            print(results.generate_report())
-            reports += [v["id"] for v in results.response["violations"]]
-    return reports
+from tests.browser.conftest import (
+    PHONE,
+    assert_accessible,
+    open_data_tables,
+    screenshot,
+    screenshots_wanted,
+    wait_until_drawn,
+)
 
 
 def _open(server, page, query: str = "") -> None:
@@ -57,7 +43,7 @@ def test_budget_page_in_dutch(server, page):
     assert page.get_by_text("Hefboom: externe cofinanciering per gemeentelijke euro").count() == 1
     assert open_data_tables(page) == 5
     assert page.locator('[data-testid="stTable"]').count() >= 5
-    assert _axe_violations(page) == []
+    assert_accessible(page)
     _whole_page(page, "budget-nl")
     assert not errors
 
@@ -73,7 +59,7 @@ def test_budget_page_in_english_then_one_instrument(server, page):
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 5
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Leverage: external co-funding per municipal euro").count() == 1
-    assert _axe_violations(page) == []
+    assert_accessible(page)
     _whole_page(page, "budget-en")
 
     page.locator('[data-testid="stSelectbox"]').filter(has_text="Instrument").click()
@@ -82,7 +68,7 @@ def test_budget_page_in_english_then_one_instrument(server, page):
     wait_until_drawn(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Haags Impactfonds").count() >= 1
-    assert _axe_violations(page) == []
+    assert_accessible(page)
     _whole_page(page, "budget-en-impact-fund")
 
 
@@ -99,5 +85,5 @@ def test_phone_width(server, new_page, gm):
     )
     assert not overflow, "every chart fits the phone's width"
     open_data_tables(page)  # a table wider than the phone would scroll sideways (an axe violation)
-    assert _axe_violations(page) == []
+    assert_accessible(page)
     _whole_page(page, f"budget-nl-{gm}-phone")

@@ -3,42 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import open_data_tables, screenshot, screenshots_wanted, wait_until_drawn
+from tests.browser.conftest import (
+    assert_accessible,
+    open_data_tables,
+    screenshot,
+    screenshots_wanted,
+    wait_until_drawn,
+)
 
 CASES = [
     ("nl", "GM0518", "Ecosysteem 's-Gravenhage", "Verbindingen per jaar"),
     ("en", "GM0518", "Ecosystem 's-Gravenhage", "Connections per year"),
     ("nl", "GM0080", "Ecosysteem Leeuwarden", "Het netwerk"),
 ]
-
-
-#: Streamlit's own sidebar navigation, when st.navigation has sections, renders <div> section
-#: wrappers inside its <ul> and <li> items inside those divs (streamlit 1.67). That markup is
-#: Streamlit's chrome, built by dashboard.py, not by this page: these two rules are ignored only
-#: for elements inside the sidebar navigation, every other element must pass them.
-CHROME_RULES = {"list", "listitem"}
-CHROME = '[data-testid="stSidebarNavItems"]'
-
-
-def _violations(page) -> list[dict]:
-    """Run axe-core; return its violations, minus the sidebar-navigation ones described above."""
-    results = Axe().run(page)
-    kept = []
-    for violation in results.response["violations"]:
-        in_chrome = violation["id"] in CHROME_RULES and all(
-            page.evaluate(
-                "([sel, chrome]) => !!document.querySelector(sel)?.closest(chrome)",
-                [node["target"][0], CHROME],
-            )
-            for node in violation["nodes"]
-        )
-        if not in_chrome:
-            kept.append(violation)
-    if kept:
-        print(results.generate_report())
-    return kept
 
 
 def _open(server, page, query: str) -> None:
@@ -65,8 +43,7 @@ def test_ecosystem_draws_in_both_languages_without_errors(server, page, lang, gm
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, exceptions.all_inner_texts()
     assert open_data_tables(page) == charts.count()  # each chart's data a click away, axe-checked too
-    violations = _violations(page)
-    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    assert_accessible(page)
     if screenshots_wanted():
         page.set_viewport_size({"width": 1366, "height": 5200})  # the app scrolls inside; show it all
         screenshot(page, f"ecosystem-{lang}-{gm}")
@@ -83,6 +60,5 @@ def test_ecosystem_fits_a_phone(server, page):
         ".filter(c => c.getBoundingClientRect().right > window.innerWidth + 1).length"
     )
     assert overflow == 0, "a chart is wider than the phone"
-    violations = _violations(page)
-    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    assert_accessible(page)
     screenshot(page, "ecosystem-phone-nl-GM0014")

@@ -5,9 +5,15 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import ARTIFACTS, PHONE, open_data_tables, screenshots_wanted, wait_until_drawn
+from tests.browser.conftest import (
+    ARTIFACTS,
+    PHONE,
+    assert_accessible,
+    open_data_tables,
+    screenshots_wanted,
+    wait_until_drawn,
+)
 
 HEADINGS = {"nl": "Vastgoed in", "en": "Real estate in"}
 
@@ -30,22 +36,6 @@ def _open(page, server: str, query: str) -> list[str]:
     )
     wait_until_drawn(page)
     return urls
-
-
-#: Streamlit's own sidebar navigation, drawn with sections (dashboard.py), nests its <li> items
-#: so that axe reports "list" and "listitem" there. That is Streamlit's chrome, not this page:
-#: only those two rules, and only inside the sidebar navigation, are let through.
-NAV = '[data-testid="stSidebarNavItems"]'
-CHROME_RULES = {"list", "listitem"}
-
-
-def _assert_accessible(page) -> None:
-    """Run axe-core: no violation on the page outside the navigation, and only the known ones in it."""
-    outside_nav = Axe().run(page, context={"exclude": [[NAV]]})
-    assert outside_nav.violations_count == 0, outside_nav.generate_report()
-    everywhere = Axe().run(page)
-    rules = {v["id"] for v in everywhere.response["violations"]}
-    assert rules <= CHROME_RULES, everywhere.generate_report()
 
 
 def _tall_screenshot(page, name: str, width: int) -> None:
@@ -86,7 +76,7 @@ def test_property_page_draws_offline_and_accessibly(server, page, query, name):
         == 0
     )
     assert open_data_tables(page) == 3  # the map's data is the register below it
-    _assert_accessible(page)
+    assert_accessible(page)
     _tall_screenshot(page, name, 1366)
     assert _hosts(urls) == {"127.0.0.1"}, f"the page asked other hosts: {urls}"
     assert not errors

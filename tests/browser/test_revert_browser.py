@@ -97,6 +97,8 @@ def test_reviewer_reverts_an_editors_change_from_the_audit_trail(server, new_pag
         assert entry_id.isdigit(), entry_id
         screenshot(page, "revert-2-entry")
 
+        # A click that lands while a rerun is still finishing can be dropped by Streamlit.
+        wait_until_drawn(page)
         expander.get_by_role("button", name="Terugdraaien").click()
         done = f"Logregel {entry_id} is teruggedraaid; het terugdraaien staat zelf ook in de audittrail."
         page.get_by_text(done).wait_for(timeout=WAIT)
