@@ -1,0 +1,261 @@
+"""Numbers are never guessed: files as Dutch and English Excel save them, read right or refused.
+
+Every "Save as" type a civil servant may choose is written here the way Excel writes it
+(separator, encoding, numbers as the cells display them), for a budget (amounts, two
+decimals) and for occupancy (m², a decimal field beside whole numbers), and imported into
+a copy of the demo database. What is stored is asserted; a value that could mean two
+things and that the file does not settle is refused with row, field and both readings.
+The rule is in the docstring of ``impactdash.write.staging``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import decimal
+import io
+
+import openpyxl
+import pytest
+
+from impactdash.store import db
+from impactdash.write import importer, permissions
+from impactdash.write.validation import ValidationError
+
+EDITOR = permissions.Actor("erik", frozenset({"editor"}))
+D = decimal.Decimal
+
+# --- the files ---------------------------------------------------------------------
+
+BUDGET_HEADERS = {
+    "template": ["programme_code", "year", "moment", "amount"],
+    "nl": ["Programma", "Jaar", "P&C-moment", "Bedrag"],
+    "en": ["Programme", "Year", "P&C moment", "Amount"],
+}
+OCCUPANCY_HEADERS = {
+    "template": ["property_code", "year", "quarter", "occupied_m2", "tenants", "impact_tenants"],
+    "nl": ["Pand", "Jaar", "Kwartaal", "Verhuurd (m²)", "Huurders", "Impacthuurders"],
+    "en": ["Property", "Year", "Quarter", "Occupied (m²)", "Tenants", "Impact tenants"],
+}
+#: The amounts of the issue: 384000 and 1250, as each Excel displays them (format #,##0).
+BUDGET = {"nl": ["384.000", "1.250"], "en": ["384,000", "1,250"], "numbers": [384000, 1250]}
+BUDGET_STORED = [D("384000.00"), D("1250.00")]
+#: Occupancy of 560, 1035 and 1250 m², with 1.035 tenants written the same way.
+OCCUPANCY = {"nl": ["560", "1.035", "1.250"], "en": ["560", "1,035", "1,250"], "numbers": [560, 1035, 1250]}
+OCCUPANCY_STORED = [560.0, 1035.0, 1250.0]
+
+
+def budget_rows(values: list) -> list[list]:
+    return [["DH-P01", 2041, "original", values[0]], ["DH-P01", 2041, "spring", values[1]]]
+
+
+def occupancy_rows(values: list, tenants: object) -> list[list]:
+    """Three quarters; the second has ``tenants`` tenants (1035, as the Excel writes it)."""
+    return [["DH-V01", 2041, q + 1, v, tenants if q == 1 else 7, 6] for q, v in enumerate(values)]
+
+
+def text_file(header: list[str], rows: list[list], separator: str, encoding: str) -> bytes:
+    """A CSV or text file as Excel saves it: CRLF, quotes only where needed, the encoding's BOM."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([[str(v) for v in row] for row in rows])
+    text = out.getvalue()
+    if encoding == "utf-16":  # "Unicode text": UTF-16 little endian with its BOM
+        return codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    if encoding == "utf-8-sig":  # "CSV UTF-8"
+        return codecs.BOM_UTF8 + text.encode("utf-8")
+    return text.encode(encoding)
+
+
+def workbook(header: list[str], rows: list[list], numeric: bool) -> bytes:
+    """An .xlsx whose figures are number cells, or text cells (typed with a leading ' or format @)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for row in rows:
+        sheet.append([v if numeric or not isinstance(v, int) else str(v) for v in row])
+    if not numeric:
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:
+                cell.number_format = "@"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+#: How Excel saves a sheet: file name, separator, encoding (Dutch Excel's names).
+SAVE_AS = {
+    "csv": ("x.csv", None, "cp1252"),  # CSV (gescheiden door lijstscheidingsteken) / CSV (Comma delimited)
+    "csv-utf8": ("x.csv", None, "utf-8-sig"),  # CSV UTF-8
+    "unicode-text": ("x.txt", "\t", "utf-16"),  # Unicode-tekst / Unicode Text
+    "text": ("x.txt", "\t", "cp1252"),  # Tekst (tab-gescheiden) / Text (Tab delimited)
+}
+LIST_SEPARATOR = {"nl": ";", "en": ","}
+
+
+def saved(excel: str, save_as: str, headers: dict, header: str, rows: list[list]) -> tuple[str, bytes]:
+    """Return (file name, bytes) of ``rows`` saved by ``excel`` ('nl' or 'en') as ``save_as``."""
+    if save_as.startswith("xlsx"):
+        return "x.xlsx", workbook(headers[header], rows, numeric=save_as == "xlsx-numbers")
+    name, separator, encoding = SAVE_AS[save_as]
+    return name, text_file(headers[header], rows, separator or LIST_SEPARATOR[excel], encoding)
+
+
+# --- importing ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def con(demo_copy):
+    connection = db.connect(demo_copy)
+    yield connection
+    connection.close()
+
+
+def stored_budget(con) -> list:
+    sql = (
+        "select amount from budget where programme_code = 'DH-P01' and year = 2041"
+        " order by moment = 'final', moment"  # original, spring, then final
+    )
+    return [r[0] for r in con.execute(sql).fetchall()]
+
+
+def stored_occupancy(con) -> list:
+    sql = "select occupied_m2, tenants from occupancy where property_code = 'DH-V01' and year = 2041 order by quarter"
+    return con.execute(sql).fetchall()
+
+
+def imported(con, dataset: str, filename: str, data: bytes):
+    """Import the file; return None, or the refusal's problems in Dutch."""
+    frame = importer.read_upload(filename, data, dataset=dataset)
+    try:
+        importer.apply(con, EDITOR, dataset, frame)
+    except ValidationError as err:
+        return [p.message("nl") for p in err.problems]
+    return None
+
+
+#: (Excel, Save as, header) → read (True) or refused (False). A file says its convention by
+#: its separator (; or ,) or by a header in one language; tab-separated text from the
+#: template says nothing, so 384.000 in it is refused, never stored as 384 or 384000 by luck.
+CASES = [
+    ("nl", "csv", "template", True),
+    ("nl", "csv", "nl", True),
+    ("nl", "csv-utf8", "template", True),
+    ("nl", "unicode-text", "template", False),
+    ("nl", "unicode-text", "nl", True),
+    ("nl", "text", "template", False),
+    ("nl", "text", "nl", True),
+    ("nl", "xlsx-numbers", "template", True),
+    ("nl", "xlsx-numbers", "nl", True),
+    ("nl", "xlsx-text", "template", False),
+    ("nl", "xlsx-text", "nl", True),
+    ("en", "csv", "template", True),
+    ("en", "csv", "en", True),
+    ("en", "csv-utf8", "template", True),
+    ("en", "unicode-text", "template", False),
+    ("en", "unicode-text", "en", True),
+    ("en", "text", "template", False),
+    ("en", "text", "en", True),
+    ("en", "xlsx-numbers", "en", True),
+    ("en", "xlsx-text", "template", False),
+    ("en", "xlsx-text", "en", True),
+]
+IDS = [f"{excel}-{save_as}-{header}" for excel, save_as, header, _ in CASES]
+
+
+@pytest.mark.parametrize(("excel", "save_as", "header", "read"), CASES, ids=IDS)
+def test_budget_as_excel_saves_it(con, excel, save_as, header, read):
+    values = BUDGET["numbers"] if save_as == "xlsx-numbers" else BUDGET[excel]
+    problems = imported(con, "budget", *saved(excel, save_as, BUDGET_HEADERS, header, budget_rows(values)))
+    if read:
+        assert problems is None
+        assert stored_budget(con) == BUDGET_STORED
+    else:
+        assert stored_budget(con) == []  # nothing written: not 384.00, not 1.25
+        if excel == "nl":
+            assert problems == [
+                "Rij 2, veld ‘bedrag’: ‘384.000’ kan 384000 of 384 zijn: het bestand laat niet zien of de punt"
+                " duizendtallen of decimalen scheidt. Schrijf 384000 of 384.",
+                "Rij 3, veld ‘bedrag’: ‘1.250’ kan 1250 of 1,25 zijn: het bestand laat niet zien of de punt"
+                " duizendtallen of decimalen scheidt. Schrijf 1250 of 1,25.",
+            ]
+        else:
+            assert [p.split(": ‘")[1].split(" zijn")[0] for p in problems] == [
+                "384,000’ kan 384000 of 384",
+                "1,250’ kan 1250 of 1,25",
+            ]
+
+
+@pytest.mark.parametrize(("excel", "save_as", "header", "read"), CASES, ids=IDS)
+def test_occupancy_as_excel_saves_it(con, excel, save_as, header, read):
+    numbers = save_as == "xlsx-numbers"
+    values = OCCUPANCY["numbers"] if numbers else OCCUPANCY[excel]
+    rows = occupancy_rows(values, 1035 if numbers else OCCUPANCY[excel][1])
+    problems = imported(con, "occupancy", *saved(excel, save_as, OCCUPANCY_HEADERS, header, rows))
+    if read:
+        assert problems is None
+        # Whole numbers (tenants) read 1.035 as 1035 whatever the file: 1,035 tenants is no reading.
+        assert stored_occupancy(con) == [(560.0, 7), (1035.0, 1035), (1250.0, 7)]
+    else:
+        assert stored_occupancy(con) == []
+        assert len(problems) == 2 and all("verhuurd (m²)" in p for p in problems)
+        assert "Rij 3, veld ‘verhuurd (m²)’: ‘1" in problems[0] and "kan 1035 of 1,035 zijn" in problems[0]
+
+
+# --- regressions: each failure of issue 11 ------------------------------------------
+
+
+def dutch_unicode_text(header: list[str], rows: list[list]) -> bytes:
+    return text_file(header, rows, "\t", "utf-16")
+
+
+def test_regression_utf16_tab_budget_is_not_stored_as_384_and_1_25(con):
+    data = dutch_unicode_text(BUDGET_HEADERS["template"], budget_rows(BUDGET["nl"]))
+    problems = imported(con, "budget", "begroting.txt", data)
+    assert stored_budget(con) != [D("384.00"), D("1.25")]
+    assert problems and "kan 1250 of 1,25 zijn" in problems[1]
+
+
+def test_regression_plain_tab_budget_is_not_stored_as_384_and_1_25(con):
+    data = text_file(BUDGET_HEADERS["template"], budget_rows(BUDGET["nl"]), "\t", "cp1252")
+    problems = imported(con, "budget", "begroting.txt", data)
+    assert stored_budget(con) == [] and len(problems) == 2
+
+
+def test_regression_xlsx_text_cells_are_not_stored_as_384_and_1_25(con):
+    problems = imported(
+        con,
+        "budget",
+        "begroting.xlsx",
+        workbook(BUDGET_HEADERS["template"], budget_rows(BUDGET["nl"]), False),
+    )
+    assert stored_budget(con) == [] and len(problems) == 2
+    # Dutch headers settle it: the same cells are 384000 and 1250.
+    imported(
+        con, "budget", "begroting.xlsx", workbook(BUDGET_HEADERS["nl"], budget_rows(BUDGET["nl"]), False)
+    )
+    assert stored_budget(con) == BUDGET_STORED
+
+
+def test_regression_occupancy_1035_in_a_column_without_other_evidence(con):
+    rows = [["DH-V01", 2041, q, v, 7, 6] for q, v in ((1, "560"), (2, "1.035"), (3, "880"), (4, "1.035"))]
+    problems = imported(
+        con, "occupancy", "bezetting.txt", dutch_unicode_text(OCCUPANCY_HEADERS["template"], rows)
+    )
+    assert stored_occupancy(con) == []  # not 1.035 m² in half the rows
+    assert [p[:6] for p in problems] == ["Rij 3,", "Rij 5,"]
+    imported(con, "occupancy", "bezetting.txt", dutch_unicode_text(OCCUPANCY_HEADERS["nl"], rows))
+    assert [r[0] for r in stored_occupancy(con)] == [560.0, 1035.0, 880.0, 1035.0]
+
+
+def test_regression_a_value_over_a_million_elsewhere_does_not_change_the_reading(con):
+    """384.000 was 384.00, or 384000 once another cell read 1.234.567: now 384000 or refused."""
+    header = BUDGET_HEADERS["template"]
+    without = dutch_unicode_text(header, budget_rows(BUDGET["nl"]))
+    assert imported(con, "budget", "a.txt", without)  # refused: nothing in the file says which
+    assert stored_budget(con) == []
+    rows = budget_rows(BUDGET["nl"]) + [["DH-P01", 2041, "final", "1.234.567"]]
+    assert imported(con, "budget", "b.txt", dutch_unicode_text(header, rows)) is None
+    # 1.234.567 shows the decimal comma beyond doubt: the column's 384.000 is 384000, never 384.
+    assert stored_budget(con) == [*BUDGET_STORED, D("1234567")]
