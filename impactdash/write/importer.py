@@ -38,6 +38,7 @@ import pyarrow.csv as pacsv
 
 from impactdash import config
 from impactdash.errors import UserFacingError
+from impactdash.store.loader import LoadError
 from impactdash.write import audit, datasets, permissions
 from impactdash.write.staging import COMMA, POINT, STAGE, stage, text_column, to_text
 from impactdash.write.transaction import in_transaction, write_staged
@@ -380,6 +381,43 @@ def number_options(frame: pd.DataFrame) -> dict:
     signs = tuple(m for m in (frame.attrs.get("decimal_mark"), frame.attrs.get("header_mark")) if m)
     cells = frame.attrs.get("number_cells")
     return {"signs": signs, "typed": cells.masks(frame) if isinstance(cells, NumberCells) else None}
+
+
+# --- loading a folder (init --from) ------------------------------------------------
+
+#: The largest file ``init --from`` reads (it is read into memory, as an upload is).
+LOAD_MAX_BYTES = 1 << 30
+#: Problems of one file that ``init --from`` prints (all are counted).
+LOAD_PROBLEMS_SHOWN = 20
+
+
+def load_file(cur: duckdb.DuckDBPyConnection, table: str, path: Path) -> int | None:
+    """Load one CSV file of a folder into an empty ``table`` as an import reads it; return its rows.
+
+    For ``init --from`` (:func:`impactdash.store.loader.load_folder`, inside its
+    transaction): the same reading, number rules and checks as an import, so whatever an
+    import refuses is refused here, with the file, row, field and (for a number that could
+    mean two things) both readings. No audit entry: the database is being created. Returns
+    None for a table that is not a data set (left to the loader's typed ``read_csv``).
+    """
+    if table not in datasets.DATASETS:
+        return None
+    try:
+        frame = read_upload(path.name, path.read_bytes(), LOAD_MAX_BYTES, dataset=table)
+        staged = stage(
+            cur,
+            datasets.get(table),
+            frame,
+            rows=frame.index.to_numpy(),
+            mode="insert",
+            **number_options(frame),
+        )
+        problems, count = check(cur, staged)
+        if count:
+            raise ValidationError(problems[:LOAD_PROBLEMS_SHOWN], count)
+    except UserFacingError as err:
+        raise LoadError(f"{path.name}: {err.message('en')}") from err
+    return write_staged(cur, staged, "init")[0]
 
 
 # --- preview and apply -------------------------------------------------------------

@@ -14,16 +14,22 @@ import codecs
 import csv
 import decimal
 import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import openpyxl
 import pytest
 
-from impactdash.store import db
+from impactdash import config, startup
+from impactdash.store import db, loader
 from impactdash.write import importer, permissions
 from impactdash.write.validation import ValidationError
 
 EDITOR = permissions.Actor("erik", frozenset({"editor"}))
 D = decimal.Decimal
+ROOT = Path(__file__).resolve().parents[2]
 
 # --- the files ---------------------------------------------------------------------
 
@@ -259,3 +265,78 @@ def test_regression_a_value_over_a_million_elsewhere_does_not_change_the_reading
     assert imported(con, "budget", "b.txt", dutch_unicode_text(header, rows)) is None
     # 1.234.567 shows the decimal comma beyond doubt: the column's 384.000 is 384000, never 384.
     assert stored_budget(con) == [*BUDGET_STORED, D("1234567")]
+
+
+# --- init --from: the same rules ------------------------------------------------------
+
+
+def folder_with_budget(tmp_path, budget: bytes):
+    """A folder with the demo's municipalities, instruments and programmes and ``budget`` as budget.csv."""
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    for table in ("municipality", "instrument", "programme"):
+        shutil.copy(config.DEMO_DIR / f"{table}.csv", folder)
+    (folder / "budget.csv").write_bytes(budget)
+    return folder
+
+
+def test_init_from_reads_a_dutch_excel_csv_as_the_import_does(tmp_path):
+    data = text_file(BUDGET_HEADERS["nl"], budget_rows(BUDGET["nl"]), ";", "cp1252")
+    path = tmp_path / "impact.duckdb"
+    loaded = startup.build_database(path, folder_with_budget(tmp_path, data))
+    assert loaded["budget"] == 2
+    con = db.connect(path, read_only=True)
+    try:
+        assert stored_budget(con) == BUDGET_STORED
+    finally:
+        con.close()
+
+
+def test_init_from_refuses_an_ambiguous_number_naming_file_row_field_and_both_readings(tmp_path):
+    data = dutch_unicode_text(BUDGET_HEADERS["template"], budget_rows(BUDGET["nl"]))
+    path = tmp_path / "impact.duckdb"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "impactdash",
+            "--db",
+            str(path),
+            "init",
+            "--from",
+            str(folder_with_budget(tmp_path, data)),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2 and not path.exists()
+    assert "budget.csv: Nothing was saved: 2 problem(s) found." in result.stderr
+    assert (
+        "Row 3, field ‘amount’: ‘1.250’ could be 1250 or 1.25: the file does not show whether the point"
+        " separates thousands or decimals. Write 1250 or 1.25." in result.stderr
+    )
+
+
+def test_init_from_a_copy_of_the_demo_folder_builds_the_demo(tmp_path, demo_con):
+    """Every demo file read the import's way gives the same figures as DuckDB's typed read."""
+    folder = tmp_path / "csv"
+    shutil.copytree(config.DEMO_DIR, folder)
+    path = tmp_path / "impact.duckdb"
+    startup.build_database(path, folder)
+    con = db.connect(path, read_only=True)
+    try:
+        for table in loader.LOAD_ORDER:
+            columns = [
+                r[0]
+                for r in con.execute(
+                    "select column_name from information_schema.columns where table_name = $t", {"t": table}
+                ).fetchall()
+                if r[0] not in ("id", "updated_at", "updated_by", "created_at")
+            ]
+            row = f"({', '.join(columns)})::varchar"
+            sql = f"select count(*), md5(string_agg({row}, '|' order by {row})) from {table}"  # noqa: S608
+            assert con.execute(sql).fetchall() == demo_con.execute(sql).fetchall(), table
+    finally:
+        con.close()
