@@ -20,11 +20,14 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from impactdash import config, startup
 from impactdash.store import db, loader
-from impactdash.write import importer, permissions
+from impactdash.views import edit as edit_view
+from impactdash.write import edits, importer, permissions, staging
+from impactdash.write.datasets import DATASETS
 from impactdash.write.validation import ValidationError
 
 EDITOR = permissions.Actor("erik", frozenset({"editor"}))
@@ -340,3 +343,166 @@ def test_init_from_a_copy_of_the_demo_folder_builds_the_demo(tmp_path, demo_con)
             assert con.execute(sql).fetchall() == demo_con.execute(sql).fetchall(), table
     finally:
         con.close()
+
+
+# --- the rule, sign by sign ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shared(demo_db_file, tmp_path_factory):
+    """One writable demo copy for the tests below that only preview (they write nothing)."""
+    path = tmp_path_factory.mktemp("numbers") / "impact.duckdb"
+    shutil.copy(demo_db_file, path)
+    connection = db.connect(path)
+    yield connection
+    connection.close()
+
+
+def previewed(con, text: str, filename: str = "x.txt", dataset: str = "budget") -> dict:
+    """Preview a UTF-8 file; return {row: amount as staged or the problem's key}."""
+    frame = importer.read_upload(filename, text.encode("utf-8"), dataset=dataset)
+    result = importer.preview(con, dataset, frame)
+    problems = {p.row: p.message_key for p in result.problems}
+    cur = con.cursor()
+    try:
+        importer._stage_import(cur, dataset, frame)
+        field = "amount" if dataset == "budget" else "occupied_m2"
+        staged = dict(cur.execute(f'select _row, "{field}" from _stage').fetchall())  # noqa: S608
+    finally:
+        cur.close()
+    return {row: problems.get(row, staged[row]) for row in sorted(staged)}
+
+
+def budget_text(header: str, amounts: list[str], separator: str = "\t") -> str:
+    moments = ["original", "spring", "autumn", "final"]
+    lines = [separator.join(BUDGET_HEADERS[header])]
+    lines += [separator.join(["DH-P01", "2041", moments[i], a]) for i, a in enumerate(amounts)]
+    return "\n".join(lines) + "\n"
+
+
+AMBIGUOUS = "edit_ambiguous_number"
+
+
+@pytest.mark.parametrize(
+    ("header", "separator", "amounts", "expected"),
+    [
+        # The column's own values decide: 12,5 shows the decimal comma.
+        ("template", "\t", ["1.250", "12,5"], [D("1250"), D("12.5")]),
+        ("template", "\t", ["1.250", "12.5"], [D("1.25"), D("12.5")]),
+        ("template", "\t", ["1,250", "1.234,56"], [D("1.25"), D("1234.56")]),
+        # Both shown in one column: nothing is settled.
+        ("template", "\t", ["1.250", "12,5", "0.5"], [AMBIGUOUS, D("12.5"), D("0.5")]),
+        # A separator and the column disagree: refused, whichever is right.
+        ("template", ";", ["1.250", '"0.5"'], [AMBIGUOUS, D("0.5")]),
+        ("template", ",", ['"1.250"', '"12,5"'], [AMBIGUOUS, D("12.5")]),
+        # A header and a separator disagree: refused.
+        ("nl", ",", ['"1,250"'], [AMBIGUOUS]),
+        ("en", ";", ["1.250"], [AMBIGUOUS]),
+        # They agree: read.
+        ("nl", ";", ["1.250"], [D("1250")]),
+        ("en", ",", ['"1,250"'], [D("1250")]),
+        # Unambiguous values are read under any sign; 0.125 and 1234.567 are no thousands.
+        ("en", "\t", ["1.234,56", "0,125"], [D("1234.56"), "edit_too_many_decimals"]),
+        ("template", "\t", ["-1.250"], [AMBIGUOUS]),
+        ("template", "\t", ["€ 1.250", "1.250.000"], [D("1250"), D("1250000")]),
+    ],
+)
+def test_signs_must_agree(shared, header, separator, amounts, expected):
+    assert list(previewed(shared, budget_text(header, amounts, separator)).values()) == expected
+
+
+def test_a_field_without_own_signs_follows_the_other_number_fields(shared):
+    """Occupied m² has only 1.035; the tenants column's 1.234.567 shows the decimal comma."""
+    header = "\t".join(OCCUPANCY_HEADERS["template"])
+    text = f"{header}\nDH-V01\t2041\t1\t1.035\t1.234.567\t6\n"
+    assert previewed(shared, text, dataset="occupancy") == {2: 1035.0}
+    mixed = f"{header}\nDH-V01\t2041\t1\t1.035\t7\t6\nDH-V01\t2041\t2\t12.5\t7\t6\n"
+    assert previewed(shared, mixed, dataset="occupancy") == {2: 1.035, 3: 12.5}  # its own 12.5
+
+
+def test_both_readings_are_named_in_both_languages(shared):
+    frame = importer.read_upload(
+        "x.txt", budget_text("template", ["1,250", "-1.035"]).encode(), dataset="budget"
+    )
+    nl, other = (p.message("nl") for p in importer.preview(shared, "budget", frame).problems)
+    en = importer.preview(shared, "budget", frame).problems[0].message("en")
+    assert nl == (
+        "Rij 2, veld ‘bedrag’: ‘1,250’ kan 1250 of 1,25 zijn: het bestand laat niet zien of de komma"
+        " duizendtallen of decimalen scheidt. Schrijf 1250 of 1,25."
+    )
+    assert en == (
+        "Row 2, field ‘amount’: ‘1,250’ could be 1250 or 1.25: the file does not show whether the comma"
+        " separates thousands or decimals. Write 1250 or 1.25."
+    )
+    assert "‘-1.035’ kan -1035 of -1,035 zijn" in other
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.250", (1250, D("1.25"))),
+        ("384.000", (384000, D("384"))),
+        ("€ 1,035", (1035, D("1.035"))),
+        ("-999.999", (-999999, D("-999.999"))),
+        ("12.5", None),
+        ("0.125", None),
+        ("1234.567", None),
+        ("1.234.567", None),
+        ("", None),
+    ],
+)
+def test_readings(text, expected):
+    assert staging.readings(text) == expected
+
+
+def test_excel_number_cells_stay_numbers_and_are_no_sign(con):
+    """A Dutch header: text 1.250 is 1250; the number cells 1.035 and 12.5 stay what they are."""
+    rows = [
+        ["DH-V01", 2041, 1, 1.035, 7, 6],  # a number cell: 1.035 m², not 1035
+        ["DH-V01", 2041, 2, "1.250", 7, 6],  # a text cell under a Dutch header: 1250
+        ["DH-V01", 2041, 3, 12.5, "1.035", 6],  # 12.5 is no sign of a decimal point in the text
+    ]
+    assert imported(con, "occupancy", "x.xlsx", workbook(OCCUPANCY_HEADERS["nl"], rows, numeric=True)) is None
+    assert stored_occupancy(con) == [(1.035, 7), (1250.0, 7), (12.5, 1035)]
+
+
+def test_excel_number_cells_alone_settle_nothing_for_text_cells(shared):
+    """Template header, number cells 0.5 and text cell 1.250: the text is still refused."""
+    rows = [["DH-P01", 2041, "original", 0.5], ["DH-P01", 2041, "spring", "1.250"]]
+    frame = importer.read_upload(
+        "x.xlsx", workbook(BUDGET_HEADERS["template"], rows, numeric=True), dataset="budget"
+    )
+    assert [(p.row, p.message_key) for p in importer.preview(shared, "budget", frame).problems] == [
+        (3, AMBIGUOUS)
+    ]
+
+
+def test_a_form_reads_by_the_page_language(shared):
+    cur = shared.cursor()
+    try:
+        frame = pd.DataFrame(
+            {"programme_code": ["DH-P01"], "year": ["2041"], "moment": ["final"], "amount": ["1.250"]}
+        )
+        for mark, expected in ((",", D("1250")), (".", D("1.25")), (None, None)):
+            staging.stage(cur, DATASETS["budget"], frame, decimal_hint=mark)
+            assert cur.execute("select amount from _stage").fetchall() == [(expected,)]
+    finally:
+        cur.close()
+
+
+def test_a_grid_number_stays_a_number_on_a_dutch_page(con):
+    """The grid's number cells: 1.035 m² was read as text on a Dutch page, so 1035."""
+    original = pd.DataFrame(
+        {
+            "property_code": ["DH-V01"],
+            "year": [2041],
+            "quarter": [1],
+            "occupied_m2": [1.035],
+            "tenants": [7],
+            "impact_tenants": [6],
+        }
+    )
+    changes = edit_view.grid_changes("occupancy", original, {"edited_rows": {0: {"tenants": 8}}}, {})
+    assert changes.edited.loc[0, "occupied_m2"] == 1.035
+    edits.save_grid(con, EDITOR, "occupancy", changes.edited, decimal_mark=",")
+    assert stored_occupancy(con) == [(1.035, 8)]
