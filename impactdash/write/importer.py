@@ -263,16 +263,13 @@ def _read_xlsx(data: bytes, max_bytes: int) -> tuple[list[str], pd.DataFrame, Nu
         try:
             rows = book.worksheets[0].iter_rows(min_row=1, values_only=True)
             header = [to_text(v) or "" for v in next(rows, ())]
-            records, numbers, typed = [], [], {}
+            records, numbers, raw = [], [], []
             for number, values in enumerate(rows, start=2):
                 cells = [to_text(v) for v in values]
                 if any(c is not None and c.strip() for c in cells):
                     records.append(cells)
                     numbers.append(number)
-                    # A number cell is a number: to_text writes it with a decimal point.
-                    for i, v in enumerate(values):
-                        if isinstance(v, int | float) and not isinstance(v, bool):
-                            typed.setdefault(i, set()).add(number)
+                    raw.append(values)
         finally:
             book.close()
     except UploadError:
@@ -286,7 +283,22 @@ def _read_xlsx(data: bytes, max_bytes: int) -> tuple[list[str], pd.DataFrame, Nu
     }
     frame = pd.DataFrame(columns)
     frame.index = pd.Index(numbers, dtype="int64")
-    return header, frame, NumberCells({f"c{i}": frozenset(rows) for i, rows in typed.items()})
+    return header, frame, _number_cells(raw, numbers)
+
+
+def _number_cells(rows: list[tuple], numbers: list[int]) -> NumberCells:
+    """Return which cells hold numbers (not text): to_text wrote them with a decimal point."""
+    kinds = (int, float)  # openpyxl's number cells; a bool cell is not one (type(True) is bool)
+    width = max((len(r) for r in rows), default=0)
+    padded = (
+        rows if all(len(r) == width for r in rows) else [(*r, *([None] * (width - len(r)))) for r in rows]
+    )
+    return NumberCells(
+        {
+            f"c{i}": frozenset(n for n, v in zip(numbers, column, strict=True) if type(v) in kinds)
+            for i, column in enumerate(zip(*padded, strict=True))
+        }
+    )
 
 
 def _tidy_columns(header: list[str], frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
