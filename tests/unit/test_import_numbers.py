@@ -506,3 +506,28 @@ def test_a_grid_number_stays_a_number_on_a_dutch_page(con):
     assert changes.edited.loc[0, "occupied_m2"] == 1.035
     edits.save_grid(con, EDITOR, "occupancy", changes.edited, decimal_mark=",")
     assert stored_occupancy(con) == [(1.035, 8)]
+
+
+def test_a_revert_restores_1_035_m2_not_1035(con):
+    """A revert writes the stored values back as text with a decimal point: read so, never refused."""
+    reviewer = permissions.Actor("rosa", frozenset({"reviewer"}))
+    key = ("DH-V01", 2018, 1)
+    values, version = edits.get_record(con, "occupancy", key)
+    edits.save_record(
+        con,
+        EDITOR,
+        "occupancy",
+        edits.as_text("occupancy", values) | {"occupied_m2": "1,035"},
+        version,
+        decimal_mark=",",
+    )
+    values, version = edits.get_record(con, "occupancy", key)
+    assert values["occupied_m2"] == 1.035
+    edits.save_record(
+        con, EDITOR, "occupancy", {**edits.as_text("occupancy", values), "occupied_m2": "2"}, version
+    )
+    (last,) = con.execute(
+        "select id from audit_log where action = 'update' and dataset = 'occupancy' order by id desc limit 1"
+    ).fetchall()[0:1]
+    edits.revert(con, reviewer, last[0])
+    assert edits.get_record(con, "occupancy", key)[0]["occupied_m2"] == 1.035
