@@ -46,6 +46,7 @@ st.header(t("import_page_step_upload"))
 upload = ui.file_uploader(
     t("import_page_file"), lang, help=t("import_page_file_help", limit=LIMIT_MB), key="import_page_file"
 )
+st.caption(t("import_page_numbers"))
 if upload is None:
     st.stop()
 import_steps.show_done(dataset, upload)

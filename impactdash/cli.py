@@ -108,7 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     group = init.add_mutually_exclusive_group()
     group.add_argument("--empty", action="store_true", help="schema only, no data")
     group.add_argument(
-        "--from", dest="from_folder", type=Path, help="folder of CSV files laid out like data/demo"
+        "--from",
+        dest="from_folder",
+        type=Path,
+        help="folder of CSV files laid out like data/demo, read as the Import page reads files"
+        " (Dutch or English Excel; a number like 1.250 the file does not settle is refused)",
     )
     init.add_argument("--force", action="store_true", help="replace an existing database file")
     init.set_defaults(func=_cmd_init)

@@ -14,7 +14,7 @@ import duckdb
 from impactdash import config
 from impactdash.publish import pointer, workflow
 from impactdash.store import db, loader
-from impactdash.write import auth, permissions
+from impactdash.write import auth, importer, permissions
 
 #: Demo accounts created with the demo data, listed in the README and on the sign-in page
 #: while the demo data is loaded. Never use them with real data.
@@ -31,9 +31,13 @@ def build_database(path: Path, source: str | Path = "demo", force: bool = False)
     """Build a new database at ``path`` from ``source`` (see :func:`impactdash.store.loader.build_database`).
 
     The demo also gets its demo accounts and a first approved publication, so the public
-    pages show figures on the first run.
+    pages show figures on the first run. A folder of CSV files is read as an import reads
+    them (:func:`impactdash.write.importer.load_file`): Dutch and English Excel files, the
+    same number rules, the same checks.
     """
-    return loader.build_database(path, source, force, finish=_demo_extras if source == "demo" else None)
+    if source == "demo":
+        return loader.build_database(path, source, force, finish=_demo_extras)
+    return loader.build_database(path, source, force, load_file=importer.load_file)
 
 
 def _demo_extras(con: duckdb.DuckDBPyConnection, path: Path) -> None:

@@ -2,6 +2,12 @@
 
 The CSV files are named after their table and double as import templates. Loading is
 all or nothing: one transaction, so a bad file leaves the database as it was.
+
+The demo's own files are read by DuckDB with the tables' types. A folder of someone's
+files (``init --from``) is read by a ``load_file`` the caller passes in
+(:func:`impactdash.write.importer.load_file`: the import's reading, number rules and
+checks, so a Dutch Excel CSV loads as it imports, and a number that could mean two
+things is refused, naming file, row, field and both readings).
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeAlias
 
 import duckdb
 
@@ -41,6 +48,11 @@ class LoadError(db.DatabaseError):
     """A CSV file could not be loaded; nothing was written."""
 
 
+#: ``load_file(cursor, table, path)`` loads one file in the open transaction and returns its
+#: row count, or None to leave the file to DuckDB's typed ``read_csv`` (a table it does not know).
+FileLoader: TypeAlias = Callable[[duckdb.DuckDBPyConnection, str, Path], int | None]
+
+
 def _column_types(cur: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     rows = cur.execute(
         "select column_name, data_type from information_schema.columns"
@@ -50,11 +62,14 @@ def _column_types(cur: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     return dict(rows)
 
 
-def load_folder(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, int]:
+def load_folder(
+    con: duckdb.DuckDBPyConnection, folder: Path, load_file: FileLoader | None = None
+) -> dict[str, int]:
     """Insert every ``<table>.csv`` found in ``folder``; return rows loaded per table.
 
-    Columns are read with the table's own types (no guessing), so a text in a number
-    column fails with DuckDB's message naming the line. Missing files are skipped.
+    Without ``load_file`` (the demo) columns are read with the table's own types (no
+    guessing), so a text in a number column fails with DuckDB's message naming the line.
+    With it, each file is first offered to ``load_file``. Missing files are skipped.
     """
     folder = Path(folder).resolve()
     cur = con.cursor()
@@ -65,6 +80,10 @@ def load_folder(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, int]:
             path = folder / f"{table}.csv"
             if not path.is_file():
                 continue
+            count = load_file(cur, table, path) if load_file is not None else None
+            if count is not None:
+                loaded[table] = count
+                continue
             types = _column_types(cur, table)
             header = path.open(encoding="utf-8-sig").readline().strip().split(",")
             unknown = [c for c in header if c not in types]
@@ -74,13 +93,13 @@ def load_folder(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, int]:
             # content beyond matching them; the path is bound as a parameter.
             names = ", ".join(f'"{c}"' for c in header)
             columns = ", ".join(f"'{c}': '{types[c]}'" for c in header)
-            before = cur.execute(f'select count(*) from "{table}"').fetchone()[0]  # noqa: S608 (names from the catalogue)
+            before = cur.execute(f'select count(*) from "{table}"').fetchall()[0][0]  # noqa: S608 (names from the catalogue)
             cur.execute(
                 f'insert into "{table}" ({names}) select {names} from read_csv($path,'  # noqa: S608 (names from the catalogue)
                 f" header = true, columns = {{{columns}}}, nullstr = '', auto_detect = false)",
                 {"path": str(path)},
             )
-            loaded[table] = cur.execute(f'select count(*) from "{table}"').fetchone()[0] - before  # noqa: S608 (names from the catalogue)
+            loaded[table] = cur.execute(f'select count(*) from "{table}"').fetchall()[0][0] - before  # noqa: S608 (names from the catalogue)
         # Before migration 0008 (an old file being loaded) there is no spend_month; 0008 fills it.
         if "spend" in loaded and _column_types(cur, "spend_month"):
             spend_month.rebuild(cur)
@@ -100,6 +119,7 @@ def build_database(
     source: str | Path = "demo",
     force: bool = False,
     finish: Callable[[duckdb.DuckDBPyConnection, Path], None] | None = None,
+    load_file: FileLoader | None = None,
 ) -> dict[str, int]:
     """Create a new database at ``path``: migrate it, then load ``source``.
 
@@ -107,7 +127,8 @@ def build_database(
     folder of CSV files with the demo's layout. An existing file is refused unless
     ``force``; it is then replaced only after the new one is complete. ``finish(con, path)``
     runs on the new file before it takes the name ``path`` (:mod:`impactdash.startup` adds the
-    demo accounts and the demo's first publication there).
+    demo accounts and the demo's first publication there). ``load_file`` reads each file
+    of the folder (see :func:`load_folder`).
     """
     path = Path(path).resolve()
     if path.exists() and not force:
@@ -124,7 +145,7 @@ def build_database(
     con = db.connect(tmp, extra_dirs=(folder,) if folder else ())
     try:
         db.migrate(con)
-        loaded = load_folder(con, folder) if folder else {}
+        loaded = load_folder(con, folder, load_file) if folder else {}
         if finish is not None:
             finish(con, path)
         con.execute("checkpoint")

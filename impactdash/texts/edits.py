@@ -22,6 +22,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "is verplicht als ‘{other}’ ‘{other_value}’ is.",
         "en": "is required when ‘{other}’ is ‘{other_value}’.",
     },
+    "edit_ambiguous_number": {
+        "nl": "‘{value}’ kan {whole} of {fraction} zijn: het bestand laat niet zien of {separator}"
+        " duizendtallen of decimalen scheidt. Schrijf {whole} of {fraction}.",
+        "en": "‘{value}’ could be {whole} or {fraction}: the file does not show whether {separator}"
+        " separates thousands or decimals. Write {whole} or {fraction}.",
+    },
+    "edit_separator_point": {"nl": "de punt", "en": "the point"},
+    "edit_separator_comma": {"nl": "de komma", "en": "the comma"},
     "edit_not_number": {"nl": "‘{value}’ is geen getal.", "en": "‘{value}’ is not a number."},
     "edit_not_integer": {"nl": "‘{value}’ is geen geheel getal.", "en": "‘{value}’ is not a whole number."},
     "edit_too_many_decimals": {

@@ -23,6 +23,22 @@ TEXTS: dict[str, dict[str, str]] = {
         " {limit} MB.",
         "en": "CSV separated by ; , or tab, or an Excel workbook (.xlsx, first sheet). At most {limit} MB.",
     },
+    "import_page_numbers": {
+        "nl": "**Getallen worden nooit geraden.** Een getal als 1.250 of 384.000 kan twee dingen betekenen"
+        " (1250 of 1,25). Het wordt gelezen met een decimale komma als het bestand die laat zien (waarden als"
+        " 12,5 of 1.234,56, een CSV met ; als scheidingsteken, Nederlandse kolomnamen) en met een decimale punt"
+        " als het die laat zien (12.5 of 1,234.56, een CSV met komma's, Engelse kolomnamen). Laat het bestand"
+        " niets zien (bijvoorbeeld tekst met tabs onder de kolomnamen van het sjabloon) of spreekt het zichzelf"
+        " tegen, dan wordt zo'n getal geweigerd en ziet u beide lezingen. In hele getallen (jaar, huurders) is"
+        " 1.250 altijd 1250; Excel-cellen met een getal worden overgenomen zoals ze zijn.",
+        "en": "**Numbers are never guessed.** A number like 1.250 or 384.000 can mean two things (1250 or 1.25)."
+        " It is read with a decimal comma when the file shows one (values like 12,5 or 1.234,56, a"
+        " semicolon-separated CSV, Dutch column names) and with a decimal point when it shows that (12.5 or"
+        " 1,234.56, a comma-separated CSV, English column names). When the file shows neither (tab-separated"
+        " text under the template's column names, say) or contradicts itself, such a number is refused and you"
+        " see both readings. In whole numbers (year, tenants) 1.250 is always 1250; Excel cells holding a"
+        " number are taken as they are.",
+    },
     "import_page_step_preview": {"nl": "3. Controleer en importeer", "en": "3. Check and import"},
     "import_page_total": {"nl": "Rijen", "en": "Rows"},
     "import_page_new": {"nl": "Nieuw", "en": "New"},

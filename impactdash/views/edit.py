@@ -12,6 +12,7 @@ import datetime as dt
 import decimal
 import math
 
+import numpy as np
 import pandas as pd
 
 from impactdash import i18n
@@ -211,6 +212,23 @@ class GridChanges:
         return self.edited.empty and not self.deleted_keys
 
 
+def _grid_record(ds: datasets.Dataset, row: dict) -> dict:
+    """Return a grid row for the write: text, except numbers in number columns, which stay numbers.
+
+    A number column's cell is a number, not text to be read: as text, 1.035 m² would be
+    1035 on a Dutch page (see :mod:`impactdash.write.staging`).
+    """
+    record = {}
+    for f in ds.fields:
+        value = row.get(f.name)
+        numeric = isinstance(value, int | float | decimal.Decimal | np.number) and not isinstance(value, bool)
+        if f.kind in ("int", "decimal", "float") and numeric and not pd.isna(value):
+            record[f.name] = value
+        else:
+            record[f.name] = to_text(value)
+    return record
+
+
 def grid_changes(
     dataset: str, original: pd.DataFrame, state: dict, versions_by_key: dict[str, str]
 ) -> GridChanges:
@@ -233,11 +251,11 @@ def grid_changes(
             if name in ds.key and to_text(value) != to_text(row[name]):
                 problems.append(Problem(i + 1, name, "edit_key_changed", {"keys": ds.key}, ds.name))
             row[name] = value
-        records.append({f: to_text(row.get(f)) for f in ds.field_names})
+        records.append(_grid_record(ds, row))
         grid_rows.append(i + 1)
         expected[key] = versions_by_key.get(key_id(key))
     for j, row in enumerate(added):
-        records.append({f: to_text(row.get(f)) for f in ds.field_names})
+        records.append(_grid_record(ds, row))
         grid_rows.append(len(original) + j + 1)
     if problems:
         raise ValidationError(problems)
@@ -247,9 +265,8 @@ def grid_changes(
             key = tuple(original.iloc[i][k] for k in ds.key)
             deleted_keys.append(key)
             expected[key] = versions_by_key.get(key_id(key))
-    frame = pd.DataFrame(records, columns=list(ds.field_names), dtype="object")
     # Only changed columns matter for updates, but whole rows keep the write simple and exact.
-    frame = frame.astype("str").where(frame.notna(), None) if len(frame) else frame
+    frame = pd.DataFrame(records, columns=list(ds.field_names), dtype="object")
     return GridChanges(frame, grid_rows, deleted_keys, {k: v for k, v in expected.items() if v})
 
 

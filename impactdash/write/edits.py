@@ -365,11 +365,11 @@ def revert(con: duckdb.DuckDBPyConnection, actor: permissions.Actor, audit_id: i
         return None
     values = {f.name: to_text(before.get(f.name)) for f in ds.fields if f.name in before}
     frame = _one_row_frame(ds, values)
+    # Stored values written out by to_text, with a decimal point: 1.035 m² is 1.035, not 1035.
+    written = {"action": "revert", "detail": detail, "decimal_mark": "."}
     if after is None:
-        return _write(con, actor, ds, frame, mode="insert", action="revert", detail=detail)[0]
-    return _write(
-        con, actor, ds, frame, mode="update", expect=record_version(current), action="revert", detail=detail
-    )[0]
+        return _write(con, actor, ds, frame, mode="insert", **written)[0]
+    return _write(con, actor, ds, frame, mode="update", expect=record_version(current), **written)[0]
 
 
 # --- reading rows to edit -------------------------------------------------------------

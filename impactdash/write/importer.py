@@ -9,7 +9,11 @@ What civil servants' Excel produces is accepted: CSV separated by ``;`` (Dutch s
 ``,`` or tab; UTF-8 with or without BOM, UTF-16 ("Unicode text") and Windows-1252 (what
 Dutch Excel writes for "CSV (gescheiden door lijstscheidingsteken)"); .xlsx workbooks
 (first sheet). How numbers, dates and yes/no values are read is described in
-``impactdash.write.staging``.
+``impactdash.write.staging``: reading records what the file's format says about its
+numbers in ``frame.attrs`` — the separator (``decimal_mark``: ``;`` is Dutch Excel, ``,``
+English Excel, tab either), the header's language (``header_mark``, set by
+:func:`match_columns`) and which cells of an .xlsx hold numbers rather than text
+(``number_cells``) — and :func:`number_options` hands that to staging.
 
 Re-importing the same file changes nothing: rows equal to the stored record are left
 alone, and an import that would change no record writes nothing at all — no audit entry
@@ -27,14 +31,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from impactdash import config
 from impactdash.errors import UserFacingError
+from impactdash.store.loader import LoadError
 from impactdash.write import audit, datasets, permissions
-from impactdash.write.staging import STAGE, stage, text_column, to_text
+from impactdash.write.staging import COMMA, POINT, STAGE, stage, text_column, to_text
 from impactdash.write.transaction import in_transaction, write_staged
 from impactdash.write.validation import Problem, ValidationError, check
 
@@ -71,6 +77,35 @@ class Preview:
 # --- reading files ---------------------------------------------------------------------
 
 
+class NumberCells:
+    """The spreadsheet rows, per column, whose cells hold numbers rather than text (an .xlsx).
+
+    Kept in ``frame.attrs``; pandas copies attrs deeply on many operations, so this holder
+    is immutable and copies as itself.
+    """
+
+    def __init__(self, rows: dict[str, frozenset[int]]):
+        self._rows = {name: frozenset(r) for name, r in rows.items() if r}
+
+    def __deepcopy__(self, memo) -> NumberCells:
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NumberCells) and other._rows == self._rows
+
+    __hash__ = None
+
+    def renamed(self, names: dict[str, str]) -> NumberCells:
+        """Return the same cells under the columns' new names."""
+        return NumberCells({names.get(name, name): rows for name, rows in self._rows.items()})
+
+    def masks(self, frame: pd.DataFrame) -> dict[str, np.ndarray]:
+        """Return per column of ``frame`` (indexed by spreadsheet row) which of its rows are number cells."""
+        return {
+            name: frame.index.isin(list(rows)) for name, rows in self._rows.items() if name in frame.columns
+        }
+
+
 def read_upload(
     filename: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, dataset: str | None = None
 ) -> pd.DataFrame:
@@ -88,19 +123,22 @@ def read_upload(
     if not data.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
         raise UploadError("import_empty")
     ext = Path(filename or "").suffix.lower()
+    cells = None
     if ext in XLSX_EXTENSIONS:
-        header, frame = _read_xlsx(data, max_bytes)
-        hint = None
+        header, frame, cells = _read_xlsx(data, max_bytes)
+        hint = None  # cells hold numbers or text; neither says how the text is written
     elif ext in CSV_EXTENSIONS:
         header, frame, hint = _read_csv(data)
     elif ext == ".xls":
         raise UploadError("import_old_excel")
     else:
         raise UploadError("import_unknown_type", ext=ext or filename)
-    frame = _tidy_columns(header, frame)
+    frame, names = _tidy_columns(header, frame)
     if len(frame) == 0:
         raise UploadError("import_header_only")
     frame.attrs.update(filename=filename, decimal_mark=hint, row_numbers=True)
+    if cells is not None:
+        frame.attrs["number_cells"] = cells.renamed(names)
     return match_columns(dataset, frame) if dataset else frame
 
 
@@ -145,8 +183,9 @@ def _read_csv(data: bytes) -> tuple[list[str], pd.DataFrame, str | None]:
         first_line = text.split("\n", 1)[0].rstrip("\r")
     else:
         delimiter = _delimiter(first_line)
-    # A semicolon means Dutch Excel settings, so a lone "1.234" is more likely thousands.
-    hint = {";": ",", ",": "."}.get(delimiter)
+    # Excel separates with ";" exactly where the decimal mark is a comma (Dutch settings), with
+    # "," where it is a point. Tab ("Text", "Unicode text") is written under both: no sign.
+    hint = {";": COMMA, ",": POINT}.get(delimiter)
     header = next(csv.reader([first_line], delimiter=delimiter), [])
     frame = _parse_fast(text, header, delimiter) if "\n\n" not in text.replace("\r", "") else None
     if frame is None:
@@ -204,7 +243,7 @@ def _parse_exact(text: str, header: list[str], delimiter: str) -> pd.DataFrame:
     return frame
 
 
-def _read_xlsx(data: bytes, max_bytes: int) -> tuple[list[str], pd.DataFrame]:
+def _read_xlsx(data: bytes, max_bytes: int) -> tuple[list[str], pd.DataFrame, NumberCells]:
     import openpyxl  # only needed for workbooks
 
     if not data.startswith(_ZIP_MAGIC):
@@ -224,12 +263,13 @@ def _read_xlsx(data: bytes, max_bytes: int) -> tuple[list[str], pd.DataFrame]:
         try:
             rows = book.worksheets[0].iter_rows(min_row=1, values_only=True)
             header = [to_text(v) or "" for v in next(rows, ())]
-            records, numbers = [], []
+            records, numbers, raw = [], [], []
             for number, values in enumerate(rows, start=2):
                 cells = [to_text(v) for v in values]
                 if any(c is not None and c.strip() for c in cells):
                     records.append(cells)
                     numbers.append(number)
+                    raw.append(values)
         finally:
             book.close()
     except UploadError:
@@ -243,11 +283,29 @@ def _read_xlsx(data: bytes, max_bytes: int) -> tuple[list[str], pd.DataFrame]:
     }
     frame = pd.DataFrame(columns)
     frame.index = pd.Index(numbers, dtype="int64")
-    return header, frame
+    return header, frame, _number_cells(raw, numbers)
 
 
-def _tidy_columns(header: list[str], frame: pd.DataFrame) -> pd.DataFrame:
-    """Name the columns after the header, drop empty unnamed columns and empty rows."""
+def _number_cells(rows: list[tuple], numbers: list[int]) -> NumberCells:
+    """Return which cells hold numbers (not text): to_text wrote them with a decimal point."""
+    kinds = (int, float)  # openpyxl's number cells; a bool cell is not one (type(True) is bool)
+    width = max((len(r) for r in rows), default=0)
+    padded = (
+        rows if all(len(r) == width for r in rows) else [(*r, *([None] * (width - len(r)))) for r in rows]
+    )
+    return NumberCells(
+        {
+            f"c{i}": frozenset(n for n, v in zip(numbers, column, strict=True) if type(v) in kinds)
+            for i, column in enumerate(zip(*padded, strict=True))
+        }
+    )
+
+
+def _tidy_columns(header: list[str], frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Name the columns after the header, drop empty unnamed columns and empty rows.
+
+    Returns the frame and the new name of each kept column (``c0`` → ``Bedrag``).
+    """
     keep, names = [], []
     for i, name in enumerate(header):
         name = (name or "").strip().lstrip("\ufeff")
@@ -265,7 +323,7 @@ def _tidy_columns(header: list[str], frame: pd.DataFrame) -> pd.DataFrame:
             axis=1
         )
         frame = frame[filled.to_numpy()] if not filled.all() else frame
-    return frame
+    return frame, dict(zip(keep, names, strict=True))
 
 
 def _column_letter(i: int) -> str:
@@ -285,14 +343,23 @@ def match_columns(dataset: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Rename the file's columns to field names; refuse unknown, duplicate and missing columns.
 
     A column matches a field by its name or its Dutch or English label, ignoring case,
-    spaces and underscores ("Boekingsdatum", "booking date", "BOOKING_DATE").
+    spaces and underscores ("Boekingsdatum", "booking date", "BOOKING_DATE"). The
+    header's language is a sign of the file's number convention (``frame.attrs
+    ['header_mark']``: Dutch labels, a decimal comma; English labels, a decimal point).
     """
     ds = datasets.get(dataset)
-    lookup = {}
+    lookup, language = {}, {}
     for f in ds.fields:
         if f.name in ds.import_columns:
             for name in (f.name, f.label_nl, f.label_en):
                 lookup[_norm(name)] = f.name
+            # Only a label that belongs to one language says which: "bedrag", "occupied (m²)";
+            # not a field name (the template's) nor a label both languages share.
+            nl, en, own = _norm(f.label_nl), _norm(f.label_en), _norm(f.name)
+            if nl not in (en, own):
+                language[nl] = COMMA
+            if en not in (nl, own):
+                language[en] = POINT
     mapped = [lookup.get(_norm(str(c))) for c in frame.columns]
     unknown = [str(c) for c, m in zip(frame.columns, mapped, strict=True) if m is None]
     if unknown:
@@ -308,7 +375,61 @@ def match_columns(dataset: str, frame: pd.DataFrame) -> pd.DataFrame:
     renamed = frame.copy(deep=False)
     renamed.columns = mapped
     renamed.attrs = dict(frame.attrs)
+    if "header_mark" not in renamed.attrs:  # a frame matched before keeps what its header said
+        marks = {language[_norm(str(c))] for c in frame.columns if _norm(str(c)) in language}
+        renamed.attrs["header_mark"] = next(iter(marks)) if len(marks) == 1 else None
+    if isinstance(renamed.attrs.get("number_cells"), NumberCells):
+        names = {str(c): m for c, m in zip(frame.columns, mapped, strict=True)}
+        renamed.attrs["number_cells"] = renamed.attrs["number_cells"].renamed(names)
     return renamed
+
+
+def number_options(frame: pd.DataFrame) -> dict:
+    """Return what the file's format says about its numbers, as keyword arguments of ``stage``.
+
+    ``signs``: the conventions its separator and its header show (both, one or none);
+    ``typed``: per field, which rows' cells hold numbers. See :mod:`impactdash.write.staging`.
+    """
+    signs = tuple(m for m in (frame.attrs.get("decimal_mark"), frame.attrs.get("header_mark")) if m)
+    cells = frame.attrs.get("number_cells")
+    return {"signs": signs, "typed": cells.masks(frame) if isinstance(cells, NumberCells) else None}
+
+
+# --- loading a folder (init --from) ------------------------------------------------
+
+#: The largest file ``init --from`` reads (it is read into memory, as an upload is).
+LOAD_MAX_BYTES = 1 << 30
+#: Problems of one file that ``init --from`` prints (all are counted).
+LOAD_PROBLEMS_SHOWN = 20
+
+
+def load_file(cur: duckdb.DuckDBPyConnection, table: str, path: Path) -> int | None:
+    """Load one CSV file of a folder into an empty ``table`` as an import reads it; return its rows.
+
+    For ``init --from`` (:func:`impactdash.store.loader.load_folder`, inside its
+    transaction): the same reading, number rules and checks as an import, so whatever an
+    import refuses is refused here, with the file, row, field and (for a number that could
+    mean two things) both readings. No audit entry: the database is being created. Returns
+    None for a table that is not a data set (left to the loader's typed ``read_csv``).
+    """
+    if table not in datasets.DATASETS:
+        return None
+    try:
+        frame = read_upload(path.name, path.read_bytes(), LOAD_MAX_BYTES, dataset=table)
+        staged = stage(
+            cur,
+            datasets.get(table),
+            frame,
+            rows=frame.index.to_numpy(),
+            mode="insert",
+            **number_options(frame),
+        )
+        problems, count = check(cur, staged)
+        if count:
+            raise ValidationError(problems[:LOAD_PROBLEMS_SHOWN], count)
+    except UserFacingError as err:
+        raise LoadError(f"{path.name}: {err.message('en')}") from err
+    return write_staged(cur, staged, "init")[0]
 
 
 # --- preview and apply -------------------------------------------------------------
@@ -320,9 +441,7 @@ def _stage_import(cur: duckdb.DuckDBPyConnection, dataset: str, frame: pd.DataFr
     columns = {c: text_column(frame[c]) for c in frame.columns}
     # Rows as the spreadsheet numbers them: from the file, or header = 1 and data from 2.
     rows = frame.index.to_numpy() if frame.attrs.get("row_numbers") else range(2, len(frame) + 2)
-    staged = stage(
-        cur, ds, pd.DataFrame(columns), rows=rows, mode="upsert", decimal_hint=frame.attrs.get("decimal_mark")
-    )
+    staged = stage(cur, ds, pd.DataFrame(columns), rows=rows, mode="upsert", **number_options(frame))
     problems, count = check(cur, staged)
     ops = dict(cur.execute(f"select _op, count(*) from {STAGE} group by _op").fetchall())  # noqa: S608
     preview = Preview(

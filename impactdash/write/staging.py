@@ -10,12 +10,30 @@ table and ``impactdash.write.edits`` writes from it.
 What is accepted, from what civil servants produce in Dutch and English spreadsheets:
 
 * numbers: ``1234.56``, ``1234,56``, ``1.234,56``, ``1,234.56``, ``1.234.567``,
-  ``€ 1.234``, ``-12,5``, ``1.5E+06``; spaces and € are ignored. A value with one
-  separator followed by exactly three digits (``1.234``, ``1,234``) is ambiguous: whole
-  number fields read it as thousands; other fields follow the decimal mark that the
-  column's other values show unambiguously (``12,5`` or ``1.234,56`` → comma), else the
-  file's (a semicolon-separated CSV is Dutch Excel: decimal comma; a comma-separated one:
-  decimal point), else it is read as a decimal separator.
+  ``€ 1.234``, ``-12,5``, ``1.5E+06``, ``1,5E+06``; spaces and € are ignored.
+* numbers are never guessed. A value with one separator followed by exactly three digits
+  (``1.250``, ``384.000``, ``1,035``) could mean two things: 1250 or 1,25. Such a value is
+  read by the *convention* that the rows show, and refused when they do not show one:
+
+  - the signs of a decimal comma are values like ``12,5``, ``0,25`` or ``1.234,56`` or
+    ``1.234.567``, a semicolon-separated CSV (Excel writes ``;`` only where the decimal
+    mark is a comma) and Dutch column headers (``bedrag``); the signs of a decimal point
+    are ``12.5``, ``1,234.56``, ``1,234,567``, a comma-separated CSV and English column
+    headers (``occupied (m²)``). A form or the grid states its convention: the page's
+    language. Tab-separated text (Excel's "Text" and "Unicode text", which Dutch and
+    English Excel both write) and the file's encoding are no sign either way;
+  - a field's own values count first: if they show a convention, that and the file's
+    format signs decide. Only a field without such values of its own follows the other
+    number fields of the file;
+  - the signs must agree. When they disagree, or there are none, an ambiguous value is
+    not stored: the problem names row, field and both readings
+    ("‘1.250’ kan 1250 of 1,25 zijn").
+
+  Whole-number fields (year, quarter, tenants) are not ambiguous: ``1.250`` and ``1,250``
+  are 1250 there (1,25 tenants is no valid reading). Excel cells that hold numbers, and
+  numbers from a form or grid widget, are numbers: they are taken as they are, and are
+  no sign of how the file's text is written. Why: ``docs/decisions.md`` ("Numbers are
+  never guessed").
 * dates, day first or ISO: ``2025-12-31``, ``31-12-2025``, ``31/12/2025``, ``31.12.2025``,
   ``2025/12/31``, also ``1-2-2025``; a trailing midnight time (``2025-12-31 00:00:00``) is
   ignored. Two-digit years (``31-12-25``) are refused: the century would be a guess.
@@ -30,6 +48,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import math
+import re
 from dataclasses import dataclass
 
 import duckdb
@@ -67,6 +86,9 @@ _AMBIGUOUS_COMMA = r"-?[1-9][0-9]{0,2},[0-9]{3}"
 _DOT = r"-?[0-9]*\.[0-9]+"
 _COMMA = r"-?[0-9]*,[0-9]+"
 _SCIENTIFIC = r"-?[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]+"
+_SCIENTIFIC_COMMA = r"-?[0-9]+,[0-9]+[eE][+-]?[0-9]+"
+#: Marks of the two conventions: the decimal comma (Dutch) and the decimal point (English).
+COMMA, POINT = ",", "."
 _DATE_FORMATS = (
     (r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", "%Y-%m-%d"),
     (r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}", "%d-%m-%Y"),
@@ -158,10 +180,24 @@ def _clean(expr: str) -> str:
 
 
 def _number_text(raw: str, integer: bool, mark: str | None) -> str:
-    """Return SQL turning the text in column ``raw`` into a plain number text with a decimal point."""
+    """Return SQL turning the text in column ``raw`` into a plain number text with a decimal point.
+
+    ``mark`` is the convention the value is read by (:data:`COMMA`, :data:`POINT`) or None
+    when the rows show none: then a value that could mean two things (``1.250``) gives
+    NULL, and :func:`impactdash.write.validation.check` names both readings. A whole-number
+    field (``integer``) reads it as thousands under any convention.
+    """
     s = _clean(raw)
-    dot_is_thousands = integer or mark == ","
-    comma_is_thousands = integer or mark == "."
+    dot_is_thousands = integer or mark == COMMA
+    comma_is_thousands = integer or mark == POINT
+    if dot_is_thousands:
+        ambiguous_dot = f"replace({s}, '.', '')"
+    else:
+        ambiguous_dot = s if mark == POINT else "null"
+    if comma_is_thousands:
+        ambiguous_comma = f"replace({s}, ',', '')"
+    else:
+        ambiguous_comma = f"replace({s}, ',', '.')" if mark == COMMA else "null"
     return (
         # Fast path first: most cells are plain numbers that need no cleaning.
         f"case when regexp_full_match({raw}, '{_PLAIN}') then {raw}"
@@ -170,15 +206,33 @@ def _number_text(raw: str, integer: bool, mark: str | None) -> str:
         f" when regexp_full_match({s}, '{_EN_FULL}') then replace({s}, ',', '')"
         f" when regexp_full_match({s}, '{_NL_THOUSANDS}') then replace({s}, '.', '')"
         f" when regexp_full_match({s}, '{_EN_THOUSANDS}') then replace({s}, ',', '')"
-        f" when regexp_full_match({s}, '{_AMBIGUOUS_DOT}') then "
-        + (f"replace({s}, '.', '')" if dot_is_thousands else s)
-        + f" when regexp_full_match({s}, '{_AMBIGUOUS_COMMA}') then "
-        + (f"replace({s}, ',', '')" if comma_is_thousands else f"replace({s}, ',', '.')")
-        + f" when regexp_full_match({s}, '{_DOT}') then {s}"
+        f" when regexp_full_match({s}, '{_AMBIGUOUS_DOT}') then {ambiguous_dot}"
+        f" when regexp_full_match({s}, '{_AMBIGUOUS_COMMA}') then {ambiguous_comma}"
+        f" when regexp_full_match({s}, '{_DOT}') then {s}"
         f" when regexp_full_match({s}, '{_COMMA}') then replace({s}, ',', '.')"
         f" when regexp_full_match({s}, '{_SCIENTIFIC}') then cast(try_cast({s} as double) as varchar)"
+        f" when regexp_full_match({s}, '{_SCIENTIFIC_COMMA}')"
+        f" then cast(try_cast(replace({s}, ',', '.') as double) as varchar)"
         " end"
     )
+
+
+def ambiguous(raw: str) -> str:
+    """Return SQL: the text in ``raw`` could mean two numbers (``1.250``: 1250 or 1,25)."""
+    return f"regexp_full_match({_clean(raw)}, '{_AMBIGUOUS_DOT}|{_AMBIGUOUS_COMMA}')"
+
+
+def readings(text: str) -> tuple[int, decimal.Decimal] | None:
+    """Return the two numbers an ambiguous value could be: (thousands, decimals), else None.
+
+    ``'1.250'`` → (1250, Decimal('1.25')); ``'384.000'`` → (384000, Decimal('384')).
+    """
+    s = re.sub(r"[\s\u00a0\u202f€]", "", text or "").removeprefix("+")
+    if not re.fullmatch(f"{_AMBIGUOUS_DOT}|{_AMBIGUOUS_COMMA}", s):
+        return None
+    whole = int(s.replace(".", "").replace(",", ""))
+    fraction = decimal.Decimal(s.replace(",", ".")).normalize()
+    return whole, fraction.quantize(decimal.Decimal(1)) if fraction == fraction.to_integral() else fraction
 
 
 def _evidence(raw: str) -> tuple[str, str]:
@@ -229,36 +283,50 @@ def _typed(f: Field) -> str:
     return raw
 
 
-def _decimal_marks(cur, ds: Dataset, present: tuple[str, ...], hint: str | None) -> dict[str, str | None]:
-    """Decide per number column how to read ``1.234``: from the column, the file, else the hint."""
+def _decimal_marks(
+    cur, ds: Dataset, present: tuple[str, ...], signs: frozenset[str], typed: frozenset[str]
+) -> dict[str, str | None]:
+    """Decide per number field how to read ``1.250`` (see the module docstring); None: refuse it.
+
+    ``signs`` are the conventions the format shows (separator, header language, the page's
+    language); ``typed`` the fields with cells that hold numbers (flag ``t_<f>``), which are
+    no sign of how the text is written.
+    """
     fields = [ds.field(n) for n in present if ds.field(n).kind in ("decimal", "float")]
     if not fields:
         return {}
-    # Only a column holding an ambiguous value needs a decision; most hold none, so look first.
+
+    def text(f: Field) -> tuple[str, str]:
+        raw = f"cast({ident(f.name)} as varchar)"
+        return raw, (f"not coalesce({ident('t_' + f.name)}, false)" if f.name in typed else "true")
+
+    # Only a field holding an ambiguous value needs a decision; most hold none, so look first.
     checks = []
     for f in fields:
-        raw = f"cast({ident(f.name)} as varchar)"
-        ambiguous = f"regexp_full_match({_clean(raw)}, '{_AMBIGUOUS_DOT}|{_AMBIGUOUS_COMMA}')"
-        checks.append(f"count(*) filter (not regexp_full_match({raw}, '{_PLAIN}') and {ambiguous})")
+        raw, written = text(f)
+        checks.append(
+            f"count(*) filter (not regexp_full_match({raw}, '{_PLAIN}') and {written} and {ambiguous(raw)})"
+        )
     found = cur.execute(f"select {', '.join(checks)} from {INCOMING}").fetchall()[0]  # noqa: S608 (spec names only)
     if not any(found):
         return {}
+    numbers = [ds.field(n) for n in present if ds.field(n).kind in NUMBER_KINDS]
     sums = []
-    for f in fields:
-        comma, point = _evidence(f"cast({ident(f.name)} as varchar)")
-        sums += [f"count(*) filter ({comma})", f"count(*) filter ({point})"]
+    for f in numbers:
+        raw, written = text(f)
+        comma, point = _evidence(raw)
+        sums += [f"count(*) filter ({written} and {comma})", f"count(*) filter ({written} and {point})"]
     counts = cur.execute(f"select {', '.join(sums)} from {INCOMING}").fetchall()[0]  # noqa: S608 (spec names only)
-    comma_total, point_total = sum(counts[0::2]), sum(counts[1::2])
-    file_mark = "," if comma_total and not point_total else "." if point_total and not comma_total else None
+    shown = {
+        f.name: {m for m, n in ((COMMA, counts[2 * i]), (POINT, counts[2 * i + 1])) if n}
+        for i, f in enumerate(numbers)
+    }
     marks = {}
-    for i, f in enumerate(fields):
-        comma, point = counts[2 * i], counts[2 * i + 1]
-        if comma and point:
-            marks[f.name] = None  # mixed: each value is read on its own
-        elif comma or point:
-            marks[f.name] = "," if comma else "."
-        else:
-            marks[f.name] = file_mark or hint
+    for f in fields:
+        own = shown[f.name]
+        others = set().union(*(v for k, v in shown.items() if k != f.name))
+        agreed = (own or others) | signs
+        marks[f.name] = next(iter(agreed)) if len(agreed) == 1 else None
     return marks
 
 
@@ -276,6 +344,8 @@ def stage(
     expect: str | None = None,
     expected_by_key: dict[str, str] | None = None,
     decimal_hint: str | None = None,
+    signs: tuple[str, ...] = (),
+    typed: dict[str, np.ndarray] | None = None,
 ) -> Staged:
     """Create the temp table ``_stage`` on ``cur`` from ``frame`` (columns = field names).
 
@@ -290,6 +360,12 @@ def stage(
     value is what was typed, ``r_<f>`` (the trimmed text, NULL if empty; see
     :func:`raw_name`), per number field ``d_<f>`` (as double, for range checks),
     ``_exists``, ``_op`` ('insert', 'update' or 'same') and ``_key`` (the key as text).
+
+    How a number that could mean two things (``1.250``) is read: ``decimal_hint`` is the
+    convention a form or grid states (the page's language), ``signs`` those a file's format
+    shows (:func:`impactdash.write.importer.number_options`), ``typed`` per field a mask of
+    the rows whose cell holds a number rather than text (an Excel number cell); cells of
+    ``frame`` that are numbers (not strings) count as typed too. See the module docstring.
     """
     unknown = [c for c in frame.columns if c not in ds.field_names]
     if unknown:
@@ -300,6 +376,8 @@ def stage(
         raise ValueError(f"{ds.name}: the key field(s) {', '.join(missing)} are needed")
     n = len(frame)
     incoming = pd.DataFrame({name: _stripped(frame[name]) for name in present})
+    for name, mask in _typed_cells(ds, frame, present, typed or {}).items():
+        incoming["t_" + name] = mask
     incoming["_pos"] = np.arange(n, dtype="int64")
     if rows is not None:
         incoming["_row"] = np.asarray(list(rows) if not isinstance(rows, np.ndarray) else rows, dtype="int64")
@@ -307,13 +385,15 @@ def stage(
         raise ValueError(f"unknown mode {mode!r}")
     cur.register(INCOMING, incoming)
     try:
-        marks = _decimal_marks(cur, ds, present, decimal_hint)
+        flagged = frozenset(c[2:] for c in incoming.columns if c.startswith("t_"))
+        stated = frozenset(m for m in (*signs, decimal_hint) if m in (COMMA, POINT))
+        marks = _decimal_marks(cur, ds, present, stated, flagged)
         if expected_by_key is not None:
             expected = pd.DataFrame(
                 {"k": list(expected_by_key), "v": list(expected_by_key.values())}, dtype="str"
             )
             cur.register(EXPECTED, expected)
-        sql = _stage_sql(ds, present, marks, expected_by_key, mode, rows is not None)
+        sql = _stage_sql(ds, present, marks, expected_by_key, mode, rows is not None, flagged)
         cur.execute(
             f"create or replace temp table {STAGE} as {sql}", {"expect": expect} if "$expect" in sql else {}
         )
@@ -324,8 +404,40 @@ def stage(
     return Staged(ds, present, n)
 
 
+def _typed_cells(
+    ds: Dataset, frame: pd.DataFrame, present: tuple[str, ...], typed: dict[str, np.ndarray]
+) -> dict[str, np.ndarray]:
+    """Return per number field the rows whose cell holds a number (not text), where there are any."""
+    out = {}
+    for name in present:
+        if ds.field(name).kind not in NUMBER_KINDS:
+            continue
+        column = frame[name]
+        mask = np.asarray(typed[name], dtype=bool) if name in typed else np.zeros(len(frame), dtype=bool)
+        # String columns (every file read) hold no numbers; only look into the others.
+        if not pd.api.types.is_string_dtype(column.dtype) or pd.api.types.is_object_dtype(column.dtype):
+            mask = mask | np.fromiter(
+                (
+                    isinstance(v, int | float | decimal.Decimal | np.number)
+                    and not isinstance(v, bool | np.bool_)
+                    for v in column
+                ),
+                dtype=bool,
+                count=len(column),
+            )
+        if mask.any():
+            out[name] = mask
+    return out
+
+
 def _stage_sql(
-    ds: Dataset, present: tuple[str, ...], marks: dict, expected: dict | None, mode: str, numbered: bool
+    ds: Dataset,
+    present: tuple[str, ...],
+    marks: dict,
+    expected: dict | None,
+    mode: str,
+    numbered: bool,
+    typed: frozenset[str] = frozenset(),
 ) -> str:
     # Every identifier below comes from the data set spec; every value stays in the table.
     fields = {n: ds.field(n) for n in present}
@@ -335,11 +447,18 @@ def _stage_sql(
         if f.default is not None:
             text = f"coalesce({text}, {lit(f.default)})"
         raw_cols.append(f"{text} as {ident('r_' + name)}")
-    norm_cols = [
-        f"{_number_text(ident('r_' + n), f.kind == 'int', marks.get(n))} as {ident('n_' + n)}"
-        for n, f in fields.items()
-        if f.kind in NUMBER_KINDS
-    ]
+        if name in typed:
+            raw_cols.append(ident("t_" + name))
+    norm_cols = []
+    for n, f in fields.items():
+        if f.kind not in NUMBER_KINDS:
+            continue
+        text = _number_text(ident("r_" + n), f.kind == "int", marks.get(n))
+        if n in typed:
+            # A number cell was written out with a decimal point (to_text): read it so.
+            as_written = _number_text(ident("r_" + n), False, POINT)
+            text = f"case when {ident('t_' + n)} then {as_written} else {text} end"
+        norm_cols.append(f"{text} as {ident('n_' + n)}")
     typed_cols = [f"{_typed(f)} as {ident(n)}" for n, f in fields.items()]
     typed_cols += [
         f"try_cast({ident('n_' + n)} as double) as {ident('d_' + n)}"

@@ -15,7 +15,7 @@ import duckdb
 from impactdash import i18n
 from impactdash.errors import UserFacingError
 from impactdash.write.datasets import DATASETS, Bound, Compare, Dataset, Match, RequiredWhen, SubjectRef
-from impactdash.write.staging import NUMBER_KINDS, STAGE, Staged, ident, lit, raw_name
+from impactdash.write.staging import NUMBER_KINDS, STAGE, Staged, ambiguous, ident, lit, raw_name, readings
 
 #: Problems reported per check; all are counted.
 MAX_PROBLEMS = 1000
@@ -58,6 +58,8 @@ class Problem:
             params["target"] = (
                 target.label(lang) if target else i18n.t(f"edit_table_{params['target']}", lang)
             )
+        if self.message_key == "edit_ambiguous_number":
+            params.update(_readings(self.params.get("value", ""), lang))
         text = i18n.t(self.message_key, lang, **params)
         label = self.field_label(lang)
         if self.row is None:
@@ -65,6 +67,17 @@ class Problem:
         if not self.field:
             return i18n.t("edit_at_row", lang, row=self.row, text=text)
         return i18n.t("edit_at_row_field", lang, row=self.row, field=label, text=text)
+
+
+def _readings(value: str, lang: str) -> dict[str, str]:
+    """Return the two readings of an ambiguous number, without thousands separators (so neither is)."""
+    whole, fraction = readings(value) or (0, 0)
+    mark = "," if lang == "nl" else "."
+    return {
+        "whole": str(whole),
+        "fraction": format(fraction, "f").replace(".", mark),
+        "separator": i18n.t("edit_separator_point" if "." in value else "edit_separator_comma", lang),
+    }
 
 
 class EditError(UserFacingError):
@@ -129,6 +142,9 @@ def _field_checks(ds: Dataset, present: tuple[str, ...]) -> list[_Check]:
             continue  # the stored value of a column the file does not carry is already valid
         if f.kind in NUMBER_KINDS:
             num = f"s.{ident('d_' + f.name)}"
+            if f.kind != "int":  # a whole-number field reads 1.250 as 1250: never ambiguous
+                where = f"{raw} is not null and {num} is null and {ambiguous(raw)}"
+                checks.append(_Check(_select(raw, where), f.name, "edit_ambiguous_number", {}))
             checks.append(
                 _Check(_select(raw, f"{raw} is not null and {num} is null"), f.name, "edit_not_number", {})
             )

@@ -165,7 +165,7 @@ SAMPLE = {
         (" 1234 ", "1234.00"),
         ("+7", "7.00"),
         ("1.5E+03", "1500.00"),
-        ("12.500", "12.50"),  # decimal point by default: trailing zeros are not extra decimals
+        ("1,5E+03", "1500.00"),
         ("\u00a01\u00a0234,00", "1234.00"),
     ],
 )
@@ -176,10 +176,13 @@ def test_amounts_in_dutch_and_english_formats(parse_con, text, expected):
 @pytest.mark.parametrize(
     ("text", "hint", "expected"),
     [
-        ("1.234", None, "1.23"),  # would be 1.234: more decimals than euros have → refused below
-        ("€ 1.234", ",", "1234"),  # semicolon CSV: Dutch Excel, so thousands
-        ("1,234", ".", "1234"),  # comma CSV: English Excel, so thousands
-        ("1,234", None, None),  # a lone comma is a decimal comma: 1.234 has three decimals
+        ("1.234", None, None),  # no convention stated or shown: refused, never guessed
+        ("€ 1.234", ",", "1234"),  # semicolon CSV or a Dutch form: decimal comma, so thousands
+        ("1,234", ".", "1234"),  # comma CSV or an English form: decimal point, so thousands
+        ("1,234", None, None),
+        ("12.500", None, None),
+        ("12.500", ".", "12.50"),  # decimal point: trailing zeros are not extra decimals
+        ("1.234", ".", "1.23"),  # read as 1.234: more decimals than euros have → refused
     ],
 )
 def test_ambiguous_thousands_follow_the_file(parse_con, text, hint, expected):

@@ -85,7 +85,7 @@ NEW = {
         "year": "2030",
         "funder": "Nieuw Fonds",
         "funder_kind": "foundation",
-        "amount": "€ 1.000",
+        "amount": "€ 1.000,00",
     },
     "property": {
         "code": "DH-V99",
@@ -268,7 +268,9 @@ def test_measure_texts_can_be_changed_but_not_added_or_deleted(con):
 BAD = [
     ("spend", {"amount": "12,5x"}, "amount", "edit_not_number"),
     ("spend", {"amount": "0"}, "amount", "edit_zero"),
-    ("spend", {"amount": "1,234"}, "amount", "edit_too_many_decimals"),
+    ("spend", {"amount": "1,2345"}, "amount", "edit_too_many_decimals"),
+    # A form that does not state its convention: 1,234 could be 1234 or 1,234 (both readings named).
+    ("spend", {"amount": "1,234"}, "amount", "edit_ambiguous_number"),
     ("spend", {"booking_date": "31-12-25"}, "booking_date", "edit_not_date"),
     ("spend", {"programme_code": "DH-P98"}, "programme_code", "edit_reference"),
     ("spend", {"counterparty_kind": "klant"}, "counterparty_kind", "edit_not_choice"),
