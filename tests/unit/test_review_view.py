@@ -123,7 +123,7 @@ def test_the_scorecard_shows_the_assessments_one_expected_value_with_its_date(ro
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_scorecard_and_the_drill_down_give_one_koers_per_ambition(rows, lang):
     # Issue 11: the scorecard showed the trajectory on today's date ("Koers op 02-12-2026":
-    # 16.516 m² for the floor area of Den Haag), the drill-down's sentence the trajectory on
+    # 16.533 m² for the floor area of Den Haag on 02-12-2026), the drill-down's sentence the trajectory on
     # the latest value's date (16.245 m²): two "koers" values for one ambition.
     frame = review.scorecard_frame(rows, lang)
     column = next(c for c in frame.columns if "koers" in c.lower() or "trajectory" in c.lower())
