@@ -127,3 +127,16 @@ def test_review_page_shows_one_koers_and_a_consistent_status_for_the_floor_area(
     assert _plain(row[status_col]) == f"{i18n.STATUS_ICON[status]} {i18n.status_label(status, lang)}"
     line = next(t for t in texts if t.startswith("**Status:**"))
     assert line.startswith(view.status_line(floor, lang))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_method_page_documents_the_one_rule(app, lang):
+    at = app(lang, page="app_pages/method.py")
+    text = "\n".join(m.value for m in at.markdown)
+    rule = {
+        "nl": "óf de waarde ligt op of voor de koers, maar bij dit tempo wordt het doel niet of pas na de doeldatum",
+        "en": "or the value is on or ahead of the trajectory, but at this pace the target is not reached, or only",
+    }
+    assert rule[lang] in text
+    assert i18n.t("method_status_text", lang).split("{")[0] in text
+    assert "{window}" not in text and "{on_pct}" not in text
