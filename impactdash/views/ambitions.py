@@ -95,20 +95,21 @@ def _position_phrase(item: AmbitionProgress, lang: str) -> str:
             "why_to_milestone",
             lang,
             value=value_text(nxt.value, item.unit, lang),
-            date=i18n.fmt_date(nxt.date, lang),
+            date=table_date(nxt.date, lang),
         )
     return text
 
 
 def _pace_phrase(item: AmbitionProgress, lang: str) -> str:
+    # Dates as in tables (table_date): a sentence must not split "31-12-" and "2028" over two lines.
     a = item.assessment
     return i18n.t(
         f"why_pace_{a.pace.value}",
         lang,
         window=metrics.PROJECTION_WINDOW,
         target=value_text(item.ambition.target.value, item.unit, lang),
-        target_date=i18n.fmt_date(item.ambition.target.date, lang),
-        reached=i18n.fmt_date(a.projected_date, lang),
+        target_date=table_date(item.ambition.target.date, lang),
+        reached=table_date(a.projected_date, lang),
         projected=value_text(a.projected_value, item.unit, lang),
     )
 
@@ -122,7 +123,7 @@ def status_reason(item: AmbitionProgress, lang: str, capital: bool = True) -> st
     """
     a = item.assessment
     target = value_text(item.ambition.target.value, item.unit, lang)
-    target_date = i18n.fmt_date(item.ambition.target.date, lang)
+    target_date = table_date(item.ambition.target.date, lang)
     reason = a.reason
     if reason in (metrics.Reason.NO_DATA, metrics.Reason.MET, metrics.Reason.MISSED):
         text = i18n.t(f"why_{reason.value}", lang, target=target, target_date=target_date)
