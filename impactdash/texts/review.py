@@ -33,7 +33,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "review_col_ambition": {"nl": "Gemeente – ambitie (maatstaf)", "en": "Municipality – ambition (measure)"},
     "review_col_instruments": {"nl": "Instrumenten", "en": "Instruments"},
-    "review_col_expected": {"nl": "Verwacht volgens koers (datum)", "en": "Expected on trajectory (date)"},
     "review_col_projection": {"nl": "Prognose op doeldatum", "en": "Projection at target date"},
     "review_col_change": {"nl": "Verschil met publicatie", "en": "Change since publication"},
     # Soft hyphens let the long Dutch word wrap, so the scorecard fits a laptop's screen.

@@ -250,7 +250,8 @@ def scorecard_frame(rows: list[ScoreRow], lang: str) -> pd.DataFrame:
                 _value_and_date(
                     a.latest.value if a.latest else None, a.latest and a.latest.date, item.unit, lang
                 ),
-                _value_and_date(a.expected, a.expected_on, item.unit, lang),
+                # On the latest value's date, in the column before: value only, so the table fits.
+                value_text(a.expected, item.unit, lang),
                 projection_at_target(item, lang),
                 _value_and_date(amb.target.value, amb.target.date, item.unit, lang),
                 change_text(row, lang),
@@ -262,7 +263,7 @@ def scorecard_frame(rows: list[ScoreRow], lang: str) -> pd.DataFrame:
         i18n.t("review_col_instruments", lang),
         i18n.t("amb_col_status", lang),
         i18n.t("amb_col_latest", lang),
-        i18n.t("review_col_expected", lang),
+        i18n.t("amb_col_expected", lang),
         i18n.t("review_col_projection", lang),
         i18n.t("amb_col_target", lang),
         i18n.t("review_col_change", lang),
