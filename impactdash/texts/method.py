@@ -49,7 +49,7 @@ TEXTS: dict[str, dict[str, str]] = {
         " maar bij dit tempo wordt het doel niet of pas na de doeldatum gehaald;\n"
         "- {off} **Achter op koers**: een grotere achterstand, of de doeldatum is verstreken zonder dat het"
         " doel is bereikt.\n\n"
-        "Een ambitie die voor ligt maar stilvalt, is dus niet ‘op koers’: bij dit tempo haalt zij het doel"
+        "Een ambitie die voorligt maar stilvalt, is dus niet ‘op koers’: bij dit tempo haalt zij het doel"
         " niet. Een ambitie die achter ligt maar snel inloopt, houdt haar status: een prognose maakt een"
         " gemeten achterstand niet ongedaan. Naast elke status staat in één zin waarom, bijvoorbeeld:"
         " ‘Risico. Verder dan de koers, maar bij het tempo van de laatste {window} waarden wordt het doel"
