@@ -288,17 +288,16 @@ def summary_sentence(item: AmbitionProgress, lang: str) -> str:
         target=target,
         date=target_date,
     )
-    proj = a.projection
     if (
-        proj.value_at_target is not None
-        and not proj.already_met
-        and item.ambition.target.date > a.latest.date
+        a.projected_value is not None
+        and a.pace is not metrics.Pace.MET
+        and a.reason is not metrics.Reason.MISSED
     ):
         text += i18n.t(
             "amb_projection_value",
             lang,
             date=target_date,
-            value=value_text(proj.value_at_target, item.unit, lang),
+            value=value_text(a.projected_value, item.unit, lang),
         )
     return text
 
