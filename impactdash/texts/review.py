@@ -39,21 +39,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "review_col_notes": {"nl": "Toe\u00adlich\u00adtingen", "en": "Notes"},
     "review_caption_published": {
         "nl": "Verschil met publicatie: de laatste waarde nu min de laatste waarde in de publicatie"
-        " ‘{label}’ van {date}. Verwacht volgens koers: de waarde die de koers noemt op de datum van de"
-        " laatste waarde, waarmee ook de status rekent; de prognose trekt het tempo van de laatste {window} waarden door tot de doeldatum.",
+        " ‘{label}’ van {date}. Verwacht volgens koers: waar de koers ligt op de datum van de laatste"
+        " waarde (daarmee vergelijkt ook de status). De prognose trekt het tempo van de laatste {window}"
+        " waarden door tot de doeldatum.",
         "en": "Change since publication: the latest value now minus the latest value in the publication"
-        " ‘{label}’ of {date}. Expected on trajectory: the trajectory's value on the date of the latest"
-        " value, which the status is computed with too; the projection extends the pace of the latest {window} values to the target date.",
+        " ‘{label}’ of {date}. Expected on trajectory: where the trajectory is on the date of the latest"
+        " value (the status compares with it too). The projection extends the pace of the latest {window}"
+        " values to the target date.",
     },
     "review_caption_unpublished": {
         "nl": "Er is nog niets gepubliceerd, dus er is geen verschil met een publicatie. Verwacht volgens"
-        " koers: de waarde die de koers noemt op de datum van de laatste waarde, waarmee ook de status"
-        " rekent; de prognose trekt het tempo van de laatste {window}"
-        " waarden door tot de doeldatum.",
+        " koers: waar de koers ligt op de datum van de laatste waarde (daarmee vergelijkt ook de status)."
+        " De prognose trekt het tempo van de laatste {window} waarden door tot de doeldatum.",
         "en": "Nothing has been published yet, so there is no change since a publication. Expected on"
-        " trajectory: the trajectory's value on the date of the latest value, which the status is"
-        " computed with too; the projection extends the pace of the latest"
-        " {window} values to the target date.",
+        " trajectory: where the trajectory is on the date of the latest value (the status compares with"
+        " it too). The projection extends the pace of the latest {window} values to the target date.",
     },
     "review_detail_heading": {"nl": "Eén ambitie in detail", "en": "One ambition in detail"},
     "review_pick": {"nl": "Kies een ambitie", "en": "Choose an ambition"},
