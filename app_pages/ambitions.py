@@ -77,14 +77,7 @@ programmes = programmes[programmes["ambition_code"] == code]
 st.markdown(f"### {view.escape_markdown(item.name(lang))}")
 summary = view.summary_sentence(item, lang)
 st.markdown(summary)
-st.markdown(
-    i18n.t(
-        "amb_status_line",
-        lang,
-        status=view.status_text(item.assessment.status.value, lang),
-        projection=view.projection_text(item.assessment, lang),
-    )
-)
+st.markdown(view.status_line(item, lang))
 if (gm, item.metric_code) in ui.changed_figures():
     st.caption(i18n.t("changed_mark", lang))
 ui.chart(

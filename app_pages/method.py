@@ -40,6 +40,7 @@ st.markdown(
         off=i18n.STATUS_ICON["off_track"],
         on_pct=i18n.fmt_pct(100 * metrics.ON_TRACK_MAX_GAP, lang),
         risk_pct=i18n.fmt_pct(100 * metrics.AT_RISK_MAX_GAP, lang),
+        window=metrics.PROJECTION_WINDOW,
     )
 )
 st.header(i18n.t("method_projection", lang))

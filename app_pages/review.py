@@ -1,6 +1,5 @@
 """Staff page: the alderman's progress review — every ambition on one scorecard, then one in detail."""
 
-import datetime as dt
 from functools import partial
 
 import streamlit as st
@@ -16,7 +15,6 @@ from impactdash.views import review
 actor = ui.guard("review_progress")
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)
-today = dt.date.today()
 
 st.title(t("page_review"))
 ui.dataset_banner(lang)
@@ -44,7 +42,7 @@ shown = review.sort_rows(
 )
 st.markdown(review.counts_sentence(shown, len(rows), lang))
 if shown:
-    st.table(review.scorecard_frame(shown, today, lang), hide_index=True)
+    st.table(review.scorecard_frame(shown, lang), hide_index=True)
 else:
     st.info(t("review_none_selected"))
 st.caption(review.scorecard_caption(published, lang))
@@ -63,11 +61,8 @@ st.subheader(
 )
 summary = amb.summary_sentence(item, lang)
 st.markdown(summary)
-status = amb.status_text(item.assessment.status.value, lang)
 st.markdown(
-    t("amb_status_line", status=status, projection=amb.projection_text(item.assessment, lang))
-    + " · "
-    + t("review_change_line", change=review.change_text(row, lang))
+    amb.status_line(item, lang) + "  \n" + t("review_change_line", change=review.change_text(row, lang))
 )
 ui.chart(
     ui.figure(chart_ambitions.ambition_detail_figure, item, lang, amb.chart_notes(notes)),

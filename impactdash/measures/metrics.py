@@ -4,8 +4,14 @@ An *ambition* fixes a baseline, a target and optional interim milestones for one
 measure. This module answers three questions about a series of observations:
 
 * where the measure *should* be on a given date (``trajectory``),
-* whether it is on track, at risk or off track (``status``),
+* where the latest value stands against that path (``position``),
 * where the recent trend leads, and when it reaches the target (``projection``).
+
+:func:`assess` is the one rule that turns these into what a page shows: the status,
+the expected value on the path, the projection and the reason for the status. Every
+page, the review, the report and the demo generator read their status from it; none
+combines position and projection itself (see "One rule for status" in
+``docs/decisions.md``).
 
 Standard library only: the dashboard, the exports and the tests all rely on the
 same numbers, so nothing here may depend on Streamlit, DuckDB or pandas.
@@ -166,8 +172,13 @@ def _gap(ambition: Ambition, latest: Point) -> float:
     return shortfall / scale
 
 
-def status(ambition: Ambition, latest: Point | None) -> Status:
-    """Status of the ambition given the latest point of ``actual_series``."""
+def position(ambition: Ambition, latest: Point | None) -> Status:
+    """Where the latest point of ``actual_series`` stands against the path, the pace left aside.
+
+    This is one half of the status (:func:`assess` adds the pace): on track within
+    ``ON_TRACK_MAX_GAP`` of the path or with the target met, at risk within
+    ``AT_RISK_MAX_GAP``, off track beyond that or once the target date has passed unmet.
+    """
     if latest is None:
         return Status.NO_DATA
     if _meets_target(ambition, latest.value):
@@ -243,27 +254,125 @@ def projection(ambition: Ambition, series: list[Point], window: int = PROJECTION
     return Projection(value_at_target, reaches, False, slope * DAYS_PER_YEAR)
 
 
+class Pace(StrEnum):
+    """What the recent pace (the projection) says about the final target."""
+
+    MET = "met"  # the latest value already meets the target
+    ON_TIME = "on_time"  # the trend reaches the target on or before the target date
+    LATE = "late"  # the trend reaches the target, but after the target date
+    SHORT = "short"  # the trend does not reach it within the horizon (flat or the wrong way)
+    UNKNOWN = "unknown"  # fewer than two values: no pace to speak of
+
+
+class Reason(StrEnum):
+    """Why an ambition has its status: position on the path and pace to the target together."""
+
+    NO_DATA = "no_data"  # no values yet
+    MET = "met"  # the target is met
+    MISSED = "missed"  # the target date has passed and the target is not met
+    ON_COURSE = "on_course"  # on the path, and the pace reaches the target in time
+    ON_PATH_NO_PACE = "on_path_no_pace"  # on the path; too few values for a pace
+    PACE_SHORT = "pace_short"  # on the path, but the pace misses the final target: at risk
+    BEHIND = "behind"  # behind the path, and the pace does not make up for it (or is unknown)
+    CATCHING_UP = "catching_up"  # behind the path, though the pace reaches the target in time
+
+
+def pace(ambition: Ambition, proj: Projection) -> Pace:
+    """Read the projection as an answer about the final target: met, in time, late, short or unknown."""
+    if proj.already_met:
+        return Pace.MET
+    if proj.value_at_target is None:
+        return Pace.UNKNOWN
+    if proj.reaches_target_on is None:
+        return Pace.SHORT
+    if proj.reaches_target_on <= ambition.target.date:
+        return Pace.ON_TIME
+    return Pace.LATE
+
+
+def next_anchor(ambition: Ambition, on: date) -> Point | None:
+    """Return the first milestone or the target due after ``on`` (None once the target date is past)."""
+    return next((p for p in anchors(ambition)[1:] if p.date > on), None)
+
+
 @dataclass(frozen=True)
 class Assessment:
-    """Everything the dashboard shows for one ambition and one municipality."""
+    """Everything the dashboard shows for one ambition and one municipality, from :func:`assess`.
+
+    ``status`` is the one status every page shows. It is ``position`` (the latest value
+    against the path on its own date), lowered to at risk when the ambition is on the path
+    but the recent pace does not reach the final target in time; ``reason`` says which case
+    applies, so a page can say why in words.
+    """
 
     latest: Point | None  # last point of actual_series (running total if cumulative)
-    expected: float | None  # trajectory value on latest.date
+    expected: float | None  # the path's value on latest.date: the one "expected on trajectory"
     gap: float | None  # fraction of total change: positive = behind, negative = ahead
-    status: Status
+    status: Status  # what every page shows
     projection: Projection
+    position: Status = Status.NO_DATA  # the latest value against the path only
+    pace: Pace = Pace.UNKNOWN  # the projection against the final target
+    reason: Reason = Reason.NO_DATA
+    next_anchor: Point | None = None  # the milestone or target the path heads for after latest.date
+
+    @property
+    def expected_on(self) -> date | None:
+        """The date of the expected value: the latest value's date (the path is read there)."""
+        return self.latest.date if self.latest else None
+
+    @property
+    def projected_value(self) -> float | None:
+        """The trend's value on the target date; None with fewer than two values."""
+        return self.projection.value_at_target
+
+    @property
+    def projected_date(self) -> date | None:
+        """When the trend reaches the target (the latest date if met); None if not at this pace."""
+        return self.projection.reaches_target_on
+
+
+def _reason(ambition: Ambition, latest: Point | None, where: Status, speed: Pace) -> Reason:
+    if latest is None:
+        return Reason.NO_DATA
+    if _meets_target(ambition, latest.value):
+        return Reason.MET
+    if latest.date >= ambition.target.date:
+        return Reason.MISSED
+    if where is Status.ON_TRACK:
+        if speed is Pace.ON_TIME:
+            return Reason.ON_COURSE
+        if speed is Pace.UNKNOWN:
+            return Reason.ON_PATH_NO_PACE
+        return Reason.PACE_SHORT
+    return Reason.CATCHING_UP if speed is Pace.ON_TIME else Reason.BEHIND
 
 
 def assess(ambition: Ambition, observations: Iterable[Point]) -> Assessment:
-    """Assess observations against the ambition: status plus projection."""
+    """Assess observations against the ambition: the one rule for status, expected value and projection.
+
+    The status is the position on the path (:func:`position`), except that an ambition on
+    the path whose recent pace does not reach the final target by its date is at risk
+    (``Reason.PACE_SHORT``): a page never says "on track" beside "target not reached at this
+    pace". An ambition behind the path keeps its status even when the pace would catch up
+    (``Reason.CATCHING_UP``): a forecast does not undo a measured shortfall.
+    """
     series = actual_series(ambition, observations)
     latest = series[-1] if series else None
     expected = trajectory(ambition, latest.date) if latest is not None else None
     gap = _gap(ambition, latest) if latest is not None else None
+    proj = projection(ambition, series)
+    where = position(ambition, latest)
+    speed = pace(ambition, proj)
+    reason = _reason(ambition, latest, where, speed)
+    shown = Status.AT_RISK if reason is Reason.PACE_SHORT else where
     return Assessment(
         latest=latest,
         expected=expected,
         gap=gap,
-        status=status(ambition, latest),
-        projection=projection(ambition, series),
+        status=shown,
+        projection=proj,
+        position=where,
+        pace=speed,
+        reason=reason,
+        next_anchor=next_anchor(ambition, latest.date) if latest is not None else None,
     )

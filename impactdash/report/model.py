@@ -160,7 +160,7 @@ def _overview_table(items: list[AmbitionProgress], lang: str) -> Table:
                 ),
                 view.value_text(a.expected, item.unit, lang),
                 _value_date(item.ambition.target.value, item.ambition.target.date, item.unit, lang),
-                view.projection_short(a, lang),
+                view.projection_short(item, lang),
             )
         )
     keys = ("measure", "status", "latest", "expected", "target", "projection")
@@ -180,23 +180,25 @@ def _measure_text(item: AmbitionProgress, definition: str | None, lang: str) -> 
 
 def _projection_fact(item: AmbitionProgress, lang: str) -> str:
     a = item.assessment
-    text = view.projection_text(a, lang)
-    proj = a.projection
+    text = view.projection_text(item, lang)
     target = item.ambition.target
-    if proj.value_at_target is not None and not proj.already_met and a.latest and target.date > a.latest.date:
+    if (
+        a.projected_value is not None
+        and a.pace is not metrics.Pace.MET
+        and a.latest
+        and target.date > a.latest.date
+    ):
         return i18n.t(
             "report_projection_value",
             lang,
             text=text,
             date=i18n.fmt_date(target.date, lang),
-            value=view.value_text(proj.value_at_target, item.unit, lang),
+            value=view.value_text(a.projected_value, item.unit, lang),
         )
     return text
 
 
-def _facts(
-    item: AmbitionProgress, definition: str | None, as_of: dt.date, lang: str
-) -> tuple[tuple[str, Cell], ...]:
+def _facts(item: AmbitionProgress, definition: str | None, lang: str) -> tuple[tuple[str, Cell], ...]:
     amb, a, unit = item.ambition, item.assessment, item.unit
     latest = a.latest
     return (
@@ -208,12 +210,10 @@ def _facts(
             i18n.t("report_fact_latest", lang),
             _value_on(latest.value if latest else None, latest.date if latest else None, unit, lang),
         ),
+        # One expected value (the path on the latest value's date), the one the status uses.
         (i18n.t("report_fact_expected", lang), view.value_text(a.expected, unit, lang)),
-        (
-            i18n.t("report_fact_expected_now", lang),
-            _value_on(metrics.trajectory(amb, as_of), as_of, unit, lang),
-        ),
         (i18n.t("report_fact_projection", lang), _projection_fact(item, lang)),
+        (i18n.t("report_fact_reason", lang), view.status_reason(item, lang)),
     )
 
 
@@ -289,7 +289,7 @@ def _section(item: AmbitionProgress, index: int, count: int, src: _Sources, lang
         kicker=i18n.t("report_page_kicker", lang, name=src.name, i=index, n=count),
         status=_badge(item.assessment.status.value, lang),
         summary=summary,
-        facts=_facts(item, src.definitions.get(item.metric_code), src.as_of, lang),
+        facts=_facts(item, src.definitions.get(item.metric_code), lang),
         document=str(item.document),
         document_url=view.safe_url(url),
         item=item,

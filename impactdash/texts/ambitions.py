@@ -20,11 +20,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "amb_list_caption": {
         "nl": "De status vergelijkt de laatst bekende waarde met de koers van nulmeting via de mijlpalen"
         " naar het doel: op koers bij hooguit {on}% van de beoogde verandering achter, risico tot {risk}%,"
-        " daarboven achter op koers. De prognose trekt de lijn door de laatste {window} waarden door.",
+        " daarboven achter op koers. Wie op koers ligt maar bij het tempo van de laatste {window} waarden"
+        " het doel niet op tijd haalt, krijgt de status risico. De prognose trekt de lijn door de laatste"
+        " {window} waarden door.",
         "en": "The status compares the latest value with the trajectory from baseline through the"
         " milestones to the target: on track when at most {on}% of the planned change behind, at risk up"
-        " to {risk}%, beyond that off track. The projection extends the line through the latest {window}"
-        " values.",
+        " to {risk}%, beyond that off track. An ambition on the trajectory whose pace over the latest"
+        " {window} values does not reach the target in time is at risk. The projection extends the line"
+        " through the latest {window} values.",
     },
     "amb_filter": {"nl": "Toon ambities met status", "en": "Show ambitions with status"},
     "amb_sort": {"nl": "Sorteren op", "en": "Sort by"},
@@ -46,6 +49,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "amb_proj_not": {"nl": "niet", "en": "not"},
     "amb_proj_met": {"nl": "al bereikt", "en": "already met"},
     "amb_proj_little": {"nl": "te weinig gegevens", "en": "too little data"},
+    "amb_proj_late": {"nl": "rond {date}, te laat", "en": "around {date}, too late"},
+    "amb_proj_missed": {"nl": "niet, doeldatum verstreken", "en": "no, target date passed"},
     "amb_col_date": {"nl": "Datum", "en": "Date"},
     "amb_col_kind": {"nl": "Soort", "en": "Kind"},
     "amb_col_value": {"nl": "Waarde", "en": "Value"},
@@ -60,10 +65,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "amb_detail_heading": {"nl": "Ambitie in detail", "en": "Ambition in detail"},
     "amb_pick": {"nl": "Kies een ambitie", "en": "Choose an ambition"},
     "amb_option": {"nl": "{icon} {name} (doel {year})", "en": "{icon} {name} (target {year})"},
-    "amb_status_line": {
-        "nl": "**Status:** {status} · **Prognose:** {projection}",
-        "en": "**Status:** {status} · **Projection:** {projection}",
-    },
+    "amb_status_line": {"nl": "**Status:** {status}. {reason}", "en": "**Status:** {status}. {reason}"},
     "amb_summary": {
         "nl": "{when}: {latest}{cumulative}, verwacht volgens koers {expected}; doel {target} op {date}.",
         "en": "{when}: {latest}{cumulative}, expected on the trajectory {expected}; target {target} by"

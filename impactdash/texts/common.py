@@ -40,6 +40,53 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Te weinig gegevens voor een prognose",
         "en": "Too little data for a projection",
     },
+    "reached_late": {
+        "nl": "Doel pas rond {date} bereikt bij dit tempo, na de doeldatum",
+        "en": "Target only reached around {date} at this pace, after the target date",
+    },
+    "target_missed": {
+        "nl": "Doeldatum verstreken, doel niet bereikt",
+        "en": "Target date passed, target not met",
+    },
+    # Why an ambition has its status (metrics.Reason), one sentence from views.ambitions.status_reason.
+    "why_no_data": {"nl": "Er zijn nog geen waarden.", "en": "There are no values yet."},
+    "why_met": {"nl": "Het doel van {target} is bereikt.", "en": "The target of {target} has been met."},
+    "why_missed": {
+        "nl": "De doeldatum {target_date} is verstreken zonder dat het doel van {target} is gehaald.",
+        "en": "The target date {target_date} has passed without the target of {target} being met.",
+    },
+    "why_pos_ahead": {"nl": "verder dan de koers", "en": "ahead of the trajectory"},
+    "why_pos_on": {"nl": "op de koers", "en": "on the trajectory"},
+    "why_pos_behind": {"nl": "achter op de koers", "en": "behind the trajectory"},
+    "why_to_milestone": {
+        "nl": " naar de mijlpaal van {value} op {date}",
+        "en": " towards the milestone of {value} on {date}",
+    },
+    "why_pace_on_time": {
+        "nl": "bij het tempo van de laatste {window} waarden wordt het doel van {target} rond {reached}"
+        " gehaald, op tijd voor {target_date}",
+        "en": "at the pace of the latest {window} values the target of {target} is reached around"
+        " {reached}, in time for {target_date}",
+    },
+    "why_pace_late": {
+        "nl": "bij het tempo van de laatste {window} waarden wordt het doel van {target} pas rond"
+        " {reached} gehaald, na de doeldatum {target_date}",
+        "en": "at the pace of the latest {window} values the target of {target} is only reached around"
+        " {reached}, after the target date {target_date}",
+    },
+    "why_pace_short": {
+        "nl": "bij het tempo van de laatste {window} waarden wordt het doel van {target} op {target_date}"
+        " niet gehaald: verwacht {projected}",
+        "en": "at the pace of the latest {window} values the target of {target} is not reached by"
+        " {target_date}: {projected} expected",
+    },
+    "why_pace_unknown": {
+        "nl": "er zijn te weinig waarden om het tempo te bepalen",
+        "en": "there are too few values to tell the pace",
+    },
+    "why_and": {"nl": "{position}, en {pace}.", "en": "{position}, and {pace}."},
+    "why_but": {"nl": "{position}, maar {pace}.", "en": "{position}, but {pace}."},
+    "why_unknown": {"nl": "{position}; {pace}.", "en": "{position}; {pace}."},
     "headline_ambitions": {"nl": "Ambities", "en": "Ambitions"},
     "key_figures": {"nl": "Kerncijfers", "en": "Key figures"},
     "spend_this_year": {"nl": "Uitgaven {year}", "en": "Spend {year}"},

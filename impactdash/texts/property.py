@@ -22,8 +22,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Floor area for impact entrepreneurs",
     },
     "property_floor_sentence": {
-        "nl": "{date}: {value} beschikbaar voor impactondernemers; het doel is {target} op {target_date} ({status}).",
-        "en": "{date}: {value} available to impact entrepreneurs; the target is {target} by {target_date} ({status}).",
+        "nl": "{date}: {value} beschikbaar voor impactondernemers; het doel is {target} op {target_date}.",
+        "en": "{date}: {value} available to impact entrepreneurs; the target is {target} by {target_date}.",
     },
     "property_floor_sentence_plain": {
         "nl": "{date}: {value} beschikbaar voor impactondernemers (er is geen ambitie vastgelegd).",
@@ -44,8 +44,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "property_tenants_axis": {"nl": "Impacthuurders", "en": "Impact tenants"},
     "property_quarter_label": {"nl": "K{q} {year}", "en": "Q{q} {year}"},
     "property_ambition_status": {
-        "nl": "Ambitie bezettingsgraad: {target} op {date} ({status}).",
-        "en": "Occupancy ambition: {target} by {date} ({status}).",
+        "nl": "Ambitie bezettingsgraad: {target} op {date}.",
+        "en": "Occupancy ambition: {target} by {date}.",
     },
     # rent discount
     "property_discount_title": {

@@ -50,11 +50,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Verwacht volgens koers op die datum",
         "en": "Expected on the trajectory on that date",
     },
-    "report_fact_expected_now": {
-        "nl": "Volgens koers op de peildatum",
-        "en": "On the trajectory on the reporting date",
-    },
     "report_fact_projection": {"nl": "Prognose", "en": "Projection"},
+    "report_fact_reason": {"nl": "Waarom deze status", "en": "Why this status"},
     "report_fact_status": {"nl": "Status", "en": "Status"},
     "report_fact_document": {"nl": "Vastgesteld in", "en": "Set in"},
     "report_value_on": {"nl": "{value} op {date}", "en": "{value} on {date}"},

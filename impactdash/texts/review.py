@@ -3,11 +3,11 @@
 TEXTS: dict[str, dict[str, str]] = {
     "page_review": {"nl": "Voortgangsreview", "en": "Progress review"},
     "review_intro": {
-        "nl": "Alle ambities van alle gemeenten op één scorekaart: hoe ze ervoor staan, waar de koers"
-        " vandaag ligt, waar het tempo op uitkomt en wat er veranderd is sinds de laatste publicatie."
+        "nl": "Alle ambities van alle gemeenten op één scorekaart: hoe ze ervoor staan tegenover de"
+        " koers, waar het tempo op uitkomt en wat er veranderd is sinds de laatste publicatie."
         " Kies daaronder een ambitie om de programma's, de panden en de toelichtingen te zien.",
-        "en": "Every ambition of every municipality on one scorecard: where it stands, where the"
-        " trajectory is today, where the pace leads and what changed since the last publication."
+        "en": "Every ambition of every municipality on one scorecard: where it stands against the"
+        " trajectory, where the pace leads and what changed since the last publication."
         " Choose an ambition below to see its programmes, properties and notes.",
     },
     "review_scorecard_heading": {"nl": "Scorekaart", "en": "Scorecard"},
@@ -33,26 +33,27 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "review_col_ambition": {"nl": "Gemeente – ambitie (maatstaf)", "en": "Municipality – ambition (measure)"},
     "review_col_instruments": {"nl": "Instrumenten", "en": "Instruments"},
-    "review_col_expected_today": {"nl": "Koers op {date}", "en": "Trajectory on {date}"},
     "review_col_projection": {"nl": "Prognose op doeldatum", "en": "Projection at target date"},
     "review_col_change": {"nl": "Verschil met publicatie", "en": "Change since publication"},
     # Soft hyphens let the long Dutch word wrap, so the scorecard fits a laptop's screen.
     "review_col_notes": {"nl": "Toe\u00adlich\u00adtingen", "en": "Notes"},
     "review_caption_published": {
         "nl": "Verschil met publicatie: de laatste waarde nu min de laatste waarde in de publicatie"
-        " ‘{label}’ van {date}. De koers is de waarde die de ambitie vandaag verwacht; de prognose"
-        " trekt het tempo van de laatste {window} waarden door tot de doeldatum.",
+        " ‘{label}’ van {date}. Verwacht volgens koers: waar de koers ligt op de datum van de laatste"
+        " waarde (daarmee vergelijkt ook de status). De prognose trekt het tempo van de laatste {window}"
+        " waarden door tot de doeldatum.",
         "en": "Change since publication: the latest value now minus the latest value in the publication"
-        " ‘{label}’ of {date}. The trajectory is the value the ambition expects today; the projection"
-        " extends the pace of the latest {window} values to the target date.",
+        " ‘{label}’ of {date}. Expected on trajectory: where the trajectory is on the date of the latest"
+        " value (the status compares with it too). The projection extends the pace of the latest {window}"
+        " values to the target date.",
     },
     "review_caption_unpublished": {
-        "nl": "Er is nog niets gepubliceerd, dus er is geen verschil met een publicatie. De koers is de"
-        " waarde die de ambitie vandaag verwacht; de prognose trekt het tempo van de laatste {window}"
-        " waarden door tot de doeldatum.",
-        "en": "Nothing has been published yet, so there is no change since a publication. The trajectory"
-        " is the value the ambition expects today; the projection extends the pace of the latest"
-        " {window} values to the target date.",
+        "nl": "Er is nog niets gepubliceerd, dus er is geen verschil met een publicatie. Verwacht volgens"
+        " koers: waar de koers ligt op de datum van de laatste waarde (daarmee vergelijkt ook de status)."
+        " De prognose trekt het tempo van de laatste {window} waarden door tot de doeldatum.",
+        "en": "Nothing has been published yet, so there is no change since a publication. Expected on"
+        " trajectory: where the trajectory is on the date of the latest value (the status compares with"
+        " it too). The projection extends the pace of the latest {window} values to the target date.",
     },
     "review_detail_heading": {"nl": "Eén ambitie in detail", "en": "One ambition in detail"},
     "review_pick": {"nl": "Kies een ambitie", "en": "Choose an ambition"},

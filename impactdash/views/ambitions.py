@@ -51,28 +51,108 @@ def status_text(status: str, lang: str) -> str:
     return f"{i18n.STATUS_ICON[status]} {i18n.status_label(status, lang)}"
 
 
-def projection_text(assessment: metrics.Assessment, lang: str) -> str:
-    """Say where the trend leads: met already, reached around a date, not at this pace, or too little data."""
-    proj = assessment.projection
-    if proj.already_met:
+def projection_text(item: AmbitionProgress, lang: str) -> str:
+    """Say where the trend leads: met, reached around a date (in time or late), not at this pace, no data."""
+    a = item.assessment
+    if a.reason is metrics.Reason.MISSED:
+        return i18n.t("target_missed", lang)
+    if a.pace is metrics.Pace.MET:
         return i18n.t("already_met", lang)
-    if proj.value_at_target is None:
+    if a.pace is metrics.Pace.UNKNOWN:
         return i18n.t("too_little_data", lang)
-    if proj.reaches_target_on is not None:
-        return i18n.t("reached_on", lang, date=i18n.fmt_date(proj.reaches_target_on, lang))
-    return i18n.t("not_at_this_pace", lang)
+    if a.pace is metrics.Pace.SHORT:
+        return i18n.t("not_at_this_pace", lang)
+    key = "reached_on" if a.pace is metrics.Pace.ON_TIME else "reached_late"
+    return i18n.t(key, lang, date=i18n.fmt_date(a.projected_date, lang))
 
 
-def projection_short(assessment: metrics.Assessment, lang: str) -> str:
+def projection_short(item: AmbitionProgress, lang: str) -> str:
     """Say in a few words, for the list, when the target is reached at this pace (under its header)."""
-    proj = assessment.projection
-    if proj.already_met:
+    a = item.assessment
+    if a.reason is metrics.Reason.MISSED:
+        return i18n.t("amb_proj_missed", lang)
+    if a.pace is metrics.Pace.MET:
         return i18n.t("amb_proj_met", lang)
-    if proj.value_at_target is None:
+    if a.pace is metrics.Pace.UNKNOWN:
         return i18n.t("amb_proj_little", lang)
-    if proj.reaches_target_on is not None:
-        return i18n.t("amb_proj_around", lang, date=table_date(proj.reaches_target_on, lang))
-    return i18n.t("amb_proj_not", lang)
+    if a.pace is metrics.Pace.SHORT:
+        return i18n.t("amb_proj_not", lang)
+    key = "amb_proj_around" if a.pace is metrics.Pace.ON_TIME else "amb_proj_late"
+    return i18n.t(key, lang, date=table_date(a.projected_date, lang))
+
+
+def _position_phrase(item: AmbitionProgress, lang: str) -> str:
+    """'ahead of / on / behind the trajectory', towards the next milestone when one is due first."""
+    a = item.assessment
+    if a.position is not metrics.Status.ON_TRACK:
+        key = "why_pos_behind"
+    else:
+        key = "why_pos_ahead" if (a.gap or 0.0) < 0 else "why_pos_on"
+    text = i18n.t(key, lang)
+    nxt = a.next_anchor
+    if nxt is not None and nxt.date < item.ambition.target.date:
+        text += i18n.t(
+            "why_to_milestone",
+            lang,
+            value=value_text(nxt.value, item.unit, lang),
+            date=table_date(nxt.date, lang),
+        )
+    return text
+
+
+def _pace_phrase(item: AmbitionProgress, lang: str) -> str:
+    # Dates as in tables (table_date): a sentence must not split "31-12-" and "2028" over two lines.
+    a = item.assessment
+    return i18n.t(
+        f"why_pace_{a.pace.value}",
+        lang,
+        window=metrics.PROJECTION_WINDOW,
+        target=value_text(item.ambition.target.value, item.unit, lang),
+        target_date=table_date(item.ambition.target.date, lang),
+        reached=table_date(a.projected_date, lang),
+        projected=value_text(a.projected_value, item.unit, lang),
+    )
+
+
+def status_reason(item: AmbitionProgress, lang: str, capital: bool = True) -> str:
+    """Say in one sentence why the ambition has its status: its place on the path and where the pace leads.
+
+    Every page that shows a status beside a projection shows this sentence with it, so "on
+    track" and "not at this pace" never stand side by side unexplained (see
+    :func:`impactdash.measures.metrics.assess`, the one rule).
+    """
+    a = item.assessment
+    target = value_text(item.ambition.target.value, item.unit, lang)
+    target_date = table_date(item.ambition.target.date, lang)
+    reason = a.reason
+    if reason in (metrics.Reason.NO_DATA, metrics.Reason.MET, metrics.Reason.MISSED):
+        text = i18n.t(f"why_{reason.value}", lang, target=target, target_date=target_date)
+    else:
+        joiner = {
+            metrics.Reason.ON_COURSE: "why_and",
+            metrics.Reason.BEHIND: "why_and",
+            metrics.Reason.PACE_SHORT: "why_but",
+            metrics.Reason.CATCHING_UP: "why_but",
+        }.get(reason, "why_unknown")
+        if reason is metrics.Reason.BEHIND and a.pace is metrics.Pace.UNKNOWN:
+            joiner = "why_unknown"
+        text = i18n.t(joiner, lang, position=_position_phrase(item, lang), pace=_pace_phrase(item, lang))
+    return text[:1].upper() + text[1:] if capital else text[:1].lower() + text[1:]
+
+
+def status_line(item: AmbitionProgress, lang: str) -> str:
+    """Markdown for a detail page: '**Status:** ⚠ At risk. Ahead of the trajectory, but at the pace …'."""
+    return i18n.t(
+        "amb_status_line",
+        lang,
+        status=status_text(item.assessment.status.value, lang),
+        reason=status_reason(item, lang),
+    )
+
+
+def status_verdict(item: AmbitionProgress, lang: str) -> str:
+    """Plain text for a sentence elsewhere: '⚠ At risk: ahead of the trajectory, but at the pace …'."""
+    return f"{status_text(item.assessment.status.value, lang)}: {status_reason(item, lang, capital=False)}"
 
 
 def _gap(item: AmbitionProgress) -> float:
@@ -172,7 +252,7 @@ def overview_frame(items: list[AmbitionProgress], lang: str) -> pd.DataFrame:
                 ),
                 value_text(a.expected, item.unit, lang),
                 _value_and_date(item.ambition.target.value, item.ambition.target.date, item.unit, lang),
-                projection_short(a, lang),
+                projection_short(item, lang),
             ]
         )
     keys = ("measure", "status", "latest", "expected", "target", "projection")
@@ -208,17 +288,16 @@ def summary_sentence(item: AmbitionProgress, lang: str) -> str:
         target=target,
         date=target_date,
     )
-    proj = a.projection
     if (
-        proj.value_at_target is not None
-        and not proj.already_met
-        and item.ambition.target.date > a.latest.date
+        a.projected_value is not None
+        and a.pace is not metrics.Pace.MET
+        and a.reason is not metrics.Reason.MISSED
     ):
         text += i18n.t(
             "amb_projection_value",
             lang,
             date=target_date,
-            value=value_text(proj.value_at_target, item.unit, lang),
+            value=value_text(a.projected_value, item.unit, lang),
         )
     return text
 

@@ -15,6 +15,7 @@ import pandas as pd
 from impactdash import i18n
 from impactdash.measures.progress import AmbitionProgress
 from impactdash.safe_text import escape_hover, escape_markdown  # noqa: F401 (re-exported for the page)
+from impactdash.views import ambitions as ambitions_view
 
 #: The ecosystem measures, in the order the page shows them.
 METRICS = (
@@ -159,7 +160,7 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def ambition_sentence(item: AmbitionProgress, lang: str) -> str:
-    """Say where an ambition stands: latest value and date, the expected value, the target."""
+    """Say where an ambition stands: latest value and date, the expected value, the target, why its status."""
     a = item.assessment
     fmt = lambda v: i18n.fmt_value(v, item.unit, lang)  # noqa: E731 - one short local formatter
     target = fmt(item.ambition.target.value)
@@ -177,16 +178,8 @@ def ambition_sentence(item: AmbitionProgress, lang: str) -> str:
         target_date=target_date,
         baseline_date=i18n.fmt_date(item.ambition.baseline.date, lang),
     )
-    proj = a.projection
-    if proj.already_met:
-        outlook = i18n.t("already_met", lang)
-    elif proj.slope_per_year is None:
-        outlook = i18n.t("too_little_data", lang)
-    elif proj.reaches_target_on is not None:
-        outlook = i18n.t("reached_on", lang, date=i18n.fmt_date(proj.reaches_target_on, lang))
-    else:
-        outlook = i18n.t("not_at_this_pace", lang)
-    return f"{text} {outlook}."
+    # Why the status shown above the sentence: place on the path and pace, from the one rule.
+    return f"{text} {ambitions_view.status_reason(item, lang)}"
 
 
 def connections_sentence(frame: pd.DataFrame, lang: str) -> str:

@@ -15,6 +15,7 @@ import pandas as pd
 from impactdash import i18n
 from impactdash.measures.progress import AmbitionProgress
 from impactdash.safe_text import escape_markdown  # noqa: F401 (re-exported for the page)
+from impactdash.views import ambitions as ambitions_view
 
 STATES = ("active", "planned", "ended")
 REGIMES = ("market", "reduced", "social", "free")
@@ -59,33 +60,15 @@ def quarter_label(year: int, quarter: int, lang: str) -> str:
     return i18n.t("property_quarter_label", lang, q=int(quarter), year=int(year))
 
 
-def status_text(item: AmbitionProgress, lang: str) -> str:
-    """Return an ambition's status as icon and word, e.g. '⚠️ Risico'."""
-    status = item.assessment.status.value
-    return f"{i18n.STATUS_ICON[status]} {i18n.status_label(status, lang)}"
-
-
-def projection_text(item: AmbitionProgress, lang: str) -> str:
-    """Return where the recent trend leads: reached when, already met, or not at this pace."""
-    proj = item.assessment.projection
-    if proj.already_met:
-        return i18n.t("already_met", lang)
-    if proj.slope_per_year is None:
-        return i18n.t("too_little_data", lang)
-    if proj.reaches_target_on is None:
-        return i18n.t("not_at_this_pace", lang)
-    return i18n.t("reached_on", lang, date=i18n.fmt_date(proj.reaches_target_on, lang))
-
-
 def ambition_sentence(item: AmbitionProgress, unit: str, lang: str) -> str:
-    """Say an ambition's target and its status as icon and word (used under the occupancy chart)."""
-    return i18n.t(
+    """Say an ambition's target, its status and why (used under the occupancy chart)."""
+    text = i18n.t(
         "property_ambition_status",
         lang,
         target=i18n.fmt_value(item.ambition.target.value, unit, lang),
         date=i18n.fmt_date(item.ambition.target.date, lang),
-        status=status_text(item, lang),
     )
+    return f"{text} {ambitions_view.status_verdict(item, lang)}"
 
 
 def floor_sentence(item: AmbitionProgress | None, quarters: pd.DataFrame, lang: str) -> str | None:
@@ -99,9 +82,9 @@ def floor_sentence(item: AmbitionProgress | None, quarters: pd.DataFrame, lang: 
             value=i18n.fmt_value(latest.value, "m2", lang),
             target=i18n.fmt_value(item.ambition.target.value, "m2", lang),
             target_date=i18n.fmt_date(item.ambition.target.date, lang),
-            status=status_text(item, lang),
         )
-        return f"{text} {projection_text(item, lang)}."
+        # Status and projection in one sentence from the one rule, with the reason when they differ.
+        return f"{text} {ambitions_view.status_verdict(item, lang)}"
     rows = quarters.dropna(subset=["impact_floor_m2"])
     if rows.empty:
         return None

@@ -1,8 +1,8 @@
 """The alderman's progress review, computed without Streamlit.
 
-One scorecard of every ambition of every municipality (status, latest value, where the
-trajectory is today, the projection, the target, the change since the last publication and
-the notes explaining it), its filters and sort orders, and the drill-down into one
+One scorecard of every ambition of every municipality (status, latest value, the value
+expected on the trajectory on that date, the projection, the target, the change since the
+last publication and the notes explaining it), its filters and sort orders, and the drill-down into one
 ambition: the programmes serving it with their budget and spend per year, the properties
 behind it and every note on it, internal ones included. Reviewers add notes on an ambition
 through :func:`impactdash.write.review_notes.add_note`, which checks their own action and
@@ -201,13 +201,15 @@ def change_text(row: ScoreRow, lang: str) -> str:
 
 
 def projection_at_target(item: AmbitionProgress, lang: str) -> str:
-    """Where the recent trend lands on the target date: a value, 'already met' or 'too little data'."""
-    proj = item.assessment.projection
-    if proj.already_met:
+    """Where the trend lands on the target date: a value, 'already met', 'too little data', 'passed'."""
+    a = item.assessment
+    if a.reason is metrics.Reason.MISSED:
+        return i18n.t("amb_proj_missed", lang)
+    if a.pace is metrics.Pace.MET:
         return i18n.t("amb_proj_met", lang)
-    if proj.value_at_target is None:
+    if a.pace is metrics.Pace.UNKNOWN:
         return i18n.t("amb_proj_little", lang)
-    return value_text(proj.value_at_target, item.unit, lang)
+    return value_text(a.projected_value, item.unit, lang)
 
 
 def _value_and_date(value: float | None, on: dt.date | None, unit: str, lang: str) -> str:
@@ -228,8 +230,12 @@ def instruments_text(row: ScoreRow, lang: str) -> str:
     return escape_markdown(", ".join(i.name(lang) for i in row.instruments))
 
 
-def scorecard_frame(rows: list[ScoreRow], today: dt.date, lang: str) -> pd.DataFrame:
-    """Return the scorecard as a display table: column names in ``lang``, values formatted and escaped."""
+def scorecard_frame(rows: list[ScoreRow], lang: str) -> pd.DataFrame:
+    """Return the scorecard as a display table: column names in ``lang``, values formatted and escaped.
+
+    The expected value is the assessment's (the path on the latest value's date), the same
+    figure the drill-down's sentence and the ambitions page give: one "koers" per ambition.
+    """
     records = []
     for row in rows:
         item, a = row.item, row.item.assessment
@@ -244,7 +250,8 @@ def scorecard_frame(rows: list[ScoreRow], today: dt.date, lang: str) -> pd.DataF
                 _value_and_date(
                     a.latest.value if a.latest else None, a.latest and a.latest.date, item.unit, lang
                 ),
-                value_text(metrics.trajectory(amb, today), item.unit, lang),
+                # On the latest value's date, in the column before: value only, so the table fits.
+                value_text(a.expected, item.unit, lang),
                 projection_at_target(item, lang),
                 _value_and_date(amb.target.value, amb.target.date, item.unit, lang),
                 change_text(row, lang),
@@ -256,7 +263,7 @@ def scorecard_frame(rows: list[ScoreRow], today: dt.date, lang: str) -> pd.DataF
         i18n.t("review_col_instruments", lang),
         i18n.t("amb_col_status", lang),
         i18n.t("amb_col_latest", lang),
-        i18n.t("review_col_expected_today", lang, date=table_date(today, lang)),
+        i18n.t("amb_col_expected", lang),
         i18n.t("review_col_projection", lang),
         i18n.t("amb_col_target", lang),
         i18n.t("review_col_change", lang),

@@ -109,17 +109,24 @@ def test_filter_keeps_only_the_chosen_statuses():
 
 
 def test_projection_texts_cover_every_case():
-    assert view.projection_text(MET.assessment, "nl") == "Doel al bereikt"
-    assert view.projection_text(EMPTY.assessment, "en") == i18n.t("too_little_data", "en")
-    assert view.projection_text(OFF.assessment, "nl") == "Doel niet bereikt bij dit tempo"
+    assert view.projection_text(MET, "nl") == "Doel al bereikt"
+    assert view.projection_text(EMPTY, "en") == i18n.t("too_little_data", "en")
+    assert view.projection_text(OFF, "nl") == "Doel niet bereikt bij dit tempo"
     reached = ON.assessment.projection.reaches_target_on
     assert reached is not None
-    assert (
-        view.projection_text(ON.assessment, "nl")
-        == f"Doel bereikt rond {i18n.fmt_date(reached, 'nl')} bij dit tempo"
+    assert view.projection_text(ON, "nl") == f"Doel bereikt rond {i18n.fmt_date(reached, 'nl')} bij dit tempo"
+    # RISK's pace reaches the target, but two years after its date: said so, not "reached around".
+    late = RISK.assessment.projection.reaches_target_on
+    assert late > RISK.ambition.target.date
+    assert view.projection_text(RISK, "en") == (
+        f"Target only reached around {i18n.fmt_date(late, 'en')} at this pace, after the target date"
     )
-    assert view.projection_short(OFF.assessment, "nl") == "niet"
-    assert view.projection_short(MET.assessment, "en") == "already met"
+    assert view.projection_short(RISK, "nl") == f"rond {view.table_date(late, 'nl')}, te laat"
+    assert view.projection_short(OFF, "nl") == "niet"
+    assert view.projection_short(MET, "en") == "already met"
+    missed = _item("MISSED", [(D(2026, 12, 31), 390.0)])
+    assert view.projection_text(missed, "en") == "Target date passed, target not met"
+    assert view.projection_short(missed, "nl") == "niet, doeldatum verstreken"
 
 
 def test_intro_counts_every_status():

@@ -38,7 +38,7 @@ def test_generator_reproduces_the_committed_demo_data(tmp_path):
 # --- The generator uses the dashboard's status rules, not a copy of them. ---------------
 
 GENERATOR_MODULES = [make_demo_data, ambitions, buildings, dates, money, network, spec, tables]
-RULES = ["ON_TRACK_MAX_GAP", "AT_RISK_MAX_GAP", "trajectory", "status", "assess"]
+RULES = ["ON_TRACK_MAX_GAP", "AT_RISK_MAX_GAP", "trajectory", "position", "assess"]
 
 
 @pytest.mark.parametrize("module", GENERATOR_MODULES, ids=lambda m: m.__name__)
@@ -65,4 +65,4 @@ def test_every_gap_in_an_aims_band_gives_its_status_on_the_dashboard(aim):
     lo, hi = ambitions.aim_band(aim)
     for gap in (lo, (lo + hi) / 2, hi):
         latest = metrics.Point(on, expected - gap * 100.0)
-        assert metrics.status(amb, latest) == ambitions.AIM_STATUS[aim], gap
+        assert metrics.position(amb, latest) == ambitions.AIM_STATUS[aim], gap

@@ -10,6 +10,7 @@ import pytest
 from impactdash.charts import ecosystem as chart_ecosystem
 from impactdash.measures import metrics, progress
 from impactdash.store import db
+from impactdash.views import ambitions as ambitions_view
 from impactdash.views import ecosystem
 
 CONNECTIONS = pd.DataFrame(
@@ -96,7 +97,12 @@ def test_ambition_sentence_has_latest_expected_target_and_outlook():
     text = ecosystem.ambition_sentence(_item(), "nl")
     assert text.startswith("Laatste waarde 400 op 31-12-2025; volgens de koers was 600 verwacht.")
     assert "Doel: 1.100 op 31-12-2030." in text
-    assert text.endswith("bij dit tempo.")
+    # The outlook is the one status rule's reason: behind the path, and the pace reaches the target late.
+    assert text.replace(ambitions_view.WORD_JOINER, "").endswith(
+        " Achter op de koers, en bij het tempo van de laatste 3 waarden wordt het doel van 1.100 pas rond"
+        " 29-12-2032 gehaald, na de doeldatum 31-12-2030."
+    )
+    assert text.endswith(ambitions_view.status_reason(_item(), "nl"))
 
 
 def test_cumulative_ambition_sentence_says_it_adds_up():

@@ -19,8 +19,8 @@ from impactdash.measures.metrics import (
     actual_series,
     anchors,
     assess,
+    position,
     projection,
-    status,
     trajectory,
 )
 
@@ -193,7 +193,7 @@ def test_empty_series():
 
 
 def test_status_no_data():
-    assert status(up(), None) is Status.NO_DATA
+    assert position(up(), None) is Status.NO_DATA
 
 
 @pytest.mark.parametrize(
@@ -210,7 +210,7 @@ def test_status_no_data():
     ],
 )
 def test_status_higher_is_better_at_midpoint(value, expected):
-    assert status(up(), P(MID, value)) is expected
+    assert position(up(), P(MID, value)) is expected
 
 
 @pytest.mark.parametrize(
@@ -228,7 +228,7 @@ def test_status_higher_is_better_at_midpoint(value, expected):
     ],
 )
 def test_status_lower_is_better_at_midpoint(value, expected):
-    assert status(down(), P(MID, value)) is expected
+    assert position(down(), P(MID, value)) is expected
 
 
 @pytest.mark.parametrize(
@@ -245,12 +245,12 @@ def test_status_lower_is_better_at_midpoint(value, expected):
     ],
 )
 def test_status_around_the_target(ambition, latest, expected):
-    assert status(ambition, latest) is expected
+    assert position(ambition, latest) is expected
 
 
 def test_status_before_baseline_compares_with_baseline_value():
-    assert status(up(), P(date(2020, 1, 1), 0)) is Status.ON_TRACK
-    assert status(up(baseline=20), P(date(2020, 1, 1), 10)) is Status.AT_RISK
+    assert position(up(), P(date(2020, 1, 1), 0)) is Status.ON_TRACK
+    assert position(up(baseline=20), P(date(2020, 1, 1), 10)) is Status.AT_RISK
 
 
 @pytest.mark.parametrize(
@@ -269,7 +269,7 @@ def test_status_before_baseline_compares_with_baseline_value():
     ],
 )
 def test_status_when_baseline_equals_target(ambition, value, expected):
-    assert status(ambition, P(MID, value)) is expected
+    assert position(ambition, P(MID, value)) is expected
 
 
 # --- projection --------------------------------------------------------------

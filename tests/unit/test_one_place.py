@@ -54,5 +54,11 @@ def test_one_date_format_table():
     assert shown == ["impactdash/i18n.py"]
 
 
+def test_one_rule_for_status():
+    # Status, pace and reason come from metrics.assess; a view that read the raw projection
+    # ("already met", "reaches the target on") would be a second rule beside it (issue 11).
+    assert _holders(r"\.(already_met|reaches_target_on)\b") == ["impactdash/measures/metrics.py"]
+
+
 def test_the_checks_see_what_they_look_for():
     assert "impactdash/store/db.py" in _holders(r"def bump_data_version")

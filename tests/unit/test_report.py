@@ -10,6 +10,7 @@ import re
 import pypdf
 import pytest
 
+from impactdash import i18n
 from impactdash.measures import progress
 from impactdash.report import build as report
 from impactdash.report import chart as report_chart
@@ -225,3 +226,25 @@ def test_inline_charts_have_ids_of_their_own(con):
     assert first.startswith("<svg") and "<?xml" not in first and "DOCTYPE" not in first
     ids = set(re.findall(r'id="([^"]+)"', first))
     assert ids and not ids & set(re.findall(r'id="([^"]+)"', second))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_report_gives_the_floor_areas_status_with_its_reason_and_one_expected_value(
+    con, model, html_text, pdf_pages, lang
+):
+    # Issue 11: the report showed "on track" for the floor area of Den Haag beside "target not
+    # reached at this pace", and two values on the trajectory (on the latest date and today).
+    from impactdash.views import ambitions as view
+
+    section = next(s for s in model[lang].sections if s.code == "DH-A-FLOOR")
+    facts = dict(section.facts)
+    assert section.status.status == "at_risk"
+    assert facts[i18n.t("report_fact_status", lang)].status == "at_risk"
+    reason = facts[i18n.t("report_fact_reason", lang)]
+    assert reason == view.status_reason(section.item, lang)
+    assert (" maar " if lang == "nl" else " but ") in reason
+    trajectory_facts = [label for label in facts if "koers" in label.lower() or "trajectory" in label.lower()]
+    assert trajectory_facts == [i18n.t("report_fact_expected", lang)], "one expected value"
+    assert _visible(html.escape(reason)) in _visible(html_text[lang])
+    # The PDF wraps lines: compare its words.
+    assert " ".join(_visible(reason).split()[:8]) in " ".join(" ".join(pdf_pages[lang]).split())

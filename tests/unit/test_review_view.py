@@ -19,7 +19,6 @@ from impactdash.write import datasets, edits, permissions, review_notes
 REVIEWER = permissions.Actor("reviewer.demo", frozenset({"reviewer"}))
 ADMIN = permissions.Actor("admin.demo", frozenset({"admin"}))
 EDITOR = permissions.Actor("editor.demo", frozenset({"editor"}))
-TODAY = dt.date(2026, 11, 27)
 
 
 def _rows(con, published: dict | None = None) -> list[review.ScoreRow]:
@@ -94,13 +93,13 @@ def test_notes_count_internal_notes_and_notes_on_measure_programmes_and_properti
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_scorecard_table_is_formatted_in_the_page_language(rows, lang):
-    frame = review.scorecard_frame(rows, TODAY, lang)
+    frame = review.scorecard_frame(rows, lang)
     assert len(frame) == len(rows)
     assert list(frame.columns)[0] == i18n.t("review_col_ambition", lang)
     first = frame.iloc[0][i18n.t("review_col_ambition", lang)]
     plain = re.sub(r"\\(.)", r"\1", first).replace(ambitions_view.WORD_JOINER, "")
     assert plain == f"**{rows[0].municipality}** – {rows[0].item.name(lang)}"
-    assert i18n.t("review_col_expected_today", lang, date=review.table_date(TODAY, lang)) in frame.columns
+    assert i18n.t("amb_col_expected", lang) in frame.columns
     row = frame.iloc[[r.code for r in rows].index("DH-A-FLOOR")]
     latest = row[i18n.t("amb_col_latest", lang)]
     assert latest.startswith("18.700\u00a0m²" if lang == "nl" else "18,700\u00a0m²")
@@ -110,12 +109,26 @@ def test_the_scorecard_table_is_formatted_in_the_page_language(rows, lang):
     assert row[i18n.t("review_col_change", lang)] == "0\u00a0m²"
 
 
-def test_the_trajectory_today_is_the_ambitions_expected_value_on_that_date(rows):
-    frame = review.scorecard_frame(rows, TODAY, "en")
-    column = i18n.t("review_col_expected_today", "en", date=review.table_date(TODAY, "en"))
+def test_the_scorecard_shows_the_assessments_one_expected_value(rows):
+    frame = review.scorecard_frame(rows, "en")
+    for row, shown in zip(rows, frame[i18n.t("amb_col_expected", "en")], strict=True):
+        # The path on the latest value's date (the column before gives that date).
+        assert shown == review.value_text(row.item.assessment.expected, row.item.unit, "en")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_scorecard_and_the_drill_down_give_one_koers_per_ambition(rows, lang):
+    # Issue 11: the scorecard showed the trajectory on today's date ("Koers op 02-12-2026":
+    # 16.533 m² for the floor area of Den Haag on 02-12-2026), the drill-down's sentence the trajectory on
+    # the latest value's date (16.245 m²): two "koers" values for one ambition.
+    frame = review.scorecard_frame(rows, lang)
+    column = next(c for c in frame.columns if "koers" in c.lower() or "trajectory" in c.lower())
     for row, shown in zip(rows, frame[column], strict=True):
-        expected = metrics.trajectory(row.item.ambition, TODAY)
-        assert shown == review.value_text(expected, row.item.unit, "en")
+        if row.item.assessment.latest is None:
+            continue
+        in_sentence = ambitions_view.value_text(row.item.assessment.expected, row.item.unit, lang)
+        assert in_sentence in ambitions_view.summary_sentence(row.item, lang)
+        assert shown == in_sentence, (row.code, shown, in_sentence)
 
 
 # --- filters and sort -------------------------------------------------------------------------
@@ -243,7 +256,7 @@ def test_a_fall_since_publication_carries_a_minus_and_the_unit(demo_con, publish
 def test_without_a_publication_there_is_no_change(demo_con):
     rows = _rows(demo_con, None)
     assert all(r.change is None for r in rows)
-    frame = review.scorecard_frame(rows, TODAY, "nl")
+    frame = review.scorecard_frame(rows, "nl")
     assert set(frame[i18n.t("review_col_change", "nl")]) == {"–"}
 
 
