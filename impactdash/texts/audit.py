@@ -53,6 +53,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "audit_action_delete": {"nl": "verwijderd", "en": "deleted"},
     "audit_action_revert": {"nl": "teruggedraaid", "en": "reverted"},
     "audit_action_import": {"nl": "geïmporteerd", "en": "imported"},
+    "audit_action_revert_import": {"nl": "import teruggedraaid", "en": "import reverted"},
+    "audit_import_changes": {
+        "nl": "{count} record(s) gewijzigd of toegevoegd; de eerste {shown}:",
+        "en": "{count} record(s) changed or added; the first {shown}:",
+    },
+    "audit_record_column": {"nl": "Record", "en": "Record"},
+    "audit_op_insert": {"nl": "nieuw", "en": "new"},
+    "audit_op_update": {"nl": "gewijzigd", "en": "changed"},
+    "audit_op_delete": {"nl": "verwijderd", "en": "removed"},
+    "audit_revert_force": {"nl": "Ook deze records terugdraaien", "en": "Revert these records too"},
+    "audit_revert_force_help": {
+        "nl": "Zet ook de records die na de import nog zijn gewijzigd terug naar hun waarden van vóór de import;"
+        " die latere wijzigingen gaan dan verloren (het terugdraaien staat in de audittrail).",
+        "en": "Also put the records changed after the import back to their values before it; those later changes"
+        " are then lost (the revert is in the audit trail).",
+    },
     "audit_action_create_user": {"nl": "gebruiker aangemaakt", "en": "user created"},
     "audit_action_update_user": {"nl": "gebruiker gewijzigd", "en": "user changed"},
     "audit_action_reset_password": {"nl": "wachtwoord opnieuw ingesteld", "en": "password reset"},

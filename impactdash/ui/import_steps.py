@@ -62,6 +62,50 @@ def show_problems(problems: list, count: int, lang: str) -> None:
         st.warning(i18n.t("import_page_more_problems", lang, count=more))
 
 
+def show_changes(preview: importer.Preview, ds: datasets.Dataset, lang: str) -> None:
+    """Show what the import changes, row by row and field by field, filterable, at most CHANGE_LINES lines.
+
+    The download holds every line (built only when asked for: 100,000 rows stay cheap).
+    """
+    changes = preview.changes
+    st.caption(i18n.t("import_page_changes", lang))
+    kinds = [k for k in view.SHOW if k != "overwrite" or preview.overwrites]
+    kind = st.selectbox(
+        i18n.t("import_page_show", lang),
+        kinds,
+        format_func=lambda k: view.show_label(k, lang),
+        key="import_page_show",
+    )
+    lines = view.filtered(changes, kind)
+    st.dataframe(view.change_table(lines.head(view.CHANGE_LINES), ds, lang), hide_index=True)
+    if len(lines) > view.CHANGE_LINES:
+        shown, count = (i18n.fmt_number(n, lang) for n in (view.CHANGE_LINES, len(lines)))
+        st.caption(i18n.t("import_page_lines_shown", lang, shown=shown, count=count))
+    st.download_button(
+        i18n.t("import_page_download", lang),
+        lambda: view.change_csv(changes, ds, lang),
+        file_name=i18n.t("import_page_download_file", lang, name=ds.name),
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key="import_page_download",
+    )
+
+
+def confirmed_overwrites(preview: importer.Preview, lang: str) -> frozenset[str] | None:
+    """Warn about rows that would undo a person's edit; return the records confirmed, or None if not (yet).
+
+    Without such rows there is nothing to confirm (an empty set).
+    """
+    if not preview.overwrites:
+        return frozenset()
+    count = i18n.fmt_number(len(preview.overwrites), lang)
+    st.warning(i18n.t("import_page_overwrites", lang, count=count), icon=":material/warning:")
+    if st.checkbox(i18n.t("import_page_confirm", lang, count=count), key="import_page_confirm"):
+        return preview.overwritten_keys
+    return None
+
+
 def import_file(
     con: duckdb.DuckDBPyConnection,
     actor: permissions.Actor,
@@ -69,6 +113,7 @@ def import_file(
     frame: pd.DataFrame,
     upload,
     lang: str,
+    confirmed: frozenset[str] = frozenset(),
 ) -> None:
     """Import every row of the file or none; on success keep what was written and rerun.
 
@@ -76,7 +121,7 @@ def import_file(
     unreadable file, no right to import, or (logged in full) anything else.
     """
     try:
-        result = importer.apply(con, actor, dataset, frame, filename=upload.name)
+        result = importer.apply(con, actor, dataset, frame, filename=upload.name, confirmed=confirmed)
     except ValidationError as err:
         # The data changed between preview and import: show the problems found now.
         show_problems(err.problems, err.count, lang)
