@@ -137,6 +137,21 @@ def change_table(
             ]
         return ["" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for _, v in values]
 
+    def new_values(values: object) -> str:
+        # A new record: its fields besides the key, as one text ("Bedrag: 1.234,56 · …").
+        if not isinstance(values, dict):
+            return ""
+        shown = [
+            (capital(ds.field(n).label(lang)), value_text(v, kinds[n], lang) if formatted else v)
+            for n, v in values.items()
+            if n in kinds and v is not None
+        ]
+        return " · ".join(f"{label}: {v}" for label, v in shown)
+
+    new = [
+        n if isinstance(f, str) else new_values(v)
+        for f, n, v in zip(changes["field"].tolist(), show("new"), changes["values"].tolist(), strict=True)
+    ]
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     return pd.DataFrame(
         {
@@ -148,7 +163,7 @@ def change_table(
                 for f in changes["field"].tolist()
             ],
             t("import_page_col_old"): show("old"),
-            t("import_page_col_new"): show("new"),
+            t("import_page_col_new"): new,
             t("import_page_col_note"): [
                 _undoes(a, w, lang)
                 for a, w in zip(changes["edited_by"].tolist(), changes["edited_at"].tolist(), strict=True)

@@ -31,7 +31,7 @@ from impactdash.write.staging import STAGE, Staged, ident, lit
 #: Audit actions of a person's edit of one record (not an import, not a sign-in).
 EDIT_ACTIONS = ("insert", "update", "delete", "revert")
 #: Columns of the diff frame :func:`diff` returns.
-DIFF_COLUMNS = ("row", "record", "op", "field", "old", "new", "edited_by", "edited_at")
+DIFF_COLUMNS = ("row", "record", "op", "field", "old", "new", "values", "edited_by", "edited_at")
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,8 @@ def diff(cur: duckdb.DuckDBPyConnection, staged: Staged) -> pd.DataFrame:
     Columns (:data:`DIFF_COLUMNS`): ``row`` (spreadsheet row), ``record`` (key parts joined
     by " / "), ``op`` ('insert', 'update', 'same'), ``field``, ``old`` and ``new`` (the
     values as the database's text; empty for a new or unchanged row, which get one line
-    each), and ``edited_by`` / ``edited_at`` for a row that would undo a person's edit.
+    each), ``values`` (a new row's fields besides the key: {field: text}, else None), and
+    ``edited_by`` / ``edited_at`` for a row that would undo a person's edit.
     """
     ds = staged.dataset
     names = _compared(staged)
@@ -112,15 +113,17 @@ def diff(cur: duckdb.DuckDBPyConnection, staged: Staged) -> pd.DataFrame:
         for i, n in enumerate(names)
     ]
     listed = f"list_filter([{', '.join(entries)}], lambda e: e.c)" if entries else "[]"
+    new = text_map([(n, f"s.{ident(n)}", "true") for n in names])
     table = ident(ds.name)
     sql = (
         f"with e as ({_edits_sql(ds)}),"  # noqa: S608 (identifiers from the spec)
         f" u as (select s._pos, s._row, s._key, unnest({listed}) as d from {STAGE} s"
         f" join {table} t on {_join(ds)} where s._op = 'update'),"
-        " lines as (select _pos, _row, _key, 'update' as op, d.i as i, d.f as field, d.o as old, d.n as new"
-        f" from u union all select _pos, _row, _key, _op, null, null, null, null from {STAGE}"
-        " where _op <> 'update')"
+        " lines as (select _pos, _row, _key, 'update' as op, d.i as i, d.f as field, d.o as old, d.n as new,"
+        " null as new_values from u union all select _pos, _row, _key, _op, null, null, null, null,"
+        f" case when _op = 'insert' then {new} end from {STAGE} s where _op <> 'update')"
         " select l._row as row, replace(l._key, chr(31), ' / ') as record, l.op, l.field, l.old, l.new,"
+        " l.new_values,"
         " case when l.op = 'update' then e.actor end as edited_by,"
         " case when l.op = 'update' then e.at end as edited_at"
         " from lines l left join e on e.k = l._key order by l._pos, l.i"
