@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import io
+import json
 
 import pandas as pd
 
@@ -139,8 +140,9 @@ def change_table(
 
     def new_values(values: object) -> str:
         # A new record: its fields besides the key, as one text ("Bedrag: 1.234,56 · …").
-        if not isinstance(values, dict):
+        if not isinstance(values, str):
             return ""
+        values = json.loads(values)
         shown = [
             (capital(ds.field(n).label(lang)), value_text(v, kinds[n], lang) if formatted else v)
             for n, v in values.items()

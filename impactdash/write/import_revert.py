@@ -19,7 +19,7 @@ import duckdb
 from impactdash.store import spend_month
 from impactdash.write import audit, datasets, import_changes, permissions
 from impactdash.write.datasets import Dataset
-from impactdash.write.staging import SQL_TYPES, ident, lit
+from impactdash.write.staging import SQL_TYPES, ident
 from impactdash.write.transaction import in_transaction
 from impactdash.write.validation import EditError
 
@@ -39,8 +39,9 @@ class RevertConflictError(EditError):
 
 def _differs(ds: Dataset, alias: str = "c") -> str:
     """Return SQL: record ``t`` no longer holds a value the import left in it (``c.after``)."""
+    after = f"{alias}.after"
     parts = [
-        f"(map_contains({alias}.after, {lit(f.name)}) and {alias}.after[{lit(f.name)}]"
+        f"({import_changes.json_has(after, f.name)} and {import_changes.json_value(after, f.name)}"
         f" is distinct from cast(t.{ident(f.name)} as varchar))"
         for f in ds.fields
     ]
@@ -135,9 +136,13 @@ def revert_import(
 def _keep(cur: duckdb.DuckDBPyConnection, ds: Dataset, audit_id: int, revert_id: int) -> None:
     """Keep the revert's own before and after: the values now, and the import's before (or gone)."""
     key = import_changes.key_expr(ds, "t")
-    before = import_changes.text_map(
+    before = import_changes.json_text(
         [
-            (f.name, f"t.{ident(f.name)}", f"c.op = 'insert' or map_contains(c.before, {lit(f.name)})")
+            (
+                f.name,
+                f"t.{ident(f.name)}",
+                f"c.op = 'insert' or {import_changes.json_has('c.before', f.name)}",
+            )
             for f in ds.fields
         ]
     )
@@ -155,7 +160,7 @@ def _restore(cur: duckdb.DuckDBPyConnection, ds: Dataset, audit_id: int) -> None
     fields = [
         r[0]
         for r in cur.execute(
-            "select distinct unnest(map_keys(before)) from import_change"
+            "select distinct unnest(json_keys(before)) from import_change"
             " where audit_id = $id and op = 'update'",
             {"id": audit_id},
         ).fetchall()
@@ -164,12 +169,12 @@ def _restore(cur: duckdb.DuckDBPyConnection, ds: Dataset, audit_id: int) -> None
     for name in fields:
         if name not in ds.field_names or name in ds.key:
             continue  # a field the data set no longer has; a key is never changed by an import
-        typed = f"cast(c.before[{lit(name)}] as {SQL_TYPES[ds.field(name).kind]})"
+        typed = f"cast({import_changes.json_value('c.before', name)} as {SQL_TYPES[ds.field(name).kind]})"
         # One field per statement: DuckDB refuses an UPDATE that sets an indexed column of a
         # record others refer to, even to the value it has, so only changed fields are set.
         cur.execute(
             f"update {ident(ds.name)} set {ident(name)} = {typed} from import_change c"  # noqa: S608 (spec names)
-            f" where c.audit_id = $id and c.op = 'update' and map_contains(c.before, {lit(name)})"
+            f" where c.audit_id = $id and c.op = 'update' and {import_changes.json_has('c.before', name)}"
             f" and c.record_key = {key}",
             {"id": audit_id},
         )
@@ -181,8 +186,10 @@ def _spend_months(cur: duckdb.DuckDBPyConnection, audit_id: int) -> list[tuple]:
     rows = cur.execute(
         "select distinct t.programme_code, date_trunc('month', t.booking_date)::date from import_change c"  # noqa: S608
         f" join spend t on {key} = c.record_key where c.audit_id = $id"
-        " union select distinct coalesce(c.before['programme_code'], t.programme_code),"
-        " date_trunc('month', coalesce(cast(c.before['booking_date'] as date), t.booking_date))::date"
+        " union select distinct"
+        " coalesce(json_extract_string(c.before, '$.programme_code'), t.programme_code),"
+        " date_trunc('month', coalesce(cast(json_extract_string(c.before, '$.booking_date') as date),"
+        " t.booking_date))::date"
         f" from import_change c join spend t on {key} = c.record_key"
         " where c.audit_id = $id and c.op = 'update'",
         {"id": audit_id},

@@ -3,9 +3,10 @@
 -- An import's audit entry (audit_log, action 'import') holds the file name and the counts;
 -- the values are here, one row per record it inserted or updated, keyed by the entry's id,
 -- so the import can be shown field by field and reverted as one unit (issue 11).
--- Compact: an update keeps only the fields it changed, a new record all its fields; values
--- are the stored values as text (cast(value as varchar)), so they compare exactly with the
--- table. No index: rows are appended in one insert per import and read by audit id, which
+-- Compact: an update keeps only the fields it changed, a new record all its fields, each as
+-- one JSON object of texts ({"amount": "9400.00"}: cast(value as varchar), so they compare
+-- exactly with the table). JSON text, not a MAP: DuckDB writes and commits it in about half
+-- the time (docs/performance.md). No index: rows are appended in one insert per import and read by audit id, which
 -- DuckDB's zone maps find without one (an index would slow every import down).
 -- Written only by impactdash/write/import_changes.py, inside the import's transaction.
 create table import_change (
@@ -13,6 +14,6 @@ create table import_change (
     row_no bigint,                      -- the spreadsheet row (null for a revert)
     record_key varchar not null,        -- the key's parts as text, joined by chr(31)
     op varchar not null check (op in ('insert', 'update', 'delete')),
-    before map(varchar, varchar),       -- the fields' values before (null for an insert)
-    after map(varchar, varchar)         -- the fields' values after (null for a delete)
+    before varchar,                     -- JSON: the fields' values before (null for an insert)
+    after varchar                       -- JSON: the fields' values after (null for a delete)
 );
