@@ -59,6 +59,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{count} record(s) changed or added; the first {shown}:",
     },
     "audit_record_column": {"nl": "Record", "en": "Record"},
+    "audit_change": {"nl": "Wijziging", "en": "Change"},
     "audit_op_insert": {"nl": "nieuw", "en": "new"},
     "audit_op_update": {"nl": "gewijzigd", "en": "changed"},
     "audit_op_delete": {"nl": "verwijderd", "en": "removed"},

@@ -184,3 +184,21 @@ def capture_inserts(cur: duckdb.DuckDBPyConnection, staged: Staged, audit_id: in
         f" {after} from {STAGE} s where s._op = 'insert'"
     )
     cur.execute(sql, {"id": audit_id, **({"actor": actor} if "$actor" in sql else {})})
+
+
+def kept(con: duckdb.DuckDBPyConnection, audit_id: int, max_rows: int) -> pd.DataFrame:
+    """Return the values kept for an import (or its revert): at most ``max_rows`` records in file order.
+
+    Columns: row_no, record_key (key parts joined by chr(31)), op ('insert', 'update',
+    'delete'), before and after (JSON objects of the fields' values as text), total (how
+    many records it changed in all). Empty for an entry that kept none.
+    """
+    cur = con.cursor()
+    try:
+        return cur.execute(
+            "select row_no, record_key, op, before, after, count(*) over () as total from import_change"
+            " where audit_id = $id order by row_no nulls last, record_key limit $n",
+            {"id": audit_id, "n": max_rows},
+        ).df()
+    finally:
+        cur.close()
