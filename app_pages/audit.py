@@ -103,7 +103,7 @@ for entry in entries.itertuples(index=False):
     )
     if where:
         label += f" · {where}"
-    with st.expander(escape_markdown(label)):
+    with st.expander(escape_markdown(label), expanded=audit_steps.offers_force(int(entry.id))):
         st.caption(t("audit_entry_id", id=int(entry.id)))
         rows = audit_view.changed_fields(entry.before_json, entry.after_json)
         # An import's values are kept per record beside the entry, not in the entry itself.

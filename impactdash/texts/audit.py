@@ -55,8 +55,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "audit_action_import": {"nl": "geïmporteerd", "en": "imported"},
     "audit_action_revert_import": {"nl": "import teruggedraaid", "en": "import reverted"},
     "audit_import_changes": {
-        "nl": "{count} record(s) gewijzigd of toegevoegd; de eerste {shown}:",
-        "en": "{count} record(s) changed or added; the first {shown}:",
+        "nl": "Records gewijzigd, toegevoegd of verwijderd: {count}; hieronder de eerste {shown}.",
+        "en": "Records changed, added or removed: {count}; the first {shown} below.",
     },
     "audit_record_column": {"nl": "Record", "en": "Record"},
     "audit_change": {"nl": "Wijziging", "en": "Change"},

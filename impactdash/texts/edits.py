@@ -189,12 +189,12 @@ TEXTS: dict[str, dict[str, str]] = {
         " import the previous file again.",
     },
     "import_revert_changed": {
-        "nl": "De import van logregel {id} is niet teruggedraaid: {count} record(s) zijn daarna nog gewijzigd"
-        " ({records}). Kies ‘Ook deze records terugdraaien’ om ook die terug te zetten naar de waarden van vóór"
-        " de import.",
-        "en": "The import of audit entry {id} was not reverted: {count} record(s) were changed after it"
-        " ({records}). Choose ‘Revert these records too’ to put those back to their values before the import as"
-        " well.",
+        "nl": "De import van logregel {id} is niet teruggedraaid: records zijn daarna nog gewijzigd (aantal:"
+        " {count}; {records}). Kies bij de logregel ‘Ook deze records terugdraaien’ om ook die terug te zetten"
+        " naar de waarden van vóór de import.",
+        "en": "The import of audit entry {id} was not reverted: records were changed after it (number: {count};"
+        " {records}). Choose ‘Revert these records too’ at the entry to put those back to their values before"
+        " the import as well.",
     },
     "import_revert_twice": {
         "nl": "De import van logregel {id} is al teruggedraaid (logregel {by}).",

@@ -97,19 +97,33 @@ TEXTS: dict[str, dict[str, str]] = {
     "import_page_download": {"nl": "Wijzigingen downloaden (CSV)", "en": "Download the changes (CSV)"},
     "import_page_download_file": {"nl": "wijzigingen-{name}.csv", "en": "changes-{name}.csv"},
     "import_page_overwrites": {
-        "nl": "{count} rij(en) in dit bestand zouden een latere bewerking ongedaan maken: het record is na de"
-        " laatste import van deze gegevens nog met de hand gewijzigd. Kijk bij ‘Let op’ wie dat deed en wanneer.",
-        "en": "{count} row(s) in this file would undo a later edit: the record was changed by hand after the last"
-        " import of this data. See ‘Note’ for who did so and when.",
+        "nl": "{count} rijen in dit bestand zouden een latere bewerking ongedaan maken: het record is na de"
+        " laatste import van deze gegevens nog met de hand gewijzigd.",
+        "en": "{count} rows in this file would undo a later edit: the record was changed by hand after the last"
+        " import of this data.",
+    },
+    "import_page_overwrites_one": {
+        "nl": "1 rij in dit bestand zou een latere bewerking ongedaan maken: het record is na de laatste import"
+        " van deze gegevens nog met de hand gewijzigd.",
+        "en": "1 row in this file would undo a later edit: the record was changed by hand after the last import"
+        " of this data.",
+    },
+    "import_page_overwrite_line": {
+        "nl": "Rij {row} ({record}): {undoes}.",
+        "en": "Row {row} ({record}): {undoes}.",
     },
     "import_page_confirm": {
-        "nl": "Ik heb deze {count} rij(en) gezien; importeer ze toch en maak die bewerkingen ongedaan",
-        "en": "I have seen these {count} row(s); import them anyway and undo those edits",
+        "nl": "Ik heb deze {count} rijen gezien; importeer ze toch en maak die bewerkingen ongedaan",
+        "en": "I have seen these {count} rows; import them anyway and undo those edits",
+    },
+    "import_page_confirm_one": {
+        "nl": "Ik heb deze rij gezien; importeer hem toch en maak die bewerking ongedaan",
+        "en": "I have seen this row; import it anyway and undo that edit",
     },
     "import_overwrite_unconfirmed": {
-        "nl": "Er is niets geïmporteerd: {count} rij(en) zouden een latere bewerking ongedaan maken ({records})."
-        " Bekijk ze in het voorbeeld en bevestig dat u ze toch wilt importeren.",
-        "en": "Nothing was imported: {count} row(s) would undo a later edit ({records}). Look at them in the"
-        " preview and confirm that you want to import them anyway.",
+        "nl": "Er is niets geïmporteerd: rijen zouden een latere bewerking ongedaan maken (aantal: {count};"
+        " {records}). Bekijk ze in het voorbeeld en bevestig dat u ze toch wilt importeren.",
+        "en": "Nothing was imported: rows would undo a later edit (number: {count}; {records}). Look at them in"
+        " the preview and confirm that you want to import them anyway.",
     },
 }

@@ -38,6 +38,11 @@ def revert(actor: permissions.Actor, audit_id: int, lang: str, force: bool = Fal
         session.flash("audit", i18n.t("audit_reverted", lang, id=audit_id))
 
 
+def offers_force(audit_id: int) -> bool:
+    """Whether this entry's import revert was refused for records changed since (the entry then opens)."""
+    return st.session_state.get(FORCE_KEY) == audit_id
+
+
 def revert_buttons(actor: permissions.Actor, audit_id: int, lang: str) -> None:
     """Show the entry's revert button; after a refused import revert, one that reverts those records too."""
     st.button(

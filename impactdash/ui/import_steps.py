@@ -77,7 +77,12 @@ def show_changes(preview: importer.Preview, ds: datasets.Dataset, lang: str) -> 
         key="import_page_show",
     )
     lines = view.filtered(changes, kind)
-    st.dataframe(view.change_table(lines.head(view.CHANGE_LINES), ds, lang), hide_index=True)
+    note = i18n.t("import_page_col_note", lang)
+    st.dataframe(
+        view.change_table(lines.head(view.CHANGE_LINES), ds, lang),
+        hide_index=True,
+        column_config={note: st.column_config.TextColumn(width="large")},
+    )
     if len(lines) > view.CHANGE_LINES:
         shown, count = (i18n.fmt_number(n, lang) for n in (view.CHANGE_LINES, len(lines)))
         st.caption(i18n.t("import_page_lines_shown", lang, shown=shown, count=count))
@@ -100,8 +105,17 @@ def confirmed_overwrites(preview: importer.Preview, lang: str) -> frozenset[str]
     if not preview.overwrites:
         return frozenset()
     count = i18n.fmt_number(len(preview.overwrites), lang)
-    st.warning(i18n.t("import_page_overwrites", lang, count=count), icon=":material/warning:")
-    if st.checkbox(i18n.t("import_page_confirm", lang, count=count), key="import_page_confirm"):
+    one = "_one" if len(preview.overwrites) == 1 else ""
+    shown = preview.overwrites[: view.OVERWRITES_LISTED]
+    more = len(preview.overwrites) - len(shown)
+    st.warning(
+        i18n.t(f"import_page_overwrites{one}", lang, count=count)
+        + "\n\n"
+        + view.overwrite_lines(shown, lang)
+        + (f"\n- … (+{i18n.fmt_number(more, lang)})" if more else ""),
+        icon=":material/warning:",
+    )
+    if st.checkbox(i18n.t(f"import_page_confirm{one}", lang, count=count), key="import_page_confirm"):
         return preview.overwritten_keys
     return None
 

@@ -21,6 +21,8 @@ from impactdash.write import datasets, importer
 SAMPLE_ROWS = 10
 #: Lines of the change list shown on the page; the download holds them all.
 CHANGE_LINES = 200
+#: Rows that would undo an edit listed in the warning above the confirmation (all are in the list).
+OVERWRITES_LISTED = 10
 #: The change list's filter: every line, or one kind of change.
 SHOW = ("all", "update", "insert", "same", "overwrite")
 
@@ -112,6 +114,23 @@ def value_text(text: object, kind: str, lang: str) -> str:
     except (ArithmeticError, ValueError):
         pass
     return text
+
+
+def overwrite_lines(overwrites: list, lang: str) -> str:
+    """Return the rows that would undo a person's edit as a Markdown list: row, record, who and when."""
+    return "\n".join(
+        "- "
+        + escape_markdown(
+            i18n.t(
+                "import_page_overwrite_line",
+                lang,
+                row=o.row,
+                record=o.record,
+                undoes=_undoes(o.actor, o.at, lang),
+            )
+        )
+        for o in overwrites
+    )
 
 
 def _undoes(actor: object, at: object, lang: str) -> str:

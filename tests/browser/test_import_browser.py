@@ -57,7 +57,7 @@ def import_flagged_file(page, path) -> None:
     assert button.is_disabled()  # not without the confirmation
     assert page.locator('[data-testid="stDataFrame"]').count() == 1  # the change, old → new
     screenshot(page, "import-nl-flagged")
-    page.get_by_text("Ik heb deze 1 rij(en) gezien").click()
+    page.get_by_text("Ik heb deze rij gezien").click()
     wait_until_drawn(page)
     button.click()
     page.get_by_text(f"‘{path.name}’ is geïmporteerd in waarnemingen").wait_for(timeout=30_000)
