@@ -176,9 +176,10 @@ def _stored(ds: Dataset, name: str) -> str:
 
 
 def capture_inserts(cur: duckdb.DuckDBPyConnection, staged: Staged, audit_id: int, actor: str) -> None:
-    """Keep every field of every staged insert; call after the write (which numbers new records)."""
+    """Keep every field but the key of every staged insert; call after the write (it numbers new records)."""
     ds = staged.dataset
-    after = json_text([(f.name, _stored(ds, f.name), None) for f in ds.fields])
+    # The key is the row's record_key already: the values kept are the other fields'.
+    after = json_text([(f.name, _stored(ds, f.name), None) for f in ds.fields if f.name not in ds.key])
     sql = (
         f"insert into import_change select $id, s._row, {key_expr(ds, 's')}, 'insert', null,"  # noqa: S608
         f" {after} from {STAGE} s where s._op = 'insert'"
