@@ -50,7 +50,7 @@ def open_import(page, dataset: str) -> None:
 def import_flagged_file(page, path) -> None:
     """Upload a file that would undo an edit: it is flagged, and imported only once confirmed."""
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
-    warning = page.get_by_text("in dit bestand zouden een latere bewerking ongedaan maken")
+    warning = page.get_by_text("1 rij in dit bestand zou een latere bewerking ongedaan maken")
     warning.wait_for(timeout=30_000)
     wait_until_drawn(page)
     button = page.get_by_role("button", name="Importeren")
