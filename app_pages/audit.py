@@ -118,7 +118,7 @@ for entry in entries.itertuples(index=False):
             st.table(table, hide_index=True)
         else:
             st.caption(t("audit_no_changes"))
-        detail = audit_view.detail_text(entry.detail)
+        detail = audit_view.detail_text(entry.detail, lang)
         if detail:
             st.caption(escape_markdown(t("audit_detail", detail=detail)))
         if may_revert:

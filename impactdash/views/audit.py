@@ -43,10 +43,19 @@ def changed_fields(before_json: str | None, after_json: str | None) -> list[tupl
     ]
 
 
-def detail_text(detail: str | None) -> str:
-    """Return an entry's detail JSON as short readable text ('reverts: 12'), or ''."""
+def detail_text(detail: str | None, lang: str | None = None) -> str:
+    """Return an entry's detail JSON as short readable text ('reverts: 12'), or ''.
+
+    With ``lang``, keys that have a text (``audit_detail_key_<key>``) are said in that
+    language ('draait terug: 12').
+    """
     value = _load(detail)
-    return ", ".join(f"{k}: {_show(v)}" if k else _show(v) for k, v in value.items() if k not in HIDDEN)
+
+    def key(k: str) -> str:
+        text = f"audit_detail_key_{k}"
+        return i18n.t(text, lang) if lang and text in i18n.TEXTS else k
+
+    return ", ".join(f"{key(k)}: {_show(v)}" if k else _show(v) for k, v in value.items() if k not in HIDDEN)
 
 
 def key_text(record_key: str | None) -> str:
