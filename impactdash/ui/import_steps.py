@@ -69,10 +69,10 @@ def show_changes(preview: importer.Preview, ds: datasets.Dataset, lang: str) -> 
     """
     changes = preview.changes
     st.caption(i18n.t("import_page_changes", lang))
-    kinds = [k for k in view.SHOW if k != "overwrite" or preview.overwrites]
+    # Every choice always: a choice kept from an earlier file must stay valid for the next.
     kind = st.selectbox(
         i18n.t("import_page_show", lang),
-        kinds,
+        view.SHOW,
         format_func=lambda k: view.show_label(k, lang),
         key="import_page_show",
     )

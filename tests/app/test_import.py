@@ -263,6 +263,9 @@ def test_a_row_that_undoes_an_edit_is_flagged_and_imports_only_once_confirmed(
     assert flagged[columns[-1]].iloc[0].startswith(f"{note} editor.demo")
     assert f"2 (DH-P01 / 2018 / original): {note} editor.demo" in at.warning[0].value.replace("\\", "")
     assert at.button(key="import_page_apply").disabled
+    # The filter: only the rows that would undo an edit.
+    at.selectbox(key="import_page_show").set_value("overwrite").run()
+    assert at.dataframe[-1].value[columns[1]].tolist() == ["DH-P01 / 2018 / original"]
     box = at.checkbox(key="import_page_confirm")
     assert box.label.startswith(confirm)
     box.check().run()
