@@ -1,7 +1,8 @@
 """Audit trail: search the changes, newest first; reviewers and admins see all, editors their own.
 
 The trail cannot be changed here: there is no edit or delete. People with 'revert_change'
-get a revert button per entry that undoes a change through ``edits.revert``.
+get a revert button per entry that undoes a change through ``edits.revert`` (an import as
+one unit, with the records it changed listed in its entry).
 """
 
 from functools import partial
@@ -11,8 +12,9 @@ import streamlit as st
 
 from impactdash import i18n, ui
 from impactdash.safe_text import escape_markdown
+from impactdash.ui import audit_steps
 from impactdash.views import audit as audit_view
-from impactdash.write import datasets, edits, permissions
+from impactdash.write import datasets, permissions
 
 actor = ui.guard("view_own_audit")
 lang = ui.lang()
@@ -90,18 +92,6 @@ counted = t("audit_count_one") if count == 1 else t("audit_count", count=i18n.fm
 st.markdown(counted + " " + t("audit_shown", shown=i18n.fmt_number(len(entries), lang)))
 
 
-def do_revert(audit_id: int) -> None:
-    """Undo one entry's change; keep the outcome to show after the rerun."""
-    try:
-        edits.revert(ui.connection(), actor, audit_id)
-    except edits.EditError as exc:
-        ui.flash("audit", exc.message(lang), "error")
-    except permissions.PermissionDenied:
-        ui.flash("audit", t("no_access"), "error")
-    else:
-        ui.flash("audit", t("audit_reverted", id=audit_id))
-
-
 for entry in entries.itertuples(index=False):
     moment = pd.Timestamp(entry.changed_at).to_pydatetime()
     when = i18n.fmt_time(moment, lang)
@@ -113,10 +103,14 @@ for entry in entries.itertuples(index=False):
     )
     if where:
         label += f" · {where}"
-    with st.expander(escape_markdown(label)):
+    with st.expander(escape_markdown(label), expanded=audit_steps.offers_force(int(entry.id))):
         st.caption(t("audit_entry_id", id=int(entry.id)))
         rows = audit_view.changed_fields(entry.before_json, entry.after_json)
-        if rows:
+        # An import's values are kept per record beside the entry, not in the entry itself.
+        imported = entry.action in ("import", "revert_import")
+        if imported and audit_steps.import_changes(int(entry.id), entry.dataset, lang):
+            pass
+        elif rows:
             table = pd.DataFrame(
                 [[escape_markdown(v) for v in (field_label(entry.dataset, f), b, a)] for f, b, a in rows],
                 columns=[t("audit_field"), t("audit_before"), t("audit_after")],
@@ -124,14 +118,8 @@ for entry in entries.itertuples(index=False):
             st.table(table, hide_index=True)
         else:
             st.caption(t("audit_no_changes"))
-        detail = audit_view.detail_text(entry.detail)
+        detail = audit_view.detail_text(entry.detail, lang)
         if detail:
             st.caption(escape_markdown(t("audit_detail", detail=detail)))
         if may_revert:
-            st.button(
-                t("audit_revert"),
-                key=f"audit_revert_{int(entry.id)}",
-                icon=":material/undo:",
-                on_click=do_revert,
-                args=(int(entry.id),),
-            )
+            audit_steps.revert_buttons(actor, int(entry.id), lang)

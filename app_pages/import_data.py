@@ -74,15 +74,21 @@ changes = preview.inserts + preview.updates
 if preview.ok and not changes:
     st.info(t("import_page_nothing_changes"))
 
-st.caption(t("import_page_first_rows", count=min(view.SAMPLE_ROWS, len(frame))))
-st.table(view.sample_table(frame, ds, lang), hide_index=True)
+if preview.ok:
+    # What would change, not what the file holds: old → new per field, edits it would undo.
+    import_steps.show_changes(preview, ds, lang)
+    confirmed = import_steps.confirmed_overwrites(preview, lang)
+else:
+    st.caption(t("import_page_first_rows", count=min(view.SAMPLE_ROWS, len(frame))))
+    st.table(view.sample_table(frame, ds, lang), hide_index=True)
+    confirmed = None
 
-# 4. Import every row or none.
+# 4. Import every row or none (rows that undo an edit only once confirmed).
 if st.button(
     t("import_page_button"),
     type="primary",
     icon=":material/upload:",
-    disabled=not (preview.ok and changes),
+    disabled=not (preview.ok and changes and confirmed is not None),
     key="import_page_apply",
 ):
-    import_steps.import_file(con, actor, dataset, frame, upload, lang)
+    import_steps.import_file(con, actor, dataset, frame, upload, lang, confirmed)

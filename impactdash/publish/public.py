@@ -1,10 +1,10 @@
 """What the public may see: the one definition that the snapshot and the open data derive from.
 
-Left out entirely: ``app_user``, ``user_role``, ``audit_log``, ``publication``,
-``sign_in_throttle``. A note is public only when marked so, and its author (a civil
-servant's name) is blanked. Nothing else in the code decides what leaves the working
-database: the snapshot copies :data:`PUBLIC_TABLES`, and the open data describes exactly
-the tables of :func:`open_table_names` with the rows and columns allowed here.
+Left out entirely: ``app_user``, ``user_role``, ``audit_log`` (and ``import_change``, its
+imports' values), ``publication``, ``sign_in_throttle``. A note is public only when marked
+so, and its author (a civil servant's name) is blanked. Nothing else in the code decides
+what leaves the working database: the snapshot copies :data:`PUBLIC_TABLES`, and the open
+data describes exactly the tables of :func:`open_table_names` with the rows and columns allowed here.
 """
 
 from __future__ import annotations

@@ -191,9 +191,28 @@ TEXTS: dict[str, dict[str, str]] = {
     # Reverting.
     "edit_revert_unknown": {"nl": "Er is geen logregel {id}.", "en": "There is no audit entry {id}."},
     "edit_revert_import": {
-        "nl": "Een import (logregel {id}) kan niet per record worden teruggedraaid; importeer het vorige bestand"
-        " opnieuw.",
-        "en": "An import (audit entry {id}) cannot be reverted record by record; import the previous file again.",
+        "nl": "De import van logregel {id} is van vóór het bewaren van de oude waarden en kan niet worden"
+        " teruggedraaid; importeer het vorige bestand opnieuw.",
+        "en": "The import of audit entry {id} dates from before the old values were kept and cannot be reverted;"
+        " import the previous file again.",
+    },
+    "import_revert_changed": {
+        "nl": "De import van logregel {id} is niet teruggedraaid: records zijn daarna nog gewijzigd (aantal:"
+        " {count}; {records}). Kies bij de logregel ‘Ook deze records terugdraaien’ om ook die terug te zetten"
+        " naar de waarden van vóór de import.",
+        "en": "The import of audit entry {id} was not reverted: records were changed after it (number: {count};"
+        " {records}). Choose ‘Revert these records too’ at the entry to put those back to their values before"
+        " the import as well.",
+    },
+    "import_revert_twice": {
+        "nl": "De import van logregel {id} is al teruggedraaid (logregel {by}).",
+        "en": "The import of audit entry {id} has already been reverted (audit entry {by}).",
+    },
+    "import_revert_of_revert": {
+        "nl": "Logregel {id} draait een import terug; dat kan niet zelf worden teruggedraaid. Importeer het"
+        " bestand opnieuw om de import te herhalen.",
+        "en": "Audit entry {id} reverts an import; that cannot itself be reverted. Import the file again to"
+        " redo the import.",
     },
     "edit_revert_not_possible": {
         "nl": "Logregel {id} is geen wijziging van gegevens die kan worden teruggedraaid.",

@@ -82,4 +82,64 @@ TEXTS: dict[str, dict[str, str]] = {
         " beheerder.",
         "en": "The import failed; nothing was saved. Try again or contact the administrator.",
     },
+    "import_page_overwritten": {"nl": "Maakt bewerking ongedaan", "en": "Undoes an edit"},
+    "import_page_changes": {
+        "nl": "Wat er verandert, per rij; bij een gewijzigde rij elk veld met oude → nieuwe waarde.",
+        "en": "What changes, row by row; for a changed row each field with its old → new value.",
+    },
+    "import_page_show": {"nl": "Toon", "en": "Show"},
+    "import_page_show_all": {"nl": "alle rijen", "en": "all rows"},
+    "import_page_show_update": {"nl": "gewijzigd", "en": "changed"},
+    "import_page_show_insert": {"nl": "nieuw", "en": "new"},
+    "import_page_show_same": {"nl": "ongewijzigd", "en": "unchanged"},
+    "import_page_show_overwrite": {"nl": "maakt bewerking ongedaan", "en": "undoes an edit"},
+    "import_page_col_record": {"nl": "Record", "en": "Record"},
+    "import_page_col_change": {"nl": "Wijziging", "en": "Change"},
+    "import_page_col_field": {"nl": "Veld", "en": "Field"},
+    "import_page_col_old": {"nl": "Oud", "en": "Old"},
+    "import_page_col_new": {"nl": "Nieuw", "en": "New"},
+    "import_page_col_note": {"nl": "Let op", "en": "Note"},
+    "import_page_op_insert": {"nl": "nieuw", "en": "new"},
+    "import_page_op_update": {"nl": "gewijzigd", "en": "changed"},
+    "import_page_op_same": {"nl": "ongewijzigd", "en": "unchanged"},
+    "import_page_undoes": {
+        "nl": "gewijzigd door {actor} op {date}; dit bestand zou dat ongedaan maken",
+        "en": "changed by {actor} on {date}; this file would undo it",
+    },
+    "import_page_lines_shown": {
+        "nl": "De eerste {shown} van {count} regels; de download bevat ze allemaal.",
+        "en": "The first {shown} of {count} lines; the download holds them all.",
+    },
+    "import_page_download": {"nl": "Wijzigingen downloaden (CSV)", "en": "Download the changes (CSV)"},
+    "import_page_download_file": {"nl": "wijzigingen-{name}.csv", "en": "changes-{name}.csv"},
+    "import_page_overwrites": {
+        "nl": "{count} rijen in dit bestand zouden een latere bewerking ongedaan maken: het record is na de"
+        " laatste import van deze gegevens nog met de hand gewijzigd.",
+        "en": "{count} rows in this file would undo a later edit: the record was changed by hand after the last"
+        " import of this data.",
+    },
+    "import_page_overwrites_one": {
+        "nl": "1 rij in dit bestand zou een latere bewerking ongedaan maken: het record is na de laatste import"
+        " van deze gegevens nog met de hand gewijzigd.",
+        "en": "1 row in this file would undo a later edit: the record was changed by hand after the last import"
+        " of this data.",
+    },
+    "import_page_overwrite_line": {
+        "nl": "Rij {row} ({record}): {undoes}.",
+        "en": "Row {row} ({record}): {undoes}.",
+    },
+    "import_page_confirm": {
+        "nl": "Ik heb deze {count} rijen gezien; importeer ze toch en maak die bewerkingen ongedaan",
+        "en": "I have seen these {count} rows; import them anyway and undo those edits",
+    },
+    "import_page_confirm_one": {
+        "nl": "Ik heb deze rij gezien; importeer hem toch en maak die bewerking ongedaan",
+        "en": "I have seen this row; import it anyway and undo that edit",
+    },
+    "import_overwrite_unconfirmed": {
+        "nl": "Er is niets geïmporteerd: rijen zouden een latere bewerking ongedaan maken (aantal: {count};"
+        " {records}). Bekijk ze in het voorbeeld en bevestig dat u ze toch wilt importeren.",
+        "en": "Nothing was imported: rows would undo a later edit (number: {count}; {records}). Look at them in"
+        " the preview and confirm that you want to import them anyway.",
+    },
 }

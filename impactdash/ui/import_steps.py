@@ -62,6 +62,64 @@ def show_problems(problems: list, count: int, lang: str) -> None:
         st.warning(i18n.t("import_page_more_problems", lang, count=more))
 
 
+def show_changes(preview: importer.Preview, ds: datasets.Dataset, lang: str) -> None:
+    """Show what the import changes, row by row and field by field, filterable, at most CHANGE_LINES lines.
+
+    The download holds every line (built only when asked for: 100,000 rows stay cheap).
+    """
+    changes = preview.changes
+    st.caption(i18n.t("import_page_changes", lang))
+    # Every choice always: a choice kept from an earlier file must stay valid for the next.
+    kind = st.selectbox(
+        i18n.t("import_page_show", lang),
+        view.SHOW,
+        format_func=lambda k: view.show_label(k, lang),
+        key="import_page_show",
+    )
+    lines = view.filtered(changes, kind)
+    note = i18n.t("import_page_col_note", lang)
+    st.dataframe(
+        view.change_table(lines.head(view.CHANGE_LINES), ds, lang),
+        hide_index=True,
+        column_config={note: st.column_config.TextColumn(width="large")},
+    )
+    if len(lines) > view.CHANGE_LINES:
+        shown, count = (i18n.fmt_number(n, lang) for n in (view.CHANGE_LINES, len(lines)))
+        st.caption(i18n.t("import_page_lines_shown", lang, shown=shown, count=count))
+    st.download_button(
+        i18n.t("import_page_download", lang),
+        lambda: view.change_csv(changes, ds, lang),
+        file_name=i18n.t("import_page_download_file", lang, name=ds.name),
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key="import_page_download",
+    )
+
+
+def confirmed_overwrites(preview: importer.Preview, lang: str) -> frozenset[str] | None:
+    """Warn about rows that would undo a person's edit; return the records confirmed, or None if not (yet).
+
+    Without such rows there is nothing to confirm (an empty set).
+    """
+    if not preview.overwrites:
+        return frozenset()
+    count = i18n.fmt_number(len(preview.overwrites), lang)
+    one = "_one" if len(preview.overwrites) == 1 else ""
+    shown = preview.overwrites[: view.OVERWRITES_LISTED]
+    more = len(preview.overwrites) - len(shown)
+    st.warning(
+        i18n.t(f"import_page_overwrites{one}", lang, count=count)
+        + "\n\n"
+        + view.overwrite_lines(shown, lang)
+        + (f"\n- … (+{i18n.fmt_number(more, lang)})" if more else ""),
+        icon=":material/warning:",
+    )
+    if st.checkbox(i18n.t(f"import_page_confirm{one}", lang, count=count), key="import_page_confirm"):
+        return preview.overwritten_keys
+    return None
+
+
 def import_file(
     con: duckdb.DuckDBPyConnection,
     actor: permissions.Actor,
@@ -69,6 +127,7 @@ def import_file(
     frame: pd.DataFrame,
     upload,
     lang: str,
+    confirmed: frozenset[str] = frozenset(),
 ) -> None:
     """Import every row of the file or none; on success keep what was written and rerun.
 
@@ -76,7 +135,7 @@ def import_file(
     unreadable file, no right to import, or (logged in full) anything else.
     """
     try:
-        result = importer.apply(con, actor, dataset, frame, filename=upload.name)
+        result = importer.apply(con, actor, dataset, frame, filename=upload.name, confirmed=confirmed)
     except ValidationError as err:
         # The data changed between preview and import: show the problems found now.
         show_problems(err.problems, err.count, lang)

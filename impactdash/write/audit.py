@@ -53,11 +53,13 @@ class Entry:
     at: dt.datetime | None = None
 
 
-def record(cur: duckdb.DuckDBPyConnection, *entries: Entry) -> None:
+def record(cur: duckdb.DuckDBPyConnection, *entries: Entry) -> list[int]:
     """Add the entries of one change inside the caller's open transaction, and bump the data version once.
 
     The one way anything enters the audit log; a change with no entry bumps nothing.
+    Returns the new entries' ids, in order (an import keeps its values under its id).
     """
+    ids = []
     for entry in entries:
         params = {
             "a": entry.actor,
@@ -71,14 +73,16 @@ def record(cur: duckdb.DuckDBPyConnection, *entries: Entry) -> None:
         if entry.at is None:
             cur.execute(
                 "insert into audit_log (actor, action, dataset, record_key, before_json, after_json, detail)"
-                " values ($a, $act, $ds, $k, $b, $af, $d)",
+                " values ($a, $act, $ds, $k, $b, $af, $d) returning id",
                 params,
             )
         else:
             cur.execute(
                 "insert into audit_log (changed_at, actor, action, dataset, record_key, before_json,"
-                " after_json, detail) values ($n, $a, $act, $ds, $k, $b, $af, $d)",
+                " after_json, detail) values ($n, $a, $act, $ds, $k, $b, $af, $d) returning id",
                 {**params, "n": entry.at},
             )
+        ids.append(cur.fetchall()[0][0])
     if entries:
         db.bump_data_version(cur)
+    return ids

@@ -39,6 +39,7 @@ SUFFIX = ".duckdb"
 KEPT = frozenset(
     {
         "audit_log",
+        "import_change",
         "app_user",
         "user_role",
         "publication",

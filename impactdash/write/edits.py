@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from impactdash.store import db
-from impactdash.write import audit, datasets, permissions
+from impactdash.write import audit, datasets, import_revert, permissions
 from impactdash.write.audit import row_json
 from impactdash.write.datasets import Dataset
 from impactdash.write.staging import STAGE, ident, key_text, stage, to_text
@@ -321,14 +321,19 @@ def save_grid(
     )
 
 
-def revert(con: duckdb.DuckDBPyConnection, actor: permissions.Actor, audit_id: int) -> tuple | None:
+def revert(
+    con: duckdb.DuckDBPyConnection, actor: permissions.Actor, audit_id: int, *, force: bool = False
+) -> tuple | dict | None:
     """Undo the change of audit entry ``audit_id``; the undo is audited as 'revert'.
 
     An insert is undone by deleting the record, a delete by inserting it again, an update
     by restoring the values before it. Refused (:class:`ConflictError`) when the record has
-    changed since that entry; imports are not reverted record by record (re-import the
-    previous file). A revert can itself be reverted. Returns the record's key, or None
-    when the revert deleted it.
+    changed since that entry. A revert can itself be reverted. Returns the record's key,
+    or None when the revert deleted it.
+
+    An import is undone as one unit by :func:`impactdash.write.import_revert.revert_import`
+    (audited as 'revert_import'; ``force`` reverts records changed since as well); it
+    returns that revert's counts.
     """
     permissions.require(actor, "revert_change")
     cur = con.cursor()
@@ -341,8 +346,8 @@ def revert(con: duckdb.DuckDBPyConnection, actor: permissions.Actor, audit_id: i
     if not entry:
         raise EditError("edit_revert_unknown", id=audit_id)
     action, dataset, before_json, after_json = entry[0]
-    if action == "import":
-        raise EditError("edit_revert_import", id=audit_id)
+    if action in ("import", "revert_import"):
+        return import_revert.revert_import(con, actor, audit_id, force=force)
     if action not in REVERTIBLE or dataset not in datasets.DATASETS:
         raise EditError("edit_revert_not_possible", id=audit_id)
     ds = datasets.get(dataset)

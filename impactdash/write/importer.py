@@ -39,10 +39,11 @@ import pyarrow.csv as pacsv
 from impactdash import config
 from impactdash.errors import UserFacingError
 from impactdash.store.loader import LoadError
-from impactdash.write import audit, datasets, permissions
+from impactdash.write import audit, datasets, import_changes, permissions
+from impactdash.write.import_changes import Overwrite
 from impactdash.write.staging import COMMA, POINT, STAGE, stage, text_column, to_text
 from impactdash.write.transaction import in_transaction, write_staged
-from impactdash.write.validation import Problem, ValidationError, check
+from impactdash.write.validation import EditError, Problem, ValidationError, check
 
 #: Largest upload accepted by default (bytes).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -57,9 +58,21 @@ class UploadError(UserFacingError):
     """An uploaded file cannot be read as a data set; nothing was written."""
 
 
+class OverwriteError(EditError):
+    """An import would undo people's edits that were not confirmed; nothing was written."""
+
+
 @dataclass
 class Preview:
-    """What an import would do (or did): row counts and the problems found."""
+    """What an import would do (or did): row counts, the problems found, the change and the edits it undoes.
+
+    ``changes`` (the preview only, not an applied import) is the diff of
+    :func:`impactdash.write.import_changes.diff`: one line per changed field, per new and
+    per unchanged row. ``overwrites`` are the changed rows whose record a person edited
+    since the data set's last import (:mod:`impactdash.write.import_changes`). There is no
+    "replace" import: rows missing from the file are left as they are, so no row is ever
+    removed by an import.
+    """
 
     total: int
     inserts: int
@@ -67,11 +80,19 @@ class Preview:
     unchanged: int
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
+    overwrites: list[Overwrite] = field(default_factory=list)
+    changes: pd.DataFrame | None = None
+    audit_id: int | None = None
 
     @property
     def ok(self) -> bool:
         """Whether every row is valid (the import can be written)."""
         return self.problem_count == 0
+
+    @property
+    def overwritten_keys(self) -> frozenset[str]:
+        """The records (key parts joined by " / ") whose edits this import would undo."""
+        return frozenset(o.record for o in self.overwrites)
 
 
 # --- reading files ---------------------------------------------------------------------
@@ -435,7 +456,9 @@ def load_file(cur: duckdb.DuckDBPyConnection, table: str, path: Path) -> int | N
 # --- preview and apply -------------------------------------------------------------
 
 
-def _stage_import(cur: duckdb.DuckDBPyConnection, dataset: str, frame: pd.DataFrame):
+def _stage_import(
+    cur: duckdb.DuckDBPyConnection, dataset: str, frame: pd.DataFrame, *, changes: bool = False
+):
     ds = datasets.get(dataset)
     frame = match_columns(dataset, frame)
     columns = {c: text_column(frame[c]) for c in frame.columns}
@@ -447,17 +470,23 @@ def _stage_import(cur: duckdb.DuckDBPyConnection, dataset: str, frame: pd.DataFr
     preview = Preview(
         staged.count, ops.get("insert", 0), ops.get("update", 0), ops.get("same", 0), problems, count
     )
+    if ops.get("update"):
+        preview.overwrites = import_changes.overwrites(cur, staged)
+    if changes:
+        preview.changes = import_changes.diff(cur, staged)
     return staged, preview
 
 
 def preview(con: duckdb.DuckDBPyConnection, dataset: str, frame: pd.DataFrame) -> Preview:
-    """Validate an uploaded frame and count what an import would insert, update and leave alone.
+    """Validate an uploaded frame and say what an import would change, row by row and field by field.
 
-    Writes nothing. Works on a read-only connection (the staging table is temporary).
+    The counts, the problems, the diff (``Preview.changes``) and the rows that would undo
+    a person's edit (``Preview.overwrites``). Writes nothing. Works on a read-only
+    connection (the staging table is temporary).
     """
     cur = con.cursor()
     try:
-        return _stage_import(cur, dataset, frame)[1]
+        return _stage_import(cur, dataset, frame, changes=True)[1]
     finally:
         cur.close()
 
@@ -468,14 +497,20 @@ def apply(
     dataset: str,
     frame: pd.DataFrame,
     filename: str | None = None,
+    *,
+    confirmed: frozenset[str] | set[str] = frozenset(),
 ) -> Preview:
     """Import every row of ``frame`` or none: upsert on the natural key in one transaction.
 
     The rows are validated again inside the transaction; any problem raises
     :class:`~impactdash.write.validation.ValidationError` (with ``.preview``) and nothing is
-    written. Unchanged rows are not touched; if no row changes, nothing is written at all.
-    Otherwise one audit entry (action 'import', detail: file name and counts) records the
-    import, and the data version is bumped.
+    written. A row that would undo a person's edit made since the data set's last import
+    (``Preview.overwrites``) is written only if its record is in ``confirmed`` (the
+    preview's ``overwritten_keys`` the person agreed to); otherwise :class:`OverwriteError`
+    and nothing is written. Unchanged rows are not touched; if no row changes, nothing is
+    written at all. Otherwise one audit entry (action 'import', detail: file name and
+    counts) records the import, its before and after values are kept under the entry's id
+    (table ``import_change``, so it can be shown and reverted), and the data version is bumped.
     """
     permissions.require(actor, "import")
     name = filename or frame.attrs.get("filename")
@@ -486,7 +521,10 @@ def apply(
             raise ValidationError(result.problems, result.problem_count, preview=result)
         if not (result.inserts or result.updates):
             return result
-        write_staged(cur, staged, actor.username)
+        unconfirmed = [o for o in result.overwrites if o.record not in confirmed]
+        if unconfirmed:
+            shown = ", ".join(o.record for o in unconfirmed[:10]) + (" …" if len(unconfirmed) > 10 else "")
+            raise OverwriteError("import_overwrite_unconfirmed", count=len(unconfirmed), records=shown)
         detail = {
             "file": name,
             "rows": result.total,
@@ -494,7 +532,14 @@ def apply(
             "updated": result.updates,
             "unchanged": result.unchanged,
         }
-        audit.record(cur, audit.Entry(actor.username, "import", dataset, detail=detail))
+        if result.overwrites:
+            detail["overwrote_edits"] = len(result.overwrites)
+        (result.audit_id,) = audit.record(cur, audit.Entry(actor.username, "import", dataset, detail=detail))
+        if result.updates:
+            import_changes.capture_updates(cur, staged, result.audit_id, actor.username)
+        write_staged(cur, staged, actor.username)
+        if result.inserts:
+            import_changes.capture_inserts(cur, staged, result.audit_id, actor.username)
         return result
 
     return in_transaction(con, work)

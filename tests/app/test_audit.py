@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from impactdash import config, ui
 from impactdash.store import db
-from impactdash.write import edits, permissions
+from impactdash.write import edits, importer, permissions
 
 from .conftest import ROOT
 
@@ -127,3 +127,56 @@ def test_revert_undoes_the_change_and_a_refusal_shows_its_message(monkeypatch, c
     assert not at.exception
     assert len(at.error) == 1
     assert "geen wijziging van gegevens die kan worden teruggedraaid" in at.error[0].value
+
+
+@pytest.fixture
+def imported_copy(demo_copy):
+    """The demo copy with an import by the editor (one budget changed, one added), then an edit of the new one."""
+    con = db.connect(demo_copy)
+    try:
+        rows = "programme_code,year,moment,amount\nDH-P01,2018,spring,384500\nDH-P01,2040,original,1000\n"
+        frame = importer.read_upload("begroting.csv", rows.encode(), dataset="budget")
+        importer.apply(con, EDITOR, "budget", frame)
+        _, version = edits.get_record(con, "budget", ("DH-P01", 2040, "original"))
+        values = {"programme_code": "DH-P01", "year": "2040", "moment": "original", "amount": "2000"}
+        edits.save_record(con, EDITOR, "budget", values, version)
+    finally:
+        con.close()
+    return demo_copy
+
+
+def test_an_import_shows_its_values_and_reverts_as_one_unit_once_later_edits_are_included(
+    monkeypatch, imported_copy
+):
+    at = open_page(monkeypatch, imported_copy, "reviewer.demo")
+    entry = next(i for i, x in enumerate(labels(at)) if "geïmporteerd" in x)
+    table = at.expander[entry].dataframe[0].value
+    assert list(table.columns) == ["Record", "Wijziging", "Veld", "Voor", "Na"]
+    assert table.values.tolist() == [
+        ["DH-P01 / 2018 / spring", "gewijzigd", "Bedrag", "384.000", "384.500"],
+        ["DH-P01 / 2040 / original", "nieuw", "", "–", "Bedrag: 1.000"],
+    ]
+    at.expander[entry].button(key=next(b.key for b in at.expander[entry].button)).click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    # Refused: the added budget was edited after the import; the entry offers to revert it too.
+    assert len(at.error) == 1 and "DH-P01 / 2040 / original" in at.error[0].value
+    assert edits.get_record(ui.connection(), "budget", ("DH-P01", 2018, "spring"))[0]["amount"] == 384500
+    entry = next(
+        i for i, x in enumerate(labels(at)) if "geïmporteerd" in x and "import teruggedraaid" not in x
+    )
+    force = [b for b in at.expander[entry].button if b.label == "Ook deze records terugdraaien"]
+    force[0].click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.success and "teruggedraaid" in at.success[0].value
+    assert edits.get_record(ui.connection(), "budget", ("DH-P01", 2018, "spring"))[0]["amount"] == 384000
+    with pytest.raises(edits.NotFoundError):
+        edits.get_record(ui.connection(), "budget", ("DH-P01", 2040, "original"))
+    assert "import teruggedraaid" in labels(at)[0]
+
+
+def test_an_imports_values_are_shown_in_english(monkeypatch, imported_copy):
+    at = open_page(monkeypatch, imported_copy, "reviewer.demo", lang="en")
+    entry = next(i for i, x in enumerate(labels(at)) if "imported" in x)
+    table = at.expander[entry].dataframe[0].value
+    assert list(table.columns) == ["Record", "Change", "Field", "Before", "After"]
+    assert table.values.tolist()[0] == ["DH-P01 / 2018 / spring", "changed", "Amount", "384,000", "384,500"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from impactdash import config, startup, ui
 from impactdash.store import db
+from impactdash.write import edits, importer, permissions
 from tests.app.conftest import ROOT
 
 PAGE = "app_pages/import_data.py"
@@ -122,18 +124,22 @@ def test_good_csv_imports_once_and_reimport_changes_nothing(app, demo_copy):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Rijen": "3", "Nieuw": "3", "Gewijzigd": "0", "Ongewijzigd": "0"}
     assert not at.error
-    table = at.table[-1].value
-    assert list(table.columns)[:3] == ["Rij", "Boekingsnummer", "Programma"]
-    assert list(table["Rij"]) == ["2", "3", "4"]
-    assert "\\*de\\*" in table["Omschrijving"].iloc[0]  # typed text is escaped, shown as typed
+    # The preview lists the change, not the file: three new records with their values, in Dutch.
+    table = at.dataframe[-1].value
+    assert list(table.columns) == ["Rij", "Record", "Wijziging", "Veld", "Oud", "Nieuw", "Let op"]
+    assert list(table["Rij"]) == ["2", "3", "4"] and set(table["Wijziging"]) == {"nieuw"}
+    assert "Bedrag: 1.234,56" in table["Nieuw"].iloc[0]
+    assert "Café *de* Impact" in table["Nieuw"].iloc[0]  # a data frame shows text as typed, no Markdown
     button = at.button(key="import_page_apply")
     assert not button.disabled
     button.click().run()
     assert not at.exception, [e.message for e in at.exception]
     after, audit_after, version_after = state()
     assert after["spend"] == counts["spend"] + 3
-    assert {k: v for k, v in after.items() if k not in ("spend", "audit_log", "data_version")} == {
-        k: v for k, v in counts.items() if k not in ("spend", "audit_log", "data_version")
+    assert after["import_change"] == counts["import_change"] + 3  # the import's values, kept to revert it
+    written = ("spend", "audit_log", "data_version", "import_change")
+    assert {k: v for k, v in after.items() if k not in written} == {
+        k: v for k, v in counts.items() if k not in written
     }
     assert audit_after == audit + 1
     assert version_after > version
@@ -218,3 +224,51 @@ def test_real_workbook_imports(app, demo_copy):
     after, audit_after, _ = state()
     assert after["spend"] == counts["spend"] + 1 and audit_after == audit + 1
     assert "1 nieuw" in at.success[0].value
+
+
+@pytest.mark.parametrize(
+    ("lang", "columns", "note", "confirm"),
+    [
+        (
+            "nl",
+            ["Rij", "Record", "Wijziging", "Veld", "Oud", "Nieuw", "Let op"],
+            "gewijzigd door",
+            "Ik heb deze",
+        ),
+        (
+            "en",
+            ["Row", "Record", "Change", "Field", "Old", "New", "Note"],
+            "changed by",
+            "I have seen this row",
+        ),
+    ],
+)
+def test_a_row_that_undoes_an_edit_is_flagged_and_imports_only_once_confirmed(
+    app, demo_copy, lang, columns, note, confirm
+):
+    """Issue 11: the template re-imported after a grid edit undid it unseen (9.400 back to 9.350)."""
+    at = sign_in(app, "editor.demo", lang)
+    key = ("DH-P01", 2018, "original")
+    con = ui.connection()
+    _, version = edits.get_record(con, "budget", key)
+    row = {"programme_code": "DH-P01", "year": "2018", "moment": "original", "amount": "373400"}
+    editor = permissions.Actor("editor.demo", frozenset({"editor"}))
+    edits.save_grid(con, editor, "budget", pd.DataFrame([row]), expected_versions={key: version})
+    upload(at, "sjabloon-budget.csv", importer.template("budget"), dataset="budget")
+    table = at.dataframe[-1].value
+    assert list(table.columns) == columns
+    flagged = table[table[columns[-1]] != ""]
+    assert list(flagged[columns[4]]) == (["373.400"] if lang == "nl" else ["373,400"])
+    assert list(flagged[columns[5]]) == (["373.000"] if lang == "nl" else ["373,000"])
+    assert flagged[columns[-1]].iloc[0].startswith(f"{note} editor.demo")
+    assert f"2 (DH-P01 / 2018 / original): {note} editor.demo" in at.warning[0].value.replace("\\", "")
+    assert at.button(key="import_page_apply").disabled
+    # The filter: only the rows that would undo an edit.
+    at.selectbox(key="import_page_show").set_value("overwrite").run()
+    assert at.dataframe[-1].value[columns[1]].tolist() == ["DH-P01 / 2018 / original"]
+    box = at.checkbox(key="import_page_confirm")
+    assert box.label.startswith(confirm)
+    box.check().run()
+    at.button(key="import_page_apply").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert edits.get_record(con, "budget", key)[0]["amount"] == 373000

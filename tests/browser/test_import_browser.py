@@ -1,4 +1,9 @@
-"""The import page in a real browser: an editor signs in, uploads a file with bad rows, sees each, nothing changes."""
+"""The import page in a real browser: an editor signs in, uploads a file with bad rows, sees each, nothing changes.
+
+The other half of the import journey — a file that would undo a person's edit is flagged in
+the preview and imported only once confirmed, then reverted as one unit — runs in
+``test_revert_browser.py`` with the helpers below, where the edit it flags is made.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +34,33 @@ def sign_in(page, server: str, username: str, password: str) -> None:
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Aanmelden").click()
     page.get_by_text("Aangemeld als").wait_for()
+    wait_until_drawn(page)
+
+
+def open_import(page, dataset: str) -> None:
+    """Go to the import page within the session (menu entry) and choose the data set."""
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Importeren").click()
+    page.get_by_role("heading", name="Importeren", level=1).wait_for()
+    wait_until_drawn(page)
+    page.locator('[data-testid="stMain"]').locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name=dataset).click()
+    wait_until_drawn(page)
+
+
+def import_flagged_file(page, path) -> None:
+    """Upload a file that would undo an edit: it is flagged, and imported only once confirmed."""
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    warning = page.get_by_text("1 rij in dit bestand zou een latere bewerking ongedaan maken")
+    warning.wait_for(timeout=30_000)
+    wait_until_drawn(page)
+    button = page.get_by_role("button", name="Importeren")
+    assert button.is_disabled()  # not without the confirmation
+    assert page.locator('[data-testid="stDataFrame"]').count() == 1  # the change, old → new
+    screenshot(page, "import-nl-flagged")
+    page.get_by_text("Ik heb deze rij gezien").click()
+    wait_until_drawn(page)
+    button.click()
+    page.get_by_text(f"‘{path.name}’ is geïmporteerd in waarnemingen").wait_for(timeout=30_000)
     wait_until_drawn(page)
 
 

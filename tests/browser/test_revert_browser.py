@@ -1,7 +1,11 @@
 """Revert in a real browser: an editor changes a figure, a reviewer finds it in the audit trail and undoes it.
 
-The server is shared by every browser test: the journey puts the figure back (the revert
-itself, or, if the test fails before it, a save by the editor). The record is one no other
+Then the editor imports a file that would put the changed figure back: the preview flags
+the row (the reviewer's revert is a person's edit since the last import) and the import
+needs a confirmation; the reviewer reverts the whole import from the audit trail.
+
+The server is shared by every browser test: the journey puts the figure back (the reverts
+themselves, or, if the test fails before them, a save by the editor). The record is one no other
 browser test reads or writes: the events held in 's-Gravenhage in 2019 (54 in the demo data).
 """
 
@@ -12,6 +16,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import screenshot, wait_until_drawn
 from tests.browser.test_audit_browser import sign_in
 from tests.browser.test_edit_browser import choose, open_record, save_value, value_box
+from tests.browser.test_import_browser import import_flagged_file, open_import
 
 EDITOR = ("editor.demo", "demo-editor-2026")
 REVIEWER = ("reviewer.demo", "demo-reviewer-2026")
@@ -58,7 +63,9 @@ def restore(new_page, server: str) -> None:
         pg.close()
 
 
-def test_reviewer_reverts_an_editors_change_from_the_audit_trail(server, new_page, page):
+def test_reviewer_reverts_an_editors_change_and_an_import_from_the_audit_trail(
+    server, new_page, page, tmp_path
+):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     changed = False
@@ -114,6 +121,39 @@ def test_reviewer_reverts_an_editors_change_from_the_audit_trail(server, new_pag
         changed = False
         screenshot(page, "revert-4-value-back")
         assert page.locator('[data-testid="stException"]').count() == 0
+
+        # The editor imports a file holding the edited figure: it would undo the reviewer's revert.
+        path = tmp_path / "waarnemingen.csv"
+        path.write_text(
+            f"metric_code,municipality_code,observed_on,value\n{RECORD.replace(' / ', ',')},{NEW}\n"
+        )
+        open_import(page, "Waarnemingen")
+        changed = True
+        import_flagged_file(page, path)
+
+        # The reviewer, in a second session, reverts the whole import from the audit trail.
+        reviewer = new_page()
+        try:
+            sign_in(reviewer, server, *REVIEWER)
+            reviewer.get_by_role("link", name="Audittrail").click()
+            reviewer.get_by_role("heading", name="Audittrail", level=1).wait_for(timeout=WAIT)
+            wait_until_drawn(reviewer)
+            entry = reviewer.get_by_test_id("stExpander").filter(
+                has_text="editor.demo · geïmporteerd · waarnemingen"
+            )
+            entry.first.locator("summary").click()
+            entry.first.get_by_role("button", name="Terugdraaien").click()
+            reviewer.get_by_text(
+                "is teruggedraaid; het terugdraaien staat zelf ook in de audittrail"
+            ).wait_for(timeout=WAIT)
+            wait_until_drawn(reviewer)
+            assert "import teruggedraaid" in reviewer.get_by_test_id("stExpander").first.inner_text()
+            screenshot(reviewer, "revert-5-import-reverted")
+        finally:
+            reviewer.close()
+        open_record(page, RECORD)
+        expect(value_box(page)).to_have_value(OLD, timeout=WAIT)
+        changed = False
     except Exception:
         screenshot(page, "revert-debug")
         raise

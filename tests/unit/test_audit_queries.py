@@ -57,3 +57,6 @@ def test_changed_fields_only_and_no_password_hash():
     assert audit_view.changed_fields(None, '{"a": null}') == []
     assert audit_view.key_text('["GM0518", 2025]') == "GM0518 / 2025"
     assert audit_view.detail_text('{"reverts": 12}') == "reverts: 12"
+    assert audit_view.detail_text('{"file": "a.csv", "reverts": 12, "other": 1}', "nl") == (
+        "bestand: a.csv, draait terug: 12, other: 1"
+    )
