@@ -20,6 +20,7 @@ from impactdash.ui.sources import (
     query,
     query_on,
 )
+from impactdash.views import changes as changes_view
 
 MUNICIPALITY_KEY = "municipality"
 
@@ -94,7 +95,8 @@ def dataset_banner(current_lang: str, working: bool = False) -> None:
             date=i18n.fmt_date(published.approved_at.date(), current_lang),
             label=escape_markdown(published.label),
         )
-        st.caption(f"{text} {as_of}.")  # two sentences
+        # Three sentences: which publication, as of when, and where to see what it changed.
+        st.caption(f"{text} {as_of}. {changes_view.changelog_link(published.id, current_lang)}")
     else:
         st.warning(f"{_draft_text(published, current_lang)} {as_of}.", icon=":material/edit_note:")
 

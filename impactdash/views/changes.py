@@ -14,6 +14,7 @@ import pandas as pd
 from impactdash import i18n
 from impactdash.publish import changes
 from impactdash.publish.changes import Lookups, TargetChange
+from impactdash.publish.pointer import Published
 from impactdash.safe_text import escape_markdown
 
 #: Which kind of thing a key or field column names (its name is looked up).
@@ -213,3 +214,41 @@ def target_mark(history: list[TargetChange], unit: str, lang: str) -> str:
         )
         for c in history
     )
+
+
+def publication_option(publication: Published, lang: str) -> str:
+    """Label of a publication in the change log's picker: 'Q3 2026 · 30-09-2026' (plain text)."""
+    return i18n.t(
+        "changelog_option", lang, label=publication.label, date=i18n.fmt_date(publication.approved_at, lang)
+    )
+
+
+def publication_lines(publication: Published, previous: Published | None, lang: str) -> list[str]:
+    """Say which publication this is, its approval note, and what it is compared with (Markdown)."""
+    lines = [
+        i18n.t(
+            "changelog_meta",
+            lang,
+            label=escape_markdown(publication.label),
+            date=i18n.fmt_date(publication.approved_at, lang),
+        )
+    ]
+    if publication.note:
+        lines.append(i18n.t("changelog_note", lang, note=escape_markdown(publication.note)))
+    if previous is None:
+        lines.append(i18n.t("changelog_first", lang))
+    else:
+        lines.append(
+            i18n.t(
+                "changelog_since",
+                lang,
+                label=escape_markdown(previous.label),
+                date=i18n.fmt_date(previous.approved_at, lang),
+            )
+        )
+    return lines
+
+
+def changelog_link(publication_id: int, lang: str) -> str:
+    """Return the banner's link to the change log of the publication it names (keeps the language)."""
+    return i18n.t("changelog_link", lang, url=f"changelog?lang={lang}&publication={publication_id}")
