@@ -226,7 +226,8 @@ def table_changes(
         b, a = merged.loc[both, f"{field}_b"], merged.loc[both, f"{field}_a"]
         for i in b.index[~_same(b, a)]:
             lines.append((subject, keys[i], field, _plain(b[i]), _plain(a[i]), "changed"))
-    return pd.DataFrame(lines, columns=CHANGE_COLUMNS)
+    # Object columns: a key is a tuple, a value a number, a date, a text or a whole row.
+    return pd.DataFrame(lines, columns=CHANGE_COLUMNS, dtype=object)
 
 
 def _plain(value: object) -> object:
@@ -253,7 +254,7 @@ def compare_all(before: duckdb.DuckDBPyConnection, after: duckdb.DuckDBPyConnect
         if not found.empty:
             parts.append(found.sort_values(["key", "field"], key=lambda s: s.astype(str), kind="stable"))
     if not parts:
-        return pd.DataFrame(columns=CHANGE_COLUMNS)
+        return pd.DataFrame(columns=CHANGE_COLUMNS, dtype=object)
     return pd.concat(parts, ignore_index=True)
 
 

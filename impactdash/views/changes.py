@@ -122,6 +122,11 @@ def value_text(subject: str, field: str | None, value: object, key: tuple, lk: L
         value = value[field]
     if value is None or (isinstance(value, float) and value != value):
         return "–"
+    if subject == "app_setting" and key == ("reporting_date",):  # a setting stored as text
+        try:
+            value = dt.date.fromisoformat(str(value))
+        except ValueError:
+            pass
     if isinstance(value, bool):
         return i18n.t("changes_yes" if value else "changes_no", lang)
     if isinstance(value, dt.datetime):

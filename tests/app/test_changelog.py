@@ -95,3 +95,26 @@ def test_public_only_mode_serves_the_change_log_without_the_working_database(
     assert f"Toelichting bij de goedkeuring: {SHOWN}" in texts(at)
     assert [(r["Was"], r["Wordt"]) for r in rows(at)] == [("1.000", "1.100")]
     assert not missing.exists(), "no working database was created or opened"
+
+
+def test_a_changed_target_is_marked_with_the_earlier_value_one_click_away(app, demo_copy):
+    second_publication(demo_copy)
+    published = i18n.fmt_date(dt.date.today(), "nl")
+    was = f"Doel gewijzigd: was 1.000 per 31-12-2030 tot publicatie Q3 2026 ({published})."
+    at = app("nl", page="app_pages/ambitions.py", municipality="GM0518")
+    listed = at.table[0].value
+    marked = listed[listed["Doel (datum)"].str.endswith("✎")]
+    assert list(marked["Maatstaf"]) == ["Impactondernemingen"] and marked["Doel (datum)"].iloc[0].startswith(
+        "1.100"
+    )
+    assert any(c.value.startswith("✎ Het doel is gewijzigd") for c in at.caption)
+    at.selectbox(key="amb_pick_GM0518").set_value("DH-A-ENTERPRISES").run()
+    assert "✎ doel gewijzigd" in [e.label for e in at.expander]
+    assert was in [m.value for m in at.markdown]
+    # The overview's card says so too, the earlier target in its tooltip.
+    overview = app("en", page="app_pages/overview.py", municipality="GM0518")
+    cards = [c for c in overview.caption if c.value == "✎ target changed"]
+    assert len(cards) == 1 and "was 1,000 by 31 Dec 2030 until publication Q3 2026" in cards[0].proto.help
+    # Another municipality's ambitions are not marked.
+    other = app("nl", page="app_pages/ambitions.py", municipality="GM0014")
+    assert not other.table[0].value["Doel (datum)"].str.endswith("✎").any()
