@@ -51,16 +51,6 @@ select r.municipality_code, 'property_occupied_m2', o.property_code,
     last_day(make_date(o.year, o.quarter * 3, 1)), o.occupied_m2
 from occupancy o join property r on r.code = o.property_code
 """
-#: The detail figures' names (their texts are ``changes_detail_<code>``) and units.
-DETAIL_UNITS = {
-    "programme_spend": "eur",
-    "programme_budget_original": "eur",
-    "programme_budget_spring": "eur",
-    "programme_budget_autumn": "eur",
-    "programme_budget_final": "eur",
-    "programme_cofunding": "eur",
-    "property_occupied_m2": "m2",
-}
 
 
 def figures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -97,50 +87,6 @@ def compare(before: duckdb.DuckDBPyConnection, after: duckdb.DuckDBPyConnection)
 def changed_keys(changes: pd.DataFrame) -> frozenset[tuple[str, str]]:
     """Return the (municipality, measure) pairs with at least one differing figure."""
     return frozenset(zip(changes["municipality_code"], changes["metric_code"], strict=True))
-
-
-def unit_of(metric_code: str, units: dict[str, str]) -> str:
-    """Return a figure's unit: the catalogue's for a measure, the detail figure's otherwise."""
-    return units.get(metric_code) or DETAIL_UNITS.get(metric_code, "")
-
-
-def readable(
-    changed: pd.DataFrame,
-    towns: dict[str, str],
-    measures: pd.DataFrame,
-    subjects: dict[str, str],
-    lang: str,
-) -> pd.DataFrame:
-    """Return changes as a table for people: names instead of codes, in ``lang``.
-
-    ``towns`` maps municipality code to name, ``subjects`` programme and property codes to
-    names; ``measures`` is the metric catalogue (code, name_nl, name_en, unit). Values stay
-    numbers, so a download can be sorted and summed; the page formats them for display.
-    """
-    from impactdash import i18n  # the texts are only needed for this table
-
-    names = measures.set_index("code")[f"name_{lang}"].to_dict()
-    units = measures.set_index("code")["unit"].to_dict()
-
-    def measure(code: str) -> str:
-        return names.get(code) or i18n.t(f"changes_detail_{code}", lang)
-
-    return pd.DataFrame(
-        {
-            i18n.t("changes_col_municipality", lang): changed["municipality_code"]
-            .map(towns)
-            .fillna(changed["municipality_code"]),
-            i18n.t("changes_col_measure", lang): changed["metric_code"].map(measure),
-            i18n.t("changes_col_subject", lang): [subjects.get(c, c) for c in changed["subject"]],
-            i18n.t("changes_col_unit", lang): [unit_of(c, units) for c in changed["metric_code"]],
-            i18n.t("changes_col_period", lang): pd.to_datetime(changed["period_end"]).dt.date,
-            i18n.t("changes_col_before", lang): changed["before"],
-            i18n.t("changes_col_after", lang): changed["after"],
-            i18n.t("changes_col_change", lang): [
-                i18n.t(f"changes_kind_{c}", lang) for c in changed["change"]
-            ],
-        }
-    )
 
 
 #: The measures' values as the pages show them: derived from the tables, compared as well,

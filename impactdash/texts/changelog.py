@@ -179,8 +179,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This is the first publication: every figure is new.",
     },
     "changelog_link": {
-        "nl": "Wat is er veranderd? Zie het [wijzigingslogboek]({url}).",
-        "en": "What changed? See the [change log]({url}).",
+        "nl": "Wat is er veranderd in deze publicatie?",
+        "en": "What changed in this publication?",
+    },
+    # The method page.
+    "method_changelog": {"nl": "Wijzigingen en doelen", "en": "Changes and targets"},
+    "method_changelog_text": {
+        "nl": "Cijfers worden pas openbaar als een tweede persoon een publicatie goedkeurt, en die ziet vooraf"
+        " alles wat het publiek anders gaat zien. Het wijzigingslogboek toont per publicatie wat er veranderde"
+        " ten opzichte van de vorige: cijfers, doelen, mijlpalen en toelichtingen. Is een doel aangepast nadat"
+        " het was vastgesteld, dan staat bij dat doel ✎ en is het eerdere doel met één klik te zien.",
+        "en": "Figures only become public when a second person approves a publication, and that person first"
+        " sees everything the public will see differently. The change log shows, for each publication, what"
+        " changed since the previous one: figures, targets, milestones and notes. When a target was changed"
+        " after it was set, it is marked ✎ and the earlier target is one click away.",
     },
     # Changed targets, wherever a target is shown.
     "target_changed": {"nl": "✎ doel gewijzigd", "en": "✎ target changed"},

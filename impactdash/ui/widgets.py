@@ -20,9 +20,10 @@ from impactdash.ui.sources import (
     query,
     query_on,
 )
-from impactdash.views import changes as changes_view
 
 MUNICIPALITY_KEY = "municipality"
+#: The public change log, linked from the banner that names the publication.
+CHANGELOG_PAGE = "app_pages/changelog.py"
 
 
 def municipality_picker(current_lang: str) -> str:
@@ -95,8 +96,15 @@ def dataset_banner(current_lang: str, working: bool = False) -> None:
             date=i18n.fmt_date(published.approved_at.date(), current_lang),
             label=escape_markdown(published.label),
         )
-        # Three sentences: which publication, as of when, and where to see what it changed.
-        st.caption(f"{text} {as_of}. {changes_view.changelog_link(published.id, current_lang)}")
+        st.caption(f"{text} {as_of}.")  # two sentences
+        # What this publication changed, one click away in the same session (a link inside
+        # the faded caption would fail the contrast check).
+        st.page_link(
+            CHANGELOG_PAGE,
+            label=i18n.t("changelog_link", current_lang),
+            icon=":material/history_edu:",
+            query_params={"publication": str(published.id)},
+        )
     else:
         st.warning(f"{_draft_text(published, current_lang)} {as_of}.", icon=":material/edit_note:")
 

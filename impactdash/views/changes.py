@@ -252,8 +252,3 @@ def publication_lines(publication: Published, previous: Published | None, lang: 
             )
         )
     return lines
-
-
-def changelog_link(publication_id: int, lang: str) -> str:
-    """Return the banner's link to the change log of the publication it names (keeps the language)."""
-    return i18n.t("changelog_link", lang, url=f"changelog?lang={lang}&publication={publication_id}")

@@ -77,7 +77,9 @@ def test_a_publication_lists_its_changed_target_label_date_and_note(app, demo_co
 
 def test_the_banner_links_to_the_change_log_of_the_publication(app):
     at = app("en", page="app_pages/budget.py", municipality="GM0518")
-    assert any("[change log](changelog?lang=en&publication=1)" in c.value for c in at.caption)
+    links = [link.proto for link in at.get("page_link")]
+    assert [(link.label, link.page) for link in links] == [("What changed in this publication?", "changelog")]
+    assert "publication=1" in links[0].query_string
 
 
 def test_public_only_mode_serves_the_change_log_without_the_working_database(
