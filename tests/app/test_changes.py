@@ -98,3 +98,16 @@ def test_two_publications_can_be_picked_and_compared(app, demo_copy):
     at.selectbox[0].set_value(str(folder / pointer.snapshot_name(2)))
     at.selectbox[1].set_value(str(folder / pointer.snapshot_name(1))).run()
     assert rows(at)[0]["Was"] == "1,100" and rows(at)[0]["Becomes"] == "1,000"
+
+
+def test_a_long_list_is_grouped_counted_and_cut_with_all_in_the_download(app, demo_copy):
+    con = db.connect(demo_copy)
+    con.execute("update budget set amount = amount + 1")  # every budget line: 658 changes
+    con.close()
+    at = app("en", page=PAGE, signed_in="editor.demo")
+    budget = [e for e in at.expander if e.label.startswith("Budget per planning-and-control moment")]
+    assert [e.label for e in budget] == ["Budget per planning-and-control moment (658)"]
+    assert "The first 25 of 658; the download holds them all." in [c.value for c in budget[0].caption]
+    assert len(budget[0].table[0].value) == 25
+    download = [b for b in at.get("download_button") if b.proto.label == "Download as CSV"][0]
+    assert download.proto.url, "the download is offered"
