@@ -16,7 +16,7 @@ t = partial(i18n.t, lang=lang)
 folder = ui.publications_folder()
 
 st.title(t("page_changelog"))
-ui.dataset_banner(lang)  # says what is published; stops when nothing is
+ui.dataset_banner(lang, changelog=False)  # what is published; stops when nothing is
 st.caption(t("changelog_intro"))
 
 history = ui.publication_history()  # oldest first

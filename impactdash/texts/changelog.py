@@ -156,7 +156,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "On approval, this note is shown to the public in the change log.",
     },
     # The public change log.
-    "page_changelog": {"nl": "Wijzigingslogboek", "en": "Change log"},
+    "page_changelog": {"nl": "Wijzigingen per publicatie", "en": "Changes per publication"},
     "changelog_intro": {
         "nl": "Per publicatie: wat er veranderde ten opzichte van de vorige publicatie, in cijfers, doelen"
         " en toelichtingen. Zo is na te gaan wanneer een cijfer of een doel is aangepast.",

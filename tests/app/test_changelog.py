@@ -37,7 +37,7 @@ def second_publication(path) -> int:
 
 def test_the_first_publication_says_everything_is_new(app):
     at = app("nl", page=PAGE)
-    assert at.title[0].value == "Wijzigingslogboek"
+    assert at.title[0].value == "Wijzigingen per publicatie"
     assert "Dit is de eerste publicatie: alle cijfers zijn nieuw." in texts(at)
     assert any(m.startswith("**Q3 2026**, gepubliceerd op ") for m in texts(at))
     assert not at.table
@@ -120,3 +120,8 @@ def test_a_changed_target_is_marked_with_the_earlier_value_one_click_away(app, d
     # Another municipality's ambitions are not marked.
     other = app("nl", page="app_pages/ambitions.py", municipality="GM0014")
     assert not other.table[0].value["Doel (datum)"].str.endswith("✎").any()
+
+
+def test_the_change_log_does_not_link_to_itself(app):
+    at = app("nl", page=PAGE)
+    assert not at.get("page_link")

@@ -102,7 +102,7 @@ def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(se
         screenshot(visitor, "publish-public-nl")
         # The banner links to the change log of this publication: the raised target, the note.
         visitor.get_by_role("link", name="Wat is er veranderd in deze publicatie?").click()
-        visitor.get_by_role("heading", level=1).filter(has_text="Wijzigingslogboek").wait_for()
+        visitor.get_by_role("heading", level=1).filter(has_text="Wijzigingen per publicatie").wait_for()
         wait_until_drawn(visitor)
         log = main_text(visitor)
         assert f"{LABEL}, gepubliceerd op" in log and "Toelichting bij de goedkeuring: Doel impactteam" in log
