@@ -152,8 +152,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Nothing is published yet: everything in this publication becomes visible.",
     },
     "publish_decision_public": {
-        "nl": "Bij goedkeuren staat deze toelichting openbaar in het wijzigingslogboek.",
-        "en": "On approval, this note is shown to the public in the change log.",
+        "nl": "Bij goedkeuren staat deze toelichting openbaar op de pagina ‘Wijzigingen per publicatie’.",
+        "en": "On approval, this note is shown to the public on the page ‘Changes per publication’.",
     },
     # The public change log.
     "page_changelog": {"nl": "Wijzigingen per publicatie", "en": "Changes per publication"},
@@ -186,11 +186,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "method_changelog": {"nl": "Wijzigingen en doelen", "en": "Changes and targets"},
     "method_changelog_text": {
         "nl": "Cijfers worden pas openbaar als een tweede persoon een publicatie goedkeurt, en die ziet vooraf"
-        " alles wat het publiek anders gaat zien. Het wijzigingslogboek toont per publicatie wat er veranderde"
+        " alles wat het publiek anders gaat zien. De pagina ‘Wijzigingen per publicatie’ toont per publicatie wat er veranderde"
         " ten opzichte van de vorige: cijfers, doelen, mijlpalen en toelichtingen. Is een doel aangepast nadat"
         " het was vastgesteld, dan staat bij dat doel ✎ en is het eerdere doel met één klik te zien.",
         "en": "Figures only become public when a second person approves a publication, and that person first"
-        " sees everything the public will see differently. The change log shows, for each publication, what"
+        " sees everything the public will see differently. The page ‘Changes per publication’ shows, for each publication, what"
         " changed since the previous one: figures, targets, milestones and notes. When a target was changed"
         " after it was set, it is marked ✎ and the earlier target is one click away.",
     },
@@ -202,8 +202,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "target_changed_legend": {
         "nl": "✎ Het doel is gewijzigd nadat het was vastgesteld; het eerdere doel staat bij de ambitie"
-        " hieronder en in het wijzigingslogboek.",
+        " hieronder en op de pagina ‘Wijzigingen per publicatie’.",
         "en": "✎ The target was changed after it was set; the earlier target is shown with the ambition"
-        " below and in the change log.",
+        " below and on the page ‘Changes per publication’.",
     },
 }
