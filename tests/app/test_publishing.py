@@ -243,3 +243,16 @@ def test_the_approval_screen_lists_a_changed_target_before_approving(
     listed = [tuple(row.values())[-3:-1] for t in at.table for row in t.value.to_dict("records")]
     assert values in listed, listed
     assert [b for b in at.button if b.label in ("Goedkeuren en publiceren", "Approve and publish")]
+
+
+def test_the_approval_screen_says_everything_is_new_when_nothing_is_published(app, demo_copy):
+    folder = config.publications_dir(demo_copy)
+    con = db.connect(demo_copy)
+    workflow.withdraw(con, permissions.Actor("a", frozenset({"admin"})), 1, folder)
+    workflow.request(con, EDITOR, "Eerste", None, folder)
+    con.close()
+    at = app("nl", page="app_pages/publish.py", signed_in="reviewer.demo")
+    assert "Er is nog niets gepubliceerd: alles in deze publicatie wordt nieuw zichtbaar." in [
+        c.value for c in at.caption
+    ]
+    assert not at.expander
