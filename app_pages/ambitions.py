@@ -8,6 +8,7 @@ from impactdash import i18n, ui
 from impactdash.charts import ambitions as chart_ambitions
 from impactdash.measures import metrics, progress
 from impactdash.views import ambitions as view
+from impactdash.views import changes as changes_view
 
 lang = ui.lang()
 gm, name = ui.municipality_page("amb_title", lang)
@@ -44,8 +45,11 @@ order = ui.remember(
     ),
 )
 listed = view.sort_items(view.filter_items(items, shown), order, lang)
+moved = ui.changed_targets()  # targets changed after they were set, from the publications
 if listed:
-    st.table(view.overview_frame(listed, lang), hide_index=True)
+    st.table(view.overview_frame(listed, lang, moved), hide_index=True)
+    if any(item.code in moved for item in listed):
+        st.caption(i18n.t("target_changed_legend", lang))
 else:
     st.info(i18n.t("amb_none_selected", lang))
 st.markdown(
@@ -80,6 +84,9 @@ st.markdown(summary)
 st.markdown(view.status_line(item, lang))
 if (gm, item.metric_code) in ui.changed_figures():
     st.caption(i18n.t("changed_mark", lang))
+if code in moved:  # the earlier target one click away
+    with st.expander(i18n.t("target_changed", lang)):
+        st.markdown(changes_view.target_mark(moved[code], item.unit, lang))
 ui.chart(
     ui.figure(chart_ambitions.ambition_detail_figure, item, lang, view.chart_notes(notes)),
     key=f"amb_chart_{code}",

@@ -117,5 +117,7 @@ else:
         key="download_open_data",
     )
 
+st.header(i18n.t("method_changelog", lang))
+st.markdown(i18n.t("method_changelog_text", lang))
 st.header(i18n.t("method_accessibility", lang))
 st.markdown(i18n.t("method_accessibility_text", lang))

@@ -8,6 +8,7 @@ from impactdash import i18n, ui
 from impactdash.charts import base as charts
 from impactdash.measures import progress
 from impactdash.safe_text import escape_markdown
+from impactdash.views import changes as changes_view
 
 lang = ui.lang()
 gm, name = ui.municipality_page("app_title", lang, sep=" ")
@@ -69,6 +70,7 @@ for col, code in zip(cols[1:], ("impact_floor_m2", "impact_enterprises", "levera
 st.header(i18n.t("headline_ambitions", lang))
 # Figures are built once per distinct ambition and shared (ui.figure): a dozen of them.
 cards = [(item, ui.figure(charts.sparkline, item, lang)) for item in progress.headline(items)]
+moved = ui.changed_targets()
 for row_start in range(0, len(cards), 3):
     for col, (item, figure) in zip(st.columns(3), cards[row_start : row_start + 3], strict=False):
         a = item.assessment
@@ -87,4 +89,9 @@ for row_start in range(0, len(cards), 3):
                 "by_date", lang, date=i18n.fmt_date(item.ambition.target.date, lang)
             )
             st.caption(facts)
+            if item.code in moved:  # the goalposts moved: the earlier target in the tooltip
+                st.caption(
+                    i18n.t("target_changed", lang),
+                    help=changes_view.target_mark(moved[item.code], item.unit, lang),
+                )
             ui.chart(figure, key=f"spark_{item.code}", alt=f"{item.name(lang)}. {facts}", static=True)

@@ -81,12 +81,21 @@ for row in pending.itertuples(index=False):
         st.markdown(f"**{publish_view.pending_label(row, lang)}**")
         if isinstance(row.request_note, str) and row.request_note:
             st.caption(publish_view.escape_markdown(row.request_note))
+        # What the public will see differently: on the screen where it is approved.
+        st.markdown(f"**{t('publish_review_changes')}**")
+        snapshot = folder / row.snapshot_file
+        if current is None:
+            st.caption(t("publish_review_first"))
+        elif snapshot.exists():
+            found, names = ui.all_changes(str(current.path), str(snapshot))
+            ui.show_changes(found, names, lang, key=f"publish_changes_{publication_id}")
         if row.requested_by == actor.username:
             st.caption(t("publish_own_waiting"))
         elif permissions.allowed(actor, "approve_publication"):
             decision = st.text_input(
                 t("publish_decision_note"), key=f"publish_note_{publication_id}", max_chars=workflow.NOTE_MAX
             )
+            st.caption(t("publish_decision_public"))
             left, right = st.columns(2)
             if left.button(
                 t("publish_approve_button"), key=f"publish_approve_{publication_id}", type="primary"

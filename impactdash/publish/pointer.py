@@ -18,6 +18,8 @@ from pathlib import Path
 import duckdb
 
 POINTER = "current.json"
+#: The public history of publications beside the pointer: what the public change log lists.
+HISTORY = "publications.json"
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,17 @@ class Current:
     label: str
     path: Path
     approved_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Published:
+    """One approved publication as the public change log shows it: number, label, file, date, note."""
+
+    id: int
+    label: str
+    file: str
+    approved_at: dt.datetime
+    note: str | None = None
 
 
 def snapshot_name(publication_id: int) -> str:
@@ -99,6 +112,54 @@ def latest_approved(cur) -> dict | None:
     return pointer_entry(publication_id, label, file, decided_at)
 
 
+def approved_history(cur) -> list[dict]:
+    """Return the approved publications (not withdrawn) as the database records them, oldest first.
+
+    What the public may know of each: number, label, file, approval time and approval note
+    (the approver is told on the approval screen that the note is public).
+    """
+    rows = cur.execute(
+        "select id, label, snapshot_file, decided_at, decision_note from publication"
+        " where status = 'approved' order by decided_at, id"
+    ).fetchall()
+    return [
+        {"id": i, "label": label, "file": file, "approved_at": at.isoformat(), "note": note}
+        for i, label, file, at, note in rows
+    ]
+
+
+def write_history(folder: Path, entries: list[dict]) -> None:
+    """Replace the public history file in one atomic step."""
+    folder = Path(folder)
+    tmp = folder / (HISTORY + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(entries, handle, sort_keys=True, ensure_ascii=False)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, folder / HISTORY)
+
+
+def history(folder: Path) -> list[Published]:
+    """Return the publications the public may look back on, oldest first, whose snapshot exists.
+
+    Read from the history file beside the pointer (public-only processes never open the
+    working database); without one (a folder from before it existed), the current
+    publication alone.
+    """
+    folder = Path(folder)
+    entries = _history_entries(folder) if (folder / HISTORY).exists() else None
+    if entries is None:
+        now = current(folder)
+        return [] if now is None else [Published(now.id, now.label, now.path.name, now.approved_at)]
+    found = [
+        Published(
+            int(e["id"]), e["label"], e["file"], dt.datetime.fromisoformat(e["approved_at"]), e.get("note")
+        )
+        for e in entries
+    ]
+    return [p for p in found if (folder / p.file).exists()]
+
+
 def reconcile(con: duckdb.DuckDBPyConnection, folder: Path) -> Current | None:
     """Make the pointer name the latest approved publication, as the database records it.
 
@@ -112,4 +173,17 @@ def reconcile(con: duckdb.DuckDBPyConnection, folder: Path) -> Current | None:
     if entry != entry_of(current(folder)):
         folder.mkdir(parents=True, exist_ok=True)
         write_pointer(folder, entry)
+    entries = approved_history(con.cursor())
+    if folder.exists() and entries != _history_entries(folder):
+        write_history(folder, entries)
     return current(folder)
+
+
+def _history_entries(folder: Path) -> list[dict] | None:
+    """Return the history file's entries as written ([] if there is none: nothing to repair)."""
+    try:
+        return json.loads((folder / HISTORY).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except ValueError:
+        return None

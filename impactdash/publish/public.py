@@ -25,6 +25,14 @@ class PublicTable:
     redundant: tuple[tuple[str, str], ...] = ()
     #: Offered as a file of the open data (settings and derived sums are not).
     open_data: bool = True
+    #: The natural key "what changed" matches rows by (publish/changes.py); with ``compared``
+    #: a summary of the public rows (``{rows}``) is compared instead, and the key is its key.
+    key: tuple[str, ...] = ()
+    #: SQL summarising the public rows ``{rows}`` for the comparison (a ledger is compared by
+    #: its totals, not line by line); empty: the rows themselves.
+    compared: str = ""
+    #: Why a table is left out of "what changed" (empty: it is compared).
+    not_compared: str = ""
 
     @property
     def select(self) -> str:
@@ -34,34 +42,67 @@ class PublicTable:
         where = f" where {self.where}" if self.where else ""
         return f"select {star} from {self.name}{where}"  # noqa: S608 - names and filters from PUBLIC
 
+    @property
+    def comparison(self) -> str:
+        """The query whose rows "what changed" compares: the public rows, or their summary."""
+        rows = f"({self.select})"
+        if self.compared:
+            return self.compared.format(rows=rows)
+        return f"select * from {rows}"  # noqa: S608 - names and filters from PUBLIC
+
 
 #: The tables a publication holds, parents before children (foreign keys).
 PUBLIC: tuple[PublicTable, ...] = (
-    PublicTable("app_setting", open_data=False),
-    PublicTable("municipality"),
-    PublicTable("population"),
-    PublicTable("domain"),
-    PublicTable("instrument"),
-    PublicTable("metric"),
-    PublicTable("programme"),
-    PublicTable("ambition"),
-    PublicTable("milestone"),
-    PublicTable("programme_ambition"),
-    PublicTable("budget"),
-    PublicTable("spend"),
+    PublicTable(
+        "app_setting",
+        open_data=False,
+        key=("key",),
+        # The publication's own label, number and time differ in every snapshot by design.
+        compared="select * from {rows}"
+        " where key not in ('publication_id', 'publication_label', 'snapshot_at')",
+    ),
+    PublicTable("municipality", key=("code",)),
+    PublicTable("population", key=("municipality_code", "year")),
+    PublicTable("domain", key=("code",)),
+    PublicTable("instrument", key=("code",)),
+    PublicTable("metric", key=("code",)),
+    PublicTable("programme", key=("code",)),
+    PublicTable("ambition", key=("code",)),
+    PublicTable("milestone", key=("ambition_code", "due_date")),
+    PublicTable("programme_ambition", key=("programme_code", "ambition_code")),
+    PublicTable("budget", key=("programme_code", "year", "moment")),
+    PublicTable(
+        "spend",
+        key=("programme_code", "year"),
+        # A ledger of millions of lines: compared as the totals the pages show.
+        compared="select programme_code, year(booking_date) as year, sum(amount)::double as amount,"
+        " count(*) as lines from {rows} group by all",
+    ),
     # Derived from spend (impactdash/store/spend_month.py); read in the same transaction, so in step.
-    PublicTable("spend_month", open_data=False),
-    PublicTable("cofunding"),
-    PublicTable("property"),
-    PublicTable("occupancy"),
-    PublicTable("observation"),
-    PublicTable("organisation"),
-    PublicTable("connection"),
+    PublicTable("spend_month", open_data=False, not_compared="derived from spend, which is compared"),
+    PublicTable(
+        "cofunding",
+        key=("programme_code", "year", "funder"),
+        compared="select programme_code, year, funder, sum(amount)::double as amount"
+        " from {rows} group by all",
+    ),
+    PublicTable("property", key=("code",)),
+    PublicTable("occupancy", key=("property_code", "year", "quarter")),
+    PublicTable("observation", key=("metric_code", "municipality_code", "observed_on")),
+    PublicTable("organisation", key=("code",)),
+    PublicTable(
+        "connection",
+        key=("municipality_code", "kind"),
+        # Thousands of links between organisations: the pages show their counts.
+        compared="select o.municipality_code, c.kind, count(*) as connections from {rows} c"
+        " join organisation o on o.code = c.from_org group by all",
+    ),
     PublicTable(
         "note",
         where="visibility = 'public'",
         blanked=(("author", "personal data: the name of the civil servant who wrote the note"),),
         redundant=(("visibility", "always 'public' here: internal notes are never published"),),
+        key=("id",),
     ),
 )
 

@@ -64,6 +64,11 @@ def _write_open_data(snapshot: Path, folder: Path, publication_id: int, label: s
         snap.close()
 
 
+def _write_history(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    """Rewrite the public history of publications after a decision (start-up repairs it if this fails)."""
+    pointer.write_history(folder, pointer.approved_history(con.cursor()))
+
+
 def _remove_files(folder: Path, publication_id: int) -> None:
     """Remove a publication's snapshot and open data (never public, or never complete)."""
     snapshot = folder / snapshot_name(publication_id)
@@ -244,6 +249,7 @@ def approve(
             raise PublishError("publish_snapshot_damaged", id=publication_id)
         _decide(cur, actor, publication_id, "approved", note, now)
         swap(pointer.pointer_entry(publication_id, request_row["label"], request_row["snapshot_file"], now))
+    _write_history(con, folder)
     return Current(publication_id, request_row["label"], snapshot, now)
 
 
@@ -284,4 +290,5 @@ def withdraw(
         )
         _audit(cur, actor, "publication_withdraw", publication_id, before, _row(cur, publication_id))
         swap(pointer.latest_approved(cur))
+    _write_history(con, folder)
     return pointer.current(folder)

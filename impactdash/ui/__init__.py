@@ -8,6 +8,7 @@
 - :mod:`.pages`: the page table the entry script and the tests build from.
 """
 
+from impactdash.ui.change_list import show_changes
 from impactdash.ui.pages import NOTHING_PUBLISHED, PAGES, SIGN_IN
 from impactdash.ui.session import (
     ACTOR_KEY,
@@ -31,14 +32,17 @@ from impactdash.ui.sources import (
     DRAFT,
     FIGURES_KEY,
     PUBLISHED,
+    all_changes,
     cached,
     cached_on,
     changed_figures,
+    changed_targets,
     connection,
     current_publication,
     draft_changes,
     figure,
     has_figures,
+    publication_history,
     publications_folder,
     query,
     shared,
@@ -71,9 +75,11 @@ __all__ = [
     "PUBLISHED",
     "SIGN_IN",
     "TABLE_KEY_PREFIX",
+    "all_changes",
     "cached",
     "cached_on",
     "changed_figures",
+    "changed_targets",
     "chart",
     "chart_section",
     "client_source",
@@ -89,6 +95,7 @@ __all__ = [
     "flash",
     "guard",
     "has_figures",
+    "publication_history",
     "kept",
     "lang",
     "language_switch",
@@ -98,6 +105,7 @@ __all__ = [
     "query",
     "remember",
     "shared",
+    "show_changes",
     "show_flash",
     "showing_drafts",
     "sign_in_as",

@@ -8,6 +8,7 @@ Building, upgrading and repairing happen once, in :func:`start`, never on the wa
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib
 import pickle
@@ -157,6 +158,56 @@ def version_changes(before: str, after: str) -> pd.DataFrame:
     if DRAFT in (before, after):
         connection()  # drafts are staff-only: refused in public-only mode
     return _changes_between(_version(before), _version(after)).copy()
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def _all_changes_between(
+    before: tuple[str, str, int], after: tuple[str, str, int]
+) -> tuple[pd.DataFrame, changes.Lookups]:
+    # Keyed like _changes_between: per pair of data versions, so the approval screen
+    # compares a pending request with the current publication once, not on every rerun.
+    old, new = _open(*before[:2]), _open(*after[:2])
+    return changes.compare_all(old, new), changes.lookups(old).merged(changes.lookups(new))
+
+
+def all_changes(before: str, after: str) -> tuple[pd.DataFrame, changes.Lookups]:
+    """Return everything the public sees that differs between two versions, and the names to show it.
+
+    Each version is ``DRAFT`` or a publication's file path (see :func:`changes.compare_all`).
+    """
+    if DRAFT in (before, after):
+        connection()  # drafts are staff-only: refused in public-only mode
+    found, names = _all_changes_between(_version(before), _version(after))
+    return found.copy(), names
+
+
+def publication_history() -> list[pointer.Published]:
+    """Return the publications the public may look back on, oldest first (no working database)."""
+    return pointer.history(publications_folder())
+
+
+@st.cache_data(show_spinner=False, max_entries=20)
+def _target_history(folder: str, entries: tuple, drafts: tuple[str, str, int] | None) -> dict:
+    # Publications never change: the history is keyed by which ones there are (and the
+    # drafts' data version when staff read drafts).
+    versions = [
+        (number, label, at.date(), changes.targets(_snapshot_connection(str(Path(folder) / file))))
+        for number, label, file, at in entries
+    ]
+    if drafts is not None:
+        versions.append((0, "", dt.date.today(), changes.targets(_open(*drafts[:2]))))
+    return changes.target_changes(versions)
+
+
+def changed_targets() -> dict[str, list[changes.TargetChange]]:
+    """Return, per ambition, how its target changed across the publications (and the drafts, if shown).
+
+    Derived from the publications' snapshots, so a visitor sees exactly what the public
+    record shows: see docs/decisions.md ("Changed targets").
+    """
+    entries = tuple((p.id, p.label, p.file, p.approved_at) for p in publication_history())
+    drafts = _version(DRAFT) if showing_drafts() else None
+    return _target_history(str(publications_folder()), entries, drafts)
 
 
 def draft_changes() -> pd.DataFrame:

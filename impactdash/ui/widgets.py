@@ -22,6 +22,8 @@ from impactdash.ui.sources import (
 )
 
 MUNICIPALITY_KEY = "municipality"
+#: The public change log, linked from the banner that names the publication.
+CHANGELOG_PAGE = "app_pages/changelog.py"
 
 
 def municipality_picker(current_lang: str) -> str:
@@ -70,11 +72,12 @@ def municipality_page(title_key: str, current_lang: str, *, sep: str | None = No
     return code, name
 
 
-def dataset_banner(current_lang: str, working: bool = False) -> None:
+def dataset_banner(current_lang: str, working: bool = False, changelog: bool = True) -> None:
     """Say, on every page, which figures these are: published (label, date) or drafts, demo or not.
 
     A public page with nothing published says so and stops. Staff pages pass
-    ``working=True``: they always work on the working database.
+    ``working=True``: they always work on the working database. The published banner links
+    to the publication's change log, except on that page (``changelog=False``).
     """
     source = (DRAFT, str(config.default_db_path())) if working else figure_source()
     if source is None:
@@ -95,6 +98,15 @@ def dataset_banner(current_lang: str, working: bool = False) -> None:
             label=escape_markdown(published.label),
         )
         st.caption(f"{text} {as_of}.")  # two sentences
+        if changelog:
+            # What this publication changed, one click away in the same session (a link
+            # inside the faded caption would fail the contrast check).
+            st.page_link(
+                CHANGELOG_PAGE,
+                label=i18n.t("changelog_link", current_lang),
+                icon=":material/history_edu:",
+                query_params={"publication": str(published.id)},
+            )
     else:
         st.warning(f"{_draft_text(published, current_lang)} {as_of}.", icon=":material/edit_note:")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 
 import pandas as pd
 
@@ -233,11 +234,14 @@ def _value_and_date(value: float | None, on: dt.date | None, unit: str, lang: st
     return f"{value_text(value, unit, lang)} ({table_date(on, lang)})"
 
 
-def overview_frame(items: list[AmbitionProgress], lang: str) -> pd.DataFrame:
+def overview_frame(
+    items: list[AmbitionProgress], lang: str, moved: Collection[str] = frozenset()
+) -> pd.DataFrame:
     """Return the list of ambitions as a display table (column names in ``lang``, values formatted).
 
     The latest value and the target carry their date in brackets, which keeps the table narrow
-    enough for a phone; text from the database is escaped (table cells are Markdown).
+    enough for a phone; text from the database is escaped (table cells are Markdown). A target
+    changed after it was set (its ambition's code in ``moved``) is marked ✎.
     """
     rows = []
     for item in items:
@@ -251,7 +255,8 @@ def overview_frame(items: list[AmbitionProgress], lang: str) -> pd.DataFrame:
                     latest.value if latest else None, latest.date if latest else None, item.unit, lang
                 ),
                 value_text(a.expected, item.unit, lang),
-                _value_and_date(item.ambition.target.value, item.ambition.target.date, item.unit, lang),
+                _value_and_date(item.ambition.target.value, item.ambition.target.date, item.unit, lang)
+                + (f"{i18n.NBSP}✎" if item.code in moved else ""),
                 projection_short(item, lang),
             ]
         )

@@ -208,3 +208,51 @@ def test_public_only_mode_refuses_staff_pages_run_directly_even_signed_in(public
         at.run()
         assert any("geen toegang" in e.value.lower() for e in at.error), staff_page
     assert not public_only.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "group", "values"),
+    [
+        (
+            "nl",
+            "Wat het publiek anders ziet als u dit goedkeurt",
+            "Ambities en doelen (1)",
+            ("1.000", "1.100"),
+        ),
+        (
+            "en",
+            "What the public will see differently if you approve this",
+            "Ambitions and targets (1)",
+            ("1,000", "1,100"),
+        ),
+    ],
+)
+def test_the_approval_screen_lists_a_changed_target_before_approving(
+    app, demo_copy, lang, heading, group, values
+):
+    # Regression (issue 11): a target raised from 1.000 to 1.100 went public unlisted.
+    from tests.app.test_changes import draft_target
+
+    draft_target(demo_copy)
+    con = db.connect(demo_copy)
+    workflow.request(con, EDITOR, "Q4 2026", None, config.publications_dir(demo_copy))
+    con.close()
+    at = app(lang, page="app_pages/publish.py", signed_in="reviewer.demo")
+    assert f"**{heading}**" in [m.value for m in at.markdown]
+    assert [e.label for e in at.expander] == [group]
+    listed = [tuple(row.values())[-3:-1] for t in at.table for row in t.value.to_dict("records")]
+    assert values in listed, listed
+    assert [b for b in at.button if b.label in ("Goedkeuren en publiceren", "Approve and publish")]
+
+
+def test_the_approval_screen_says_everything_is_new_when_nothing_is_published(app, demo_copy):
+    folder = config.publications_dir(demo_copy)
+    con = db.connect(demo_copy)
+    workflow.withdraw(con, permissions.Actor("a", frozenset({"admin"})), 1, folder)
+    workflow.request(con, EDITOR, "Eerste", None, folder)
+    con.close()
+    at = app("nl", page="app_pages/publish.py", signed_in="reviewer.demo")
+    assert "Er is nog niets gepubliceerd: alles in deze publicatie wordt nieuw zichtbaar." in [
+        c.value for c in at.caption
+    ]
+    assert not at.expander

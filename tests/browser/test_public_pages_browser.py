@@ -1,4 +1,4 @@
-"""The Method page in a real browser: drawn, accessible (axe-core), both languages.
+"""The Method and Change log pages in a real browser: drawn, accessible (axe-core), both languages.
 
 The overview's axe-core check in both languages is in test_overview_browser.py. That no page
 asks any other host is checked after every browser test, on every page it opened
@@ -14,7 +14,8 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.browser.conftest import screenshot, wait_until_drawn
 
 
-@pytest.mark.parametrize("path", ["method"])
+# The change log: drawn and accessible; its content is checked in test_publish_browser.py.
+@pytest.mark.parametrize("path", ["method", "changelog"])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_page_has_no_accessibility_violations(server, page, path, lang):
     page.goto(f"{server}/{path}?lang={lang}")

@@ -1,8 +1,10 @@
-"""Publishing in a real browser: the editor changes a figure and requests, cannot approve their own
-request; the reviewer approves; the visitor then sees the new figure under the new label.
+"""Publishing in a real browser: the editor changes a figure and a target and requests, cannot approve
+their own request; the reviewer sees both changes on the approval screen and approves; the visitor
+then sees the new figure under the new label, and the change log linked from the banner lists the
+raised target.
 
-The server is shared by every browser test: the draft figure is put back at the end (the
-publication made here stays current, which no later test depends on).
+The server is shared by every browser test: the draft figure and target are put back at the end
+(the publication made here stays current, which no later test depends on).
 """
 
 from __future__ import annotations
@@ -17,6 +19,44 @@ from tests.browser.test_edit_browser import sign_in as sign_in_editor
 LABEL = "Reis 2026"
 NEW_VALUE = "3,3"
 APPROVE = "Goedkeuren en publiceren"
+# Leeuwarden's impact team target: 4 fte by the end of 2027 in the demo data.
+TARGET = "LW-A-TEAM"
+TARGET_ROW = ["Omvang impactteam – Leeuwarden", "Doel", "4,0 fte", "5,0 fte", "gewijzigd"]
+
+
+def set_target(page, server: str, value: str) -> None:
+    """Change the impact team's target on the edit page, as the editor in a session of its own."""
+    sign_in_editor(page, server)
+    go_to(page, "Cijfers bewerken")
+    choose(page, "Gegevensset", "Ambities")
+    box = page.get_by_role("textbox", name="Streefwaarde *")
+    for attempt in range(3):  # as open_record: a late rerun of the data set can reset the form
+        choose(page, "Record", TARGET, typed=TARGET)
+        try:
+            expect(box).not_to_have_value("", timeout=10_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            wait_until_drawn(page)
+    box.fill(value)
+    box.press("Enter")
+    wait_until_drawn(page)
+    page.get_by_role("button", name="Opslaan").click()
+    # The success message naming the changed field (not just any "Opgeslagen" on the page).
+    saved = page.locator('[data-testid="stAlert"]').filter(has_text="Streefwaarde:").filter(has_text="→")
+    saved.wait_for(timeout=30_000)
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text().replace("\u00a0", " ")
+
+
+def target_row(page) -> list[str]:
+    """Return the cells of the change list's row of the impact team's target."""
+    row = page.locator('[data-testid="stMain"] tr').filter(has_text=TARGET_ROW[0]).first
+    return [cell.replace("\u00a0", " ").strip() for cell in row.locator("td, th").all_inner_texts()]
 
 
 def impact_team_text(page, server: str) -> str:
@@ -38,6 +78,9 @@ def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(se
         open_record(editor, RECORD_2025)
         save_value(editor, NEW_VALUE)
         editor.get_by_text("Opgeslagen").wait_for(timeout=30_000)
+        target = new_page()
+        set_target(target, server, "5")
+        target.close()
 
         go_to(editor, "Publiceren")
         editor.get_by_role("textbox", name="Naam van de publicatie").fill(LABEL)
@@ -54,6 +97,11 @@ def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(se
 
         sign_in_as(reviewer, server, "reviewer.demo", "demo-reviewer-2026")
         go_to(reviewer, "Publiceren")
+        # Before approving, the reviewer sees every change the public will see: the raised target too.
+        reviewer.get_by_text("Ambities en doelen (1)").wait_for(timeout=60_000)  # compared on first view
+        assert target_row(reviewer) == TARGET_ROW
+        screenshot(reviewer, "publish-review-changes-nl")
+        reviewer.get_by_role("textbox", name="Toelichting bij uw besluit").fill("Doel impactteam verhoogd")
         reviewer.get_by_role("button", name=APPROVE).click()
         reviewer.get_by_text("is goedgekeurd").wait_for(timeout=60_000)
         wait_until_drawn(reviewer)
@@ -63,6 +111,14 @@ def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(se
         assert f"{NEW_VALUE} fte" in after
         assert f"({LABEL})" in after, "the banner names the new publication"
         screenshot(visitor, "publish-public-nl")
+        # The banner links to the change log of this publication: the raised target, the note.
+        visitor.get_by_role("link", name="Wat is er veranderd in deze publicatie?").click()
+        visitor.get_by_role("heading", level=1).filter(has_text="Wijzigingen per publicatie").wait_for()
+        wait_until_drawn(visitor)
+        log = main_text(visitor)
+        assert f"{LABEL}, gepubliceerd op" in log and "Toelichting bij de goedkeuring: Doel impactteam" in log
+        assert target_row(visitor) == TARGET_ROW
+        screenshot(visitor, "publish-changelog-nl")
         for pg in (editor, reviewer, visitor):
             assert pg.locator('[data-testid="stException"]').count() == 0
     except Exception:
@@ -76,6 +132,11 @@ def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(se
             open_record(restore, RECORD_2025)
             save_value(restore, "1,8")
             restore.get_by_text("Opgeslagen").wait_for(timeout=30_000)
+        finally:
+            restore.close()
+        restore = new_page()
+        try:
+            set_target(restore, server, "4")
         finally:
             restore.close()
         for pg in (editor, reviewer, visitor):

@@ -203,7 +203,7 @@ def test_a_failing_request_leaves_no_files_and_no_row(work, monkeypatch):
         workflow.request(con, EDITOR, "Q4", None, folder)
     assert len(statuses(con)) == count
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["current.json", "pub-0001.duckdb", pointer.open_data_name(1)]
+        ["current.json", pointer.HISTORY, "pub-0001.duckdb", pointer.open_data_name(1)]
     )
 
 
