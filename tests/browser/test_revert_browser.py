@@ -142,6 +142,7 @@ def test_reviewer_reverts_an_editors_change_and_an_import_from_the_audit_trail(
                 has_text="editor.demo · geïmporteerd · waarnemingen"
             )
             entry.first.locator("summary").click()
+            wait_until_drawn(reviewer)  # a click during a rerun can be dropped (see above)
             entry.first.get_by_role("button", name="Terugdraaien").click()
             reviewer.get_by_text(
                 "is teruggedraaid; het terugdraaien staat zelf ook in de audittrail"
