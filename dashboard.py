@@ -21,10 +21,10 @@ if not public_only:
         ui.start()  # build, upgrade and repair once per process, before anyone reads
     except StorageError as exc:  # held by the command line, a full disk: said as such
         st.error(exc.message(i18n.DEFAULT_LANGUAGE) + "\n\n" + exc.message("en"))
-        raise SystemExit from None
+        st.stop()
     except Exception:  # noqa: BLE001 - a visitor gets a message, the log gets the details
         st.error(i18n.t("no_database", i18n.DEFAULT_LANGUAGE) + " / " + i18n.t("no_database", "en"))
-        raise SystemExit from None
+        st.stop()
 
 # In public-only mode nobody signs in: the process serves the current publication only.
 actor = permissions.ANONYMOUS if public_only else ui.current_actor()
