@@ -4,6 +4,8 @@ Run with ``streamlit run dashboard.py``. The working database is built from the 
 data on first run if it does not exist yet (see impactdash.startup.prepare).
 """
 
+import logging
+
 import streamlit as st
 
 from impactdash import config, i18n, ui
@@ -20,7 +22,9 @@ if not public_only:
     try:
         ui.start()  # build, upgrade and repair once per process, before anyone reads
     except StorageError as exc:  # held by the command line, a full disk: said as such
-        st.error(exc.message(i18n.DEFAULT_LANGUAGE) + "\n\n" + exc.message("en"))
+        # Anyone may see this page: the folder and the process go to the server's log only.
+        logging.getLogger(__name__).error("cannot start: %s", exc.message("en"))
+        st.error(exc.public_message(i18n.DEFAULT_LANGUAGE) + "\n\n" + exc.public_message("en"))
         st.stop()
     except Exception:  # noqa: BLE001 - a visitor gets a message, the log gets the details
         st.error(i18n.t("no_database", i18n.DEFAULT_LANGUAGE) + " / " + i18n.t("no_database", "en"))

@@ -44,6 +44,10 @@ class StorageError(UserFacingError):
         super().__init__(key, where=str(where), pid=pid)
         self.kind = kind
 
+    def public_message(self, lang: str) -> str:
+        """Return the reason for anyone, a visitor too: what happened, without paths or process ids."""
+        return i18n.t(f"storage_{self.kind}_public", lang)
+
     @classmethod
     def from_exception(cls, exc: BaseException, where: object = "") -> StorageError | None:
         """Return the storage error behind ``exc`` (or its causes), or None if it is something else.

@@ -35,4 +35,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "A file left by an earlier attempt that was cut off is in the way: {where}. Nothing was"
         " changed. Restart the dashboard (which clears such leftovers away), then try again.",
     },
+    "storage_full_public": {
+        "nl": "Het dashboard is even niet beschikbaar: de schijf van de server is vol. Neem contact op met de"
+        " beheerder.",
+        "en": "The dashboard is not available for a moment: the server's disk is full. Please contact the"
+        " administrator.",
+    },
+    "storage_read_only_public": {
+        "nl": "Het dashboard is even niet beschikbaar: het mag niet schrijven in de map van de database. Neem"
+        " contact op met de beheerder.",
+        "en": "The dashboard is not available for a moment: it may not write to the database's folder. Please"
+        " contact the administrator.",
+    },
+    "storage_locked_public": {
+        "nl": "Het dashboard is even niet beschikbaar: een ander programma heeft de database in gebruik,"
+        " bijvoorbeeld voor een back-up. Probeer het over een paar minuten opnieuw; blijft dit zo, neem dan"
+        " contact op met de beheerder.",
+        "en": "The dashboard is not available for a moment: another program is using the database, for a"
+        " backup for example. Try again in a few minutes; if this stays so, please contact the administrator.",
+    },
+    "storage_leftover_public": {
+        "nl": "Het dashboard is even niet beschikbaar: een bestand van een afgebroken poging staat in de weg."
+        " Neem contact op met de beheerder.",
+        "en": "The dashboard is not available for a moment: a file left by an interrupted attempt is in the"
+        " way. Please contact the administrator.",
+    },
 }

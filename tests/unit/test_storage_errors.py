@@ -339,5 +339,12 @@ def test_every_storage_text_exists_in_both_languages():
         error = StorageError(kind, "/data/impact.duckdb", pid=7 if kind == "locked" else None)
         for lang in ("nl", "en"):
             assert "{" not in error.message(lang) and error.message(lang) != error.message_key
+        for lang in ("nl", "en"):
+            public = error.public_message(lang)
+            assert (
+                "/data/" not in public
+                and "7" not in public
+                and public != error.public_message("en" if lang == "nl" else "nl")
+            )
     assert i18n.t("storage_locked", "nl", where="x") != i18n.t("storage_locked", "en", where="x")
     assert not issubclass(StorageError, EditError)  # one base: UserFacingError
