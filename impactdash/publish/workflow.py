@@ -238,10 +238,13 @@ def _decision(con: duckdb.DuckDBPyConnection, folder: Path):
     try:
         yield cur, swap
         cur.execute("commit")
-    except BaseException:
+    except BaseException as exc:
         cur.execute("rollback")
         if swapped:
             pointer.write_pointer(folder, pointer.entry_of(previous))
+        storage = StorageError.from_exception(exc, folder) if isinstance(exc, Exception) else None
+        if storage is not None:
+            raise storage from exc  # a full disk or a read-only folder, said as such
         raise
 
 

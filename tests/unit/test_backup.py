@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -253,6 +254,18 @@ def test_a_backup_that_fails_half_way_leaves_no_file(con, demo_copy, monkeypatch
     assert list((demo_copy.parent / "backups").iterdir()) == []
 
 
+@pytest.fixture(scope="module")
+def made_once(demo_db_file, tmp_path_factory) -> Path:
+    """A backup zip of the demo database, made once for the tests that only damage a copy of it."""
+    folder = tmp_path_factory.mktemp("made-once")
+    shutil.copyfile(demo_db_file, folder / "impact.duckdb")
+    con = db.connect(folder / "impact.duckdb")
+    try:
+        return backup.make_backup(con, ADMIN)
+    finally:
+        con.close()
+
+
 def _rezip(source: Path, target: Path, change) -> Path:
     """Copy backup zip ``source`` to ``target`` with its members passed through ``change(name, data)``."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
@@ -288,8 +301,10 @@ def _wrong_count(name, data):
     ],
     ids=["a-flipped-byte", "a-row-count-that-differs", "no-manifest", "a-broken-manifest"],
 )
-def test_a_damaged_backup_is_refused_before_anything_changes(con, demo_copy, change, key):
-    saved = backup.make_backup(con, ADMIN)
+def test_a_damaged_backup_is_refused_before_anything_changes(con, demo_copy, change, key, made_once):
+    saved = demo_copy.parent / "backups" / made_once.name
+    saved.parent.mkdir()
+    shutil.copyfile(made_once, saved)
     bad = _rezip(saved, saved.with_name("impact-bad.zip"), change)
     counts, version = db.table_counts(con), db.data_version(con)
     with pytest.raises(EditError) as caught:
@@ -300,15 +315,14 @@ def test_a_damaged_backup_is_refused_before_anything_changes(con, demo_copy, cha
     assert sorted(p.name for p in saved.parent.iterdir()) == sorted([saved.name, bad.name])
 
 
-def test_a_cut_off_upload_is_refused_and_not_kept(con, demo_copy):
-    saved = backup.make_backup(con, ADMIN)
-    data = saved.read_bytes()
+def test_a_cut_off_upload_is_refused_and_not_kept(con, demo_copy, made_once):
+    data = made_once.read_bytes()
     counts = db.table_counts(con)
     with pytest.raises(EditError) as caught:
         backup.restore_upload(con, ADMIN, data[: len(data) // 2], "half.zip")
     assert caught.value.message_key in {"backup_damaged", "backup_bad_file"}
     assert db.table_counts(con) == counts
-    assert [p.name for p in saved.parent.iterdir()] == [saved.name]
+    assert list((demo_copy.parent / "backups").iterdir()) == []
 
 
 def test_an_upload_over_the_limit_is_refused_before_anything_is_written(con, demo_copy, monkeypatch):

@@ -348,3 +348,25 @@ def test_every_storage_text_exists_in_both_languages():
             )
     assert i18n.t("storage_locked", "nl", where="x") != i18n.t("storage_locked", "en", where="x")
     assert not issubclass(StorageError, EditError)  # one base: UserFacingError
+
+
+def test_a_full_disk_while_approving_says_so_and_the_public_keeps_its_publication(
+    con, demo_copy, monkeypatch
+):
+    folder = config.publications_dir(demo_copy)
+    publication_id = workflow.request(con, EDITOR, "Q4 2026", None, folder)
+    current = pointer.current(folder)
+
+    def full(folder_, entry):
+        raise OSError(errno.ENOSPC, "No space left on device", str(folder_ / "current.json.tmp"))
+
+    monkeypatch.setattr(workflow, "_swap_pointer", full)
+    reviewer = permissions.Actor("reviewer.demo", frozenset({"reviewer"}), "Reviewer Demo")
+    with pytest.raises(StorageError) as caught:
+        workflow.approve(con, reviewer, publication_id, folder)
+    assert caught.value.kind == "full"
+    assert pointer.current(folder) == current
+    assert (
+        con.execute("select status from publication where id = $i", {"i": publication_id}).fetchone()[0]
+        == "requested"
+    )
