@@ -54,7 +54,8 @@ class StorageError(UserFacingError):
 
         Reads the operating system's error number where there is one and DuckDB's message
         text otherwise (DuckDB reports a full disk inside a ``TransactionException`` on
-        commit, a lock as an ``IOException``). ``where`` is used when the error names no file.
+        commit, a lock as an ``IOException``). ``where`` (the folder or database the caller was
+        writing) is named in the message; without it, the file the error names.
         """
         seen: set[int] = set()
         current: BaseException | None = exc
@@ -66,7 +67,7 @@ class StorageError(UserFacingError):
             if found is not None:
                 kind, pid = found
                 named = getattr(current, "filename", None) if isinstance(current, OSError) else None
-                return cls(kind, named or _named_file(str(current)) or where, pid)
+                return cls(kind, where or named or _named_file(str(current)) or "", pid)
             current = current.__cause__ or current.__context__
         return None
 

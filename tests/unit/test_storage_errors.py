@@ -102,8 +102,11 @@ class _Connection:
     ],
 )
 def test_each_storage_failure_is_told_apart(error, kind):
-    found = StorageError.from_exception(error, "/fallback")
+    found = StorageError.from_exception(error)
     assert found is not None and found.kind == kind
+    assert "/backups" in StorageError.from_exception(error, "/backups").message(
+        "en"
+    )  # the caller's words first
     assert isinstance(found, UserFacingError)
     for lang in ("nl", "en"):
         text = found.message(lang)
