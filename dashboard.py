@@ -4,9 +4,12 @@ Run with ``streamlit run dashboard.py``. The working database is built from the 
 data on first run if it does not exist yet (see impactdash.startup.prepare).
 """
 
+import logging
+
 import streamlit as st
 
 from impactdash import config, i18n, ui
+from impactdash.errors import StorageError, UserFacingError
 from impactdash.ui import pages
 from impactdash.write import permissions
 
@@ -18,9 +21,14 @@ public_only = config.public_only()
 if not public_only:
     try:
         ui.start()  # build, upgrade and repair once per process, before anyone reads
+    except StorageError as exc:  # held by the command line, a full disk: said as such
+        # Anyone may see this page: the folder and the process go to the server's log only.
+        logging.getLogger(__name__).error("cannot start: %s", exc.message("en"))
+        st.error(exc.public_message(i18n.DEFAULT_LANGUAGE) + "\n\n" + exc.public_message("en"))
+        st.stop()
     except Exception:  # noqa: BLE001 - a visitor gets a message, the log gets the details
         st.error(i18n.t("no_database", i18n.DEFAULT_LANGUAGE) + " / " + i18n.t("no_database", "en"))
-        raise SystemExit from None
+        st.stop()
 
 # In public-only mode nobody signs in: the process serves the current publication only.
 actor = permissions.ANONYMOUS if public_only else ui.current_actor()
@@ -47,4 +55,8 @@ elif not public_only:
     staff.append(page(*pages.SIGN_IN[:4]))
 # One flat list: Streamlit's sectioned navigation breaks the list markup (axe: list, listitem).
 # Expanded: staff have more than the ten entries Streamlit shows before "View more".
-st.navigation(public + staff, expanded=True).run()
+try:
+    st.navigation(public + staff, expanded=True).run()
+except UserFacingError as exc:
+    # A refusal no page caught (a full disk, a lock): in the page's words, never Streamlit's error box.
+    st.error(exc.message(lang))

@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from impactdash import config, i18n, ui
+from impactdash.errors import UserFacingError
 from impactdash.write import backup, permissions
-from impactdash.write.validation import EditError
 
 actor = ui.guard("backup_restore")
 lang = ui.lang()
@@ -28,7 +28,7 @@ def attempt(call) -> object | None:
     """Run a backup or restore; show a refusal here (never a traceback), return the result or None."""
     try:
         return call()
-    except EditError as exc:
+    except UserFacingError as exc:  # a refusal, a full disk, a read-only folder, a lock
         st.error(exc.message(lang))
     except permissions.PermissionDenied:
         st.error(t("no_access"))
@@ -63,14 +63,14 @@ else:
         t("backup_download"),
         data=path.read_bytes,
         file_name=chosen,
-        mime="application/octet-stream",
+        mime="application/zip" if chosen.endswith(backup.SUFFIX) else "application/octet-stream",
         icon=":material/download:",
         key="backup_download",
     )
 
 st.header(t("backup_restore_listed"))
 # No type filter: the browser would refuse another file in English; restore names it.
-upload = ui.file_uploader(t("backup_upload"), lang, key="backup_upload")
+upload = ui.file_uploader(t("backup_upload"), lang, key="backup_upload", limit_mb=backup.UPLOAD_LIMIT_MB)
 if upload is None and not files:
     st.stop()
 source_name = upload.name if upload is not None else st.session_state.get("backup_pick", files[0].name)
@@ -85,7 +85,8 @@ if st.button(t("backup_restore"), icon=":material/restore:", key="backup_restore
                 return backup.restore_upload(ui.connection(), actor, upload.getvalue(), upload.name)
             return backup.restore(ui.connection(), actor, backup.find_backup(db_path, source_name))
 
-        before = attempt(run_restore)
+        with st.spinner(t("backup_restoring")):
+            before = attempt(run_restore)
         if before is not None:
             ui.flash("backup", t("backup_restored", name=source_name, before=before.name))
             st.session_state.pop("backup_confirm", None)

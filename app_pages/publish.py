@@ -8,10 +8,10 @@ from functools import partial
 import streamlit as st
 
 from impactdash import i18n, ui
+from impactdash.errors import UserFacingError
 from impactdash.publish import workflow
 from impactdash.views import publish as publish_view
 from impactdash.write import permissions
-from impactdash.write.validation import EditError
 
 actor = ui.guard("view_drafts")
 lang = ui.lang()
@@ -30,7 +30,7 @@ def attempt(call, publication_id: int | None, done_key: str) -> None:
     try:
         with st.spinner(t("publish_working")):
             result = call()
-    except EditError as exc:
+    except UserFacingError as exc:  # a refusal, a full disk, a read-only folder
         st.error(exc.message(lang))
         return
     except permissions.PermissionDenied:

@@ -1,4 +1,10 @@
-"""Command line: ``python -m impactdash {init,add-user,status,backup,restore}``."""
+"""Command line: ``python -m impactdash {init,add-user,status,backup,restore}``.
+
+DuckDB lets one program at a time open a database file, even to read: while the dashboard
+runs, every command but ``init`` is refused with a message that says so and what to do
+(exit code 3); ``status`` still shows the current publication, which lives beside the
+database, not in it. Back up and restore through the dashboard's Backup page meanwhile.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,8 @@ import sys
 from pathlib import Path
 
 from impactdash import config, startup
+from impactdash.errors import StorageError
+from impactdash.publish import pointer
 from impactdash.store import db
 from impactdash.write import auth, backup
 from impactdash.write.validation import EditError
@@ -45,7 +53,13 @@ def _cmd_add_user(args: argparse.Namespace) -> int:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
-    con = _open_existing(args.db, read_only=True)
+    try:
+        con = _open_existing(args.db, read_only=True)
+    except StorageError as exc:
+        # The dashboard holds the file; the publication the public sees is readable beside it.
+        if exc.kind == "locked":
+            _print_current(args.db)
+        raise
     try:
         version = db.schema_version(con)
         print(f"Database:       {args.db}")
@@ -87,10 +101,50 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_current(path: Path) -> None:
+    current = pointer.current(config.publications_dir(path))
+    if current is None:
+        print("Published:      nothing yet")
+    else:
+        approved = f"{current.approved_at:%Y-%m-%d %H:%M}"
+        print(f"Published:      {current.label} (publication {current.id}, approved {approved})")
+
+
 def _open_existing(path: Path, read_only: bool = False):
     if not path.exists():
         raise db.DatabaseError(f"No database at {path}; create one with: python -m impactdash init")
-    return db.connect(path, read_only=read_only)
+    try:
+        return db.connect(path, read_only=read_only)
+    except db.DatabaseError as exc:
+        storage = StorageError.from_exception(exc, path)
+        if storage is None:
+            raise
+        raise storage from exc
+
+
+def _holder(pid: int | None) -> str:
+    """Name the program that holds the database: the dashboard if its command line says so."""
+    if pid is None:
+        return "another program"
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        command = ""
+    if "streamlit" in command:
+        return f"the dashboard (process {pid})"
+    return f"another program (process {pid})"
+
+
+def _locked_message(exc: StorageError) -> str:
+    """Say plainly that the database is in use, by whom, and what to do instead."""
+    return (
+        f"{_holder(exc.params.get('pid'))} has the database {exc.params['where']} open, and DuckDB lets"
+        " only one program use a database file at a time, even to read it.\n"
+        "  To back up or restore now, sign in to the dashboard as an administrator and use its"
+        " Backup page (Back-up in Dutch).\n"
+        "  To use the command line, stop the dashboard first, run the command, then start the dashboard"
+        " again (see the README, 'The command line beside the dashboard')."
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,6 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     args.db = (args.db or config.default_db_path()).resolve()
     try:
         return args.func(args)
+    except StorageError as exc:
+        text = _locked_message(exc) if exc.kind == "locked" else exc.message("en")
+        print(f"error: {text}", file=sys.stderr)
+        return 3 if exc.kind == "locked" else 2
     except (db.DatabaseError, auth.UserError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -7,14 +7,18 @@ figure source to the publication or the working file.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import duckdb
 
 from impactdash import config
+from impactdash.errors import StorageError
 from impactdash.publish import pointer, workflow
 from impactdash.store import db, loader
-from impactdash.write import auth, importer, permissions
+from impactdash.write import auth, backup, importer, permissions
+
+_log = logging.getLogger(__name__)
 
 #: Demo accounts created with the demo data, listed in the README and on the sign-in page
 #: while the demo data is loaded. Never use them with real data.
@@ -57,15 +61,30 @@ def prepare(path: Path | str | None = None) -> Path:
 
     Builds it from the demo data if it is missing, else applies pending migrations in
     place; then repairs the publication pointer from what the database records (a crash
-    between swap and commit, or a restored backup, can leave it behind).
+    between swap and commit, or a restored backup, can leave it behind), and removes what a
+    crash left: scratch files of a backup or restore, and the files of a publication
+    request that was never recorded. That is safe here: this process holds the database
+    (DuckDB's lock), so nobody else is writing those files. A database held by another
+    program raises :class:`~impactdash.errors.StorageError` (``locked``), which says so.
     """
     path = Path(path or config.default_db_path()).resolve()
     if not path.exists():
         build_database(path, "demo")
-    con = db.connect(path)
+    try:
+        con = db.connect(path)
+    except db.DatabaseError as exc:
+        storage = StorageError.from_exception(exc, path)
+        if storage is None:
+            raise
+        raise storage from exc
     try:
         db.migrate(con)
-        pointer.reconcile(con, config.publications_dir(path))
+        folder = config.publications_dir(path)
+        pointer.reconcile(con, folder)
+        for leftover in [*backup.remove_leftovers(path), *workflow.remove_leftovers(con, folder)]:
+            _log.warning(
+                "removed %s, left by an interrupted backup, restore or publication request", leftover
+            )
     finally:
         con.close()
     return path

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
 import duckdb
 
+from impactdash.errors import StorageError
 from impactdash.publish import opendata, pointer
 from impactdash.publish.pointer import Current, open_data_name, snapshot_name
 from impactdash.publish.snapshot import write_snapshot
@@ -72,7 +74,8 @@ def _write_history(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
 def _remove_files(folder: Path, publication_id: int) -> None:
     """Remove a publication's snapshot and open data (never public, or never complete)."""
     snapshot = folder / snapshot_name(publication_id)
-    for path in (snapshot, snapshot.with_name(snapshot.name + ".tmp")):
+    tmp = snapshot.with_name(snapshot.name + ".tmp")
+    for path in (snapshot, tmp, Path(str(snapshot) + ".wal"), Path(str(tmp) + ".wal")):
         if path.exists():
             path.chmod(0o644)
             path.unlink()
@@ -138,6 +141,13 @@ def request(
     cur = con.cursor()
     publication_id = cur.execute("select nextval('publication_id_seq')").fetchone()[0]
     file = snapshot_name(publication_id)
+    # Files under this new number belong to no request: a crash between writing the snapshot
+    # and saving the request left them (the number was not kept). Nobody refers to them.
+    try:
+        _remove_files(folder, publication_id)
+    except OSError as exc:
+        storage = StorageError.from_exception(exc, folder)
+        raise storage or StorageError("leftover", folder / file) from exc
     try:
         digest = write_snapshot(
             con,
@@ -169,10 +179,37 @@ def request(
         except BaseException:
             cur.execute("rollback")
             raise
-    except BaseException:
+    except BaseException as exc:
         _remove_files(folder, publication_id)
+        storage = StorageError.from_exception(exc, folder) if isinstance(exc, Exception) else None
+        if storage is not None:
+            raise storage from exc  # a full disk or a read-only folder, said as such
         raise
     return publication_id
+
+
+def _number(path: Path) -> int | None:
+    """Return the publication number of a snapshot or open-data name (``pub-0007...``), or None."""
+    found = re.match(r"pub-(\d+)(?:\.duckdb|-open-data)", path.name)
+    return int(found.group(1)) if found else None
+
+
+def remove_leftovers(con: duckdb.DuckDBPyConnection, folder: Path) -> list[Path]:
+    """Remove the files of publications that no request records (a crash's leftovers); return them.
+
+    A request writes its snapshot and open data first and records the request after; a
+    crash in between leaves files that nothing refers to, and the pointer never names them
+    (only an approved request is pointed at). Run at start-up, while this process holds the
+    working database, so no request is being written meanwhile.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    known = {int(i) for (i,) in con.cursor().execute("select id from publication").fetchall()}
+    removed = [p for p in sorted(folder.glob("pub-*")) if _number(p) is not None and _number(p) not in known]
+    for publication_id in sorted({_number(p) for p in removed}):
+        _remove_files(folder, publication_id)
+    return removed
 
 
 def _pending(cur, actor: Actor, publication_id: int) -> dict:
@@ -206,10 +243,13 @@ def _decision(con: duckdb.DuckDBPyConnection, folder: Path):
     try:
         yield cur, swap
         cur.execute("commit")
-    except BaseException:
+    except BaseException as exc:
         cur.execute("rollback")
         if swapped:
             pointer.write_pointer(folder, pointer.entry_of(previous))
+        storage = StorageError.from_exception(exc, folder) if isinstance(exc, Exception) else None
+        if storage is not None:
+            raise storage from exc  # a full disk or a read-only folder, said as such
         raise
 
 

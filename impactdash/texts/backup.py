@@ -18,10 +18,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "backup_download": {"nl": "Back-up downloaden", "en": "Download backup"},
     "backup_pick": {"nl": "Back-up", "en": "Backup"},
     "backup_restore": {"nl": "Terugzetten", "en": "Restore"},
+    "backup_restoring": {
+        "nl": "Back-up controleren en terugzetten…",
+        "en": "Checking and restoring the backup…",
+    },
     "backup_restore_listed": {"nl": "Een back-up terugzetten", "en": "Restore a backup"},
     "backup_upload": {
-        "nl": "Of upload een back-upbestand (.duckdb)",
-        "en": "Or upload a backup file (.duckdb)",
+        "nl": "Of upload een back-upbestand (.zip; een ouder .duckdb-bestand kan ook)",
+        "en": "Or upload a backup file (.zip; an older .duckdb file works too)",
+    },
+    "backup_too_large": {
+        "nl": "Het bestand is groter dan {limit} MB, de grens voor back-ups; er is niets gewijzigd. Zet een"
+        " grotere back-up terug met de opdrachtregel (zie de README).",
+        "en": "The file is larger than {limit} MB, the limit for backups; nothing was changed. Restore a"
+        " larger backup with the command line (see the README).",
+    },
+    "backup_damaged": {
+        "nl": "{name} is beschadigd of onvolledig (de controle van de inhoud klopt niet); er is niets"
+        " gewijzigd. Kies een andere back-up.",
+        "en": "{name} is damaged or incomplete (its contents do not match their checksum); nothing was"
+        " changed. Choose another backup.",
     },
     "backup_confirm": {
         "nl": "Ik begrijp dat alle cijfers worden vervangen door die uit {name}.",

@@ -13,6 +13,7 @@ import duckdb
 import streamlit as st
 
 from impactdash import i18n
+from impactdash.errors import UserFacingError
 from impactdash.safe_text import escape_markdown
 from impactdash.ui.session import flash
 from impactdash.views import edit as ev
@@ -152,7 +153,7 @@ def _save(editing: Editing, existing: bool, picked: str) -> None:
         _show_error(error, editing.lang)
         st.button(editing.t("edit_reload"), on_click=_reload_record, key="edit_reload")
         return
-    except edits.EditError as error:
+    except UserFacingError as error:  # a refusal, or a full disk, a read-only folder, a lock
         _show_error(error, editing.lang)
         return
     after, _ = edits.get_record(editing.con, editing.dataset, key)
@@ -186,7 +187,7 @@ def _confirm_delete(editing: Editing, picked: str) -> None:
             _show_error(error, editing.lang)
             st.button(t("edit_reload"), on_click=_reload_record, key="edit_reload_after_delete")
             return
-        except edits.EditError as error:
+        except UserFacingError as error:  # a refusal, or a full disk, a read-only folder, a lock
             _show_error(error, editing.lang)
             return
         _flash([t("edit_deleted", record=record)])
@@ -241,7 +242,7 @@ def record_grid(editing: Editing) -> None:
         _show_error(error, editing.lang)
         st.button(t("edit_reload"), on_click=lambda: st.session_state.pop("edit_grid_snapshot", None))
         return
-    except edits.EditError as error:
+    except UserFacingError as error:  # a refusal, or a full disk, a read-only folder, a lock
         _show_error(error, editing.lang)
         return
     _flash([t("edit_grid_saved", edited=len(changes.edited), deleted=len(changes.deleted_keys))])

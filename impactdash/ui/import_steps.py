@@ -14,10 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from impactdash import i18n
+from impactdash.errors import UserFacingError
 from impactdash.store import db
 from impactdash.views import import_data as view
 from impactdash.write import datasets, importer, permissions
-from impactdash.write.validation import EditError, ValidationError
+from impactdash.write.validation import ValidationError
 
 CACHE_KEY = "import_page_cache"
 RESULT_KEY = "import_page_result"
@@ -45,7 +46,7 @@ def checked_upload(
         try:
             frame = importer.read_upload(upload.name, upload.getvalue(), max_bytes=max_bytes, dataset=dataset)
             preview = importer.preview(con, dataset, frame)
-        except (importer.UploadError, EditError) as err:
+        except UserFacingError as err:  # a refusal, or a full disk, a read-only folder, a lock
             refusal = err.message(lang)
         cached = (cache_id, frame, preview, refusal)
         st.session_state[CACHE_KEY] = cached
@@ -139,7 +140,7 @@ def import_file(
     except ValidationError as err:
         # The data changed between preview and import: show the problems found now.
         show_problems(err.problems, err.count, lang)
-    except (importer.UploadError, EditError) as err:
+    except UserFacingError as err:  # a refusal, or a full disk, a read-only folder, a lock
         st.error(err.message(lang))
     except permissions.PermissionDenied:
         st.error(i18n.t("no_access", lang))

@@ -13,12 +13,13 @@ from functools import partial
 import streamlit as st
 
 from impactdash import i18n
+from impactdash.errors import UserFacingError
 from impactdash.safe_text import escape_markdown
 from impactdash.ui.session import flash, kept, remember, show_flash
 from impactdash.ui.sources import connection
 from impactdash.views import ambitions as amb
 from impactdash.views import review
-from impactdash.write import edits, permissions, review_notes
+from impactdash.write import permissions, review_notes
 
 
 def scorecard_filters(rows: list[review.ScoreRow], lang: str) -> tuple[list[str], list[str], list[str], str]:
@@ -126,7 +127,7 @@ def note_form(actor: permissions.Actor, ambition: str, as_of: dt.date, lang: str
     values = {"period_start": start, "period_end": end, "body": body, "visibility": visibility}
     try:
         note_id = review_notes.add_note(connection(), actor, ambition, values)
-    except edits.EditError as error:
+    except UserFacingError as error:  # a refusal, or a full disk, a read-only folder, a lock
         lines = error.message(lang).split("\n")
         st.error("  \n".join(escape_markdown(line) for line in lines), icon="⚠️")
     else:

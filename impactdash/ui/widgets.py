@@ -20,6 +20,7 @@ from impactdash.ui.sources import (
     query,
     query_on,
 )
+from impactdash.write import importer
 
 MUNICIPALITY_KEY = "municipality"
 #: The public change log, linked from the banner that names the publication.
@@ -174,15 +175,21 @@ def _css_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def file_uploader(label: str, current_lang: str, *, key: str, help: str | None = None):
+def file_uploader(
+    label: str, current_lang: str, *, key: str, help: str | None = None, limit_mb: int | None = None
+):
     """Return ``st.file_uploader(...)`` with its built-in English texts replaced by ours.
 
     Streamlit has no setting for the drop zone's "Upload" button and "20MB per file" line;
-    a page style swaps them for the chosen language. The limit is the server's
-    (``server.maxUploadSize``). No type filter: the browser would refuse another type in
-    English, where our readers name the problem in the page's language.
+    a page style swaps them for the chosen language. ``limit_mb`` is this widget's limit
+    (default: the import page's, ``importer.DEFAULT_MAX_BYTES``); the server refuses
+    anything above ``server.maxUploadSize`` whatever a widget says, so that setting is the
+    largest page limit (the backup page's) and each page passes its own. No type filter:
+    the browser would refuse another type in English, where our readers name the problem
+    in the page's language.
     """
-    limit = int(st.get_option("server.maxUploadSize"))
+    own = limit_mb if limit_mb is not None else importer.DEFAULT_MAX_BYTES // (1024 * 1024)
+    limit = min(own, int(st.get_option("server.maxUploadSize")))
     css = _UPLOADER_CSS.format(
         choose=_css_string(i18n.t("upload_choose", current_lang)),
         hint=_css_string(i18n.t("upload_hint", current_lang, limit=limit)),

@@ -12,6 +12,7 @@ import json
 
 import duckdb
 
+from impactdash.errors import StorageError
 from impactdash.store import spend_month
 from impactdash.write import datasets
 from impactdash.write.audit import jsonable, row_json
@@ -161,16 +162,40 @@ def in_transaction(con: duckdb.DuckDBPyConnection, work) -> object:
                 pass  # a failed commit has already ended the transaction
             raise
         return result
-    except duckdb.TransactionException as exc:
-        # Another session wrote the same rows first (DuckDB's optimistic concurrency).
-        raise ConflictError("edit_conflict_concurrent") from exc
-    except duckdb.ConstraintException as exc:
-        # The database's own constraints are the last line of defence behind the rules.
-        if "still referenced by a foreign key" in str(exc):
-            # DuckDB cannot change an indexed column (a unique name) of a record others refer to.
-            raise ValidationError([Problem(None, "", "edit_locked_by_references", {})]) from exc
-        raise ValidationError(
-            [Problem(None, "", "edit_db_refused", {"detail": str(exc).split("\n")[0]})]
-        ) from exc
+    except (duckdb.Error, OSError) as exc:
+        # A full disk, a read-only folder or a lock fails the commit too, inside a
+        # TransactionException ("Failed to commit: ... No space left on device"): say which.
+        storage = StorageError.from_exception(exc, _db_file(con))
+        if storage is not None:
+            raise storage from exc
+        if isinstance(exc, duckdb.TransactionException):
+            # Another session wrote the same rows first (DuckDB's optimistic concurrency).
+            raise ConflictError("edit_conflict_concurrent") from exc
+        if not isinstance(exc, duckdb.ConstraintException):
+            raise
+        _refuse_constraint(exc)
     finally:
         cur.close()
+
+
+def _refuse_constraint(exc: duckdb.ConstraintException) -> None:
+    # The database's own constraints are the last line of defence behind the rules.
+    if "still referenced by a foreign key" in str(exc):
+        # DuckDB cannot change an indexed column (a unique name) of a record others refer to.
+        raise ValidationError([Problem(None, "", "edit_locked_by_references", {})]) from exc
+    raise ValidationError(
+        [Problem(None, "", "edit_db_refused", {"detail": str(exc).split("\n")[0]})]
+    ) from exc
+
+
+def _db_file(con: duckdb.DuckDBPyConnection) -> str:
+    """Return the working database's file, named by a storage error when the error names none."""
+    try:
+        row = (
+            con.cursor()
+            .execute("select path from duckdb_databases() where database_name = current_database()")
+            .fetchone()
+        )
+    except duckdb.Error:
+        return ""
+    return row[0] if row and row[0] else ""

@@ -96,3 +96,32 @@ def test_uploading_a_file_that_is_not_a_database_changes_nothing(monkeypatch, de
     ]
     assert db.table_counts(ui.connection()) == counts
     assert backup.list_backups(demo_copy) == []
+
+
+def test_a_backup_made_on_the_page_restores_by_upload_on_the_page(monkeypatch, demo_copy):
+    # Regression: a downloaded backup (20.5-26.5 MB) was over the page's 20 MB upload limit.
+    at = open_page(monkeypatch, demo_copy, "admin.demo")
+    uploader = at.file_uploader(key="backup_upload")
+    assert uploader.proto.max_upload_size_mb == backup.UPLOAD_LIMIT_MB
+    at.button(key="backup_now").click().run()
+    (made,) = backup.list_backups(demo_copy)
+    data = made.path.read_bytes()  # what the download button serves
+    assert len(data) * 10 <= uploader.proto.max_upload_size_mb * 1024 * 1024
+
+    con = ui.connection()
+    values, version = edits.get_record(con, "spend", "DH-2018-000001")
+    edits.delete_record(con, EDITOR, "spend", "DH-2018-000001", version)
+    at.file_uploader(key="backup_upload").set_value((made.name, data, "application/zip")).run()
+    at.checkbox(key="backup_confirm").check().run()
+    at.button(key="backup_restore").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert at.success[0].value.startswith(f"{made.name} is teruggezet.")
+    assert edits.get_record(con, "spend", "DH-2018-000001")[0] == values
+    names = [b.name for b in backup.list_backups(demo_copy)]
+    assert len(names) == 3 and any(n.startswith("impact-upload-") for n in names)
+
+
+def test_the_import_pages_uploader_keeps_its_own_limit(app):
+    at = app("nl", page="app_pages/import_data.py", signed_in="editor.demo")
+    assert at.file_uploader(key="import_page_file").proto.max_upload_size_mb == 20

@@ -127,3 +127,58 @@ def test_damaged_file_is_a_clear_error(tmp_path):
 def test_password_is_never_a_command_line_argument():
     result = run_cli("add-user", "--help")
     assert "--password" not in result.stdout
+
+
+# A process that holds the database open for writing, as the dashboard does; its command
+# line names streamlit, as the dashboard's does ("streamlit run dashboard.py").
+HOLD = "import sys, time, duckdb\ncon = duckdb.connect(sys.argv[1])\nprint('holding', flush=True)\ntime.sleep(60)\n"
+
+
+@pytest.fixture
+def dashboard_holds(demo_copy):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(demo_copy), "streamlit", "run", "dashboard.py"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "holding"
+    yield demo_copy, holder.pid
+    holder.kill()
+    holder.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    "command", [["status"], ["backup"], ["restore", "x.zip"], ["add-user", "x", "--roles", "editor"]]
+)
+def test_beside_the_dashboard_the_command_line_says_so_and_names_the_backup_page(
+    dashboard_holds, capsys, command, tmp_path
+):
+    # Regression: this printed DuckDB's "Could not set lock on file ... Conflicting lock" text.
+    from impactdash import cli
+
+    path, pid = dashboard_holds
+    if command[0] == "restore":
+        (tmp_path / "x.zip").write_bytes(b"PK")
+        command = ["restore", str(tmp_path / "x.zip")]
+    assert cli.main(["--db", str(path), *command]) == 3
+    out, err = capsys.readouterr()
+    assert f"the dashboard (process {pid}) has the database {path} open" in err
+    assert "Backup page" in err and "stop the dashboard first" in err
+    assert "Conflicting lock" not in err and "Traceback" not in err
+    if command == ["status"]:
+        # What the public sees lives beside the database: status still says it.
+        assert "Published:      Q3 2026 (publication 1, approved" in out
+
+
+def test_another_program_holding_the_database_is_not_called_the_dashboard(demo_copy, capsys):
+    from impactdash import cli
+
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(demo_copy)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        assert cli.main(["--db", str(demo_copy), "backup"]) == 3
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    err = capsys.readouterr().err
+    assert f"another program (process {holder.pid}) has the database" in err
