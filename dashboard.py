@@ -7,6 +7,7 @@ data on first run if it does not exist yet (see impactdash.startup.prepare).
 import streamlit as st
 
 from impactdash import config, i18n, ui
+from impactdash.safe_text import escape_markdown
 from impactdash.ui import pages
 from impactdash.write import permissions
 
@@ -41,7 +42,9 @@ if not ui.has_figures():
 staff = [page(*row[:4]) for row in pages.staff_pages() if permissions.allowed(actor, row[4])]
 if actor.signed_in:
     roles = ", ".join(i18n.t(f"role_{r}", lang) for r in sorted(actor.roles))
-    st.sidebar.caption(i18n.t("signed_in_as", lang, name=actor.display_name or actor.username, roles=roles))
+    # A display name is typed text: shown as typed, never as Markdown (an image in it would be fetched).
+    name = escape_markdown(actor.display_name or actor.username)
+    st.sidebar.caption(i18n.t("signed_in_as", lang, name=name, roles=roles))
     st.sidebar.button(i18n.t("sign_out", lang), icon=":material/logout:", on_click=ui.sign_out)
 elif not public_only:
     staff.append(page(*pages.SIGN_IN[:4]))

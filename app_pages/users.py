@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from impactdash import i18n, ui
+from impactdash.safe_text import escape_markdown
 from impactdash.write import permissions, users
 from impactdash.write.validation import EditError
 
@@ -34,12 +35,12 @@ def attempt(call, username: str, done_key: str = "users_done") -> bool:
     try:
         call()
     except EditError as exc:
-        st.error(exc.message(lang))
+        st.error(escape_markdown(exc.message(lang)))  # it may quote a typed e-mail address
         return False
     except permissions.PermissionDenied:
         st.error(t("no_access"))
         return False
-    ui.flash("users", t(done_key, username=username))
+    ui.flash("users", t(done_key, username=escape_markdown(username)))
     return True
 
 

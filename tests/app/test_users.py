@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from impactdash import config
+from impactdash.safe_text import escape_markdown, plain_text
 
 from .conftest import ROOT
 
@@ -70,9 +71,10 @@ def test_admin_sees_the_accounts_without_password_hashes(monkeypatch, app_db):
     assert "argon2" not in table.to_csv()
 
 
-def add_form(at, username, name, password, roles=("editor",), button="Toevoegen"):
+def add_form(at, username, name, password, roles=("editor",), button="Toevoegen", email=""):
     at.text_input(key="users_new_username").input(username)
     at.text_input(key="users_new_name").input(name)
+    at.text_input(key="users_new_email").input(email)
     at.text_input(key="users_new_password").input(password)
     at.multiselect[0].set_value(list(roles))
     next(b for b in at.button if b.label == button).click().run()
@@ -82,7 +84,10 @@ def add_form(at, username, name, password, roles=("editor",), button="Toevoegen"
 def test_short_password_is_refused_names_the_field_and_keeps_the_form(monkeypatch, demo_copy):
     at = open_page(monkeypatch, demo_copy, "admin.demo")
     add_form(at, "nieuw.lid", "Nieuw Lid", "kort")
-    assert [e.value for e in at.error] == ["Veld ‘wachtwoord’: een wachtwoord heeft minstens 12 tekens."]
+    # A refusal is shown through escape_markdown (it may quote typed text): compare the words.
+    assert [plain_text(e.value) for e in at.error] == [
+        "Veld ‘wachtwoord’: een wachtwoord heeft minstens 12 tekens."
+    ]
     assert at.text_input(key="users_new_username").value == "nieuw.lid"
     assert at.text_input(key="users_new_name").value == "Nieuw Lid"
     assert "nieuw.lid" not in list(at.dataframe[0].value["Gebruikersnaam"])
@@ -93,7 +98,8 @@ def test_admin_adds_a_user(monkeypatch, demo_copy):
     add_form(
         at, "nieuw.lid", "Nieuw Lid", "een-lang-wachtwoord-2026", roles=("editor", "reviewer"), button="Add"
     )
-    assert [s.value for s in at.success] == ["User nieuw.lid was added."]
+    # Markdown source: a username is typed text, shown through escape_markdown ("nieuw.lid" on screen).
+    assert [s.value for s in at.success] == [r"User nieuw\.lid was added."]
     table = at.dataframe[0].value.set_index("Username")
     assert table.loc["nieuw.lid", "Roles"] == "editor, reviewer"
 
@@ -111,5 +117,16 @@ def test_admin_disables_an_editor(monkeypatch, demo_copy):
     at = open_page(monkeypatch, demo_copy, "admin.demo")
     at.selectbox(key="users_pick").set_value("editor.demo").run()
     at.button(key="users_toggle").click().run()
-    assert [s.value for s in at.success] == ["Gebruiker editor.demo is gewijzigd."]
+    assert [s.value for s in at.success] == [r"Gebruiker editor\.demo is gewijzigd."]
     assert at.dataframe[0].value.set_index("Gebruikersnaam").loc["editor.demo", "Uitgeschakeld"] == "ja"
+
+
+def test_a_typed_email_in_a_refusal_shows_as_text(monkeypatch, demo_copy):
+    """An e-mail address may hold Markdown (no spaces needed): quoted in a refusal, it stays text."""
+    email = "![x](http://example.com/x.png)**b**@example.org"
+    at = open_page(monkeypatch, demo_copy, "admin.demo")
+    add_form(at, "eerste.lid", "Eerste", "een-lang-wachtwoord-2026", email=email)
+    add_form(at, "tweede.lid", "Tweede", "een-lang-wachtwoord-2026", email=email)
+    assert len(at.error) == 1
+    assert escape_markdown(email) in at.error[0].value
+    assert plain_text(at.error[0].value) == f"Veld ‘e-mail’: {email} hoort al bij een andere gebruiker."
