@@ -1,4 +1,4 @@
-"""Managing users from the staff pages: add, change roles, disable/enable, reset a password, unlock.
+"""Managing users from the staff pages: add, change roles, disable/enable, reset a password, lift locks.
 
 No Streamlit here. Every function checks ``manage_users`` first, then writes the change,
 its audit entry and the data version in one transaction. The audit entry holds the
@@ -187,3 +187,26 @@ def unlock(con: duckdb.DuckDBPyConnection, actor: Actor, username: str) -> dict:
         return None
 
     return _change(con, actor, username, "update_user", work)
+
+
+def unlock_address(con: duckdb.DuckDBPyConnection, actor: Actor, address: str) -> None:
+    """End the lock of a client address after failed sign-ins (audited)."""
+    permissions.require(actor, "manage_users")
+    cur = con.cursor()
+    cur.execute("begin transaction")
+    try:
+        row = cur.execute(
+            "select failures, last_failure, locked_until from sign_in_throttle where source = $s",
+            {"s": address},
+        ).fetchone()
+        if row is None:
+            raise EditError("users_address_unknown", address=address)
+        cur.execute("delete from sign_in_throttle where source = $s", {"s": address})
+        before = {"address": address, "locked_until": audit.jsonable(row[2])}
+        audit.record(
+            cur, audit.Entry(actor.username, "unlock_address", "sign_in_throttle", key=address, before=before)
+        )
+        cur.execute("commit")
+    except BaseException:
+        cur.execute("rollback")
+        raise
