@@ -81,9 +81,6 @@ ACCOUNT_MAX_FAILURES = 5
 #: Failures from one known client address after which that address is locked, and for how long.
 SOURCE_MAX_FAILURES = 20
 LOCK_MINUTES = 15
-#: A signed-in session ends after this many minutes without activity (the default of
-#: ``config.session_idle_minutes``; kept here for the texts that name it).
-IDLE_MINUTES = 30
 
 # Verifying against a real hash for unknown users keeps the timing the same, so the
 # response time does not tell whether an account exists.
