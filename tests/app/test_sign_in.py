@@ -115,7 +115,6 @@ def test_an_idle_session_ends_and_the_sign_in_page_says_why(sign_in_page, demo_c
     at = sign_in(sign_in_page, "editor.demo", EDITOR_PASSWORD)
     con = db.connect(demo_copy)
     con.execute("update staff_session set last_seen = last_seen - interval 31 minutes")
-    at.run()  # the next click, half an hour later
+    at.run()  # the next click, half an hour later, on the sign-in page's address
     assert signed_in_caption(at) is None
-    at.switch_page("app_pages/sign_in.py").run()
     assert "U bent afgemeld na 30 minuten zonder activiteit." in [i.value for i in at.info]

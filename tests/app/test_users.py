@@ -7,6 +7,8 @@ from streamlit.testing.v1 import AppTest
 
 from impactdash import config
 from impactdash.safe_text import escape_markdown, plain_text
+from impactdash.store import db
+from impactdash.write import auth
 
 from .conftest import ROOT
 
@@ -57,7 +59,13 @@ def test_page_itself_refuses_without_the_right(monkeypatch, app_db, username):
 def test_admin_sees_the_accounts_without_password_hashes(monkeypatch, app_db):
     at = open_page(monkeypatch, app_db, "admin.demo")
     assert [t.value for t in at.title] == ["Gebruikers"]
-    assert [h.value for h in at.header] == ["Accounts", "Gebruiker toevoegen", "Gebruiker wijzigen"]
+    assert [h.value for h in at.header] == [
+        "Accounts",
+        "Blokkeringen na mislukt aanmelden",
+        "Gebruiker toevoegen",
+        "Gebruiker wijzigen",
+    ]
+    assert "Er is nu niets geblokkeerd." in [c.value for c in at.caption]
     table = at.dataframe[0].value
     assert list(table.columns) == [
         "Gebruikersnaam",
@@ -130,3 +138,26 @@ def test_a_typed_email_in_a_refusal_shows_as_text(monkeypatch, demo_copy):
     assert len(at.error) == 1
     assert escape_markdown(email) in at.error[0].value
     assert plain_text(at.error[0].value) == f"Veld ‘e-mail’: {email} hoort al bij een andere gebruiker."
+
+
+def test_admin_sees_the_locks_of_accounts_and_addresses_and_lifts_them(monkeypatch, demo_copy):
+    con = db.connect(demo_copy)
+    for _ in range(auth.ACCOUNT_MAX_FAILURES):
+        with pytest.raises(auth.SignInError):
+            auth.sign_in(con, "editor.demo", "not the password", None)
+    for i in range(auth.SOURCE_MAX_FAILURES):
+        with pytest.raises(auth.SignInError):
+            auth.sign_in(con, f"made.up.{i}", "not the password", "203.0.113.7")
+    at = open_page(monkeypatch, demo_copy, "admin.demo")
+    locks = [plain_text(m.value) for m in at.markdown if "geblokkeerd tot" in m.value]
+    assert [line.split(": ")[0] for line in locks] == ["Account editor.demo", "Adres 203.0.113.7"]
+    at.button(key="users_lift_addresses_203.0.113.7").click().run()
+    assert [plain_text(s.value) for s in at.success] == ["De blokkering van 203.0.113.7 is opgeheven."]
+    at.button(key="users_lift_accounts_editor.demo").click().run()
+    assert [plain_text(s.value) for s in at.success] == ["De blokkering van editor.demo is opgeheven."]
+    assert "Er is nu niets geblokkeerd." in [c.value for c in at.caption]
+    audited = con.execute(
+        "select action, record_key from audit_log where actor = 'admin.demo' order by id"
+    ).fetchall()
+    assert audited == [("unlock_address", "203.0.113.7"), ("update_user", "editor.demo")]
+    assert auth.sign_in(con, "editor.demo", "demo-editor-2026", "203.0.113.7").username == "editor.demo"
