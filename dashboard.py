@@ -56,6 +56,13 @@ if actor.signed_in:
     name = escape_markdown(actor.display_name or actor.username)
     st.sidebar.caption(i18n.t("signed_in_as", lang, name=name, roles=roles))
     st.sidebar.button(i18n.t("sign_out", lang), icon=":material/logout:", on_click=ui.sign_out)
+
+    def signed_in_already() -> None:
+        """At the sign-in address while signed in (a bookmark, a reload): go to the first page."""
+        st.switch_page(public[0])
+
+    title = i18n.t(pages.SIGN_IN[1], lang)
+    elsewhere.append(st.Page(signed_in_already, title=title, url_path=pages.SIGN_IN[3], visibility="hidden"))
 elif not public_only:
     staff.append(page(*pages.SIGN_IN[:4]))
 ui.cookie_sync()
