@@ -119,9 +119,11 @@ def end(con: duckdb.DuckDBPyConnection, token: str | None, reason: str = "signed
         _end(con.cursor(), "id", _id(token), _now(), reason)
 
 
-def end_all(con: duckdb.DuckDBPyConnection, username: str, reason: str = "ended") -> int:
-    """End every live session of ``username`` (a password reset); return how many."""
-    cur = con.cursor()
+def end_all(cur: duckdb.DuckDBPyConnection, username: str, reason: str = "ended") -> int:
+    """End every live session of ``username`` (a password reset, a disabled account); return how many.
+
+    Runs on ``cur`` as given, so it joins the caller's transaction.
+    """
     live = cur.execute(
         "select count(*) from staff_session where username = $u and ended_at is null", {"u": username}
     ).fetchone()[0]

@@ -12,7 +12,7 @@ import re
 
 import duckdb
 
-from impactdash.write import audit, auth, permissions
+from impactdash.write import audit, auth, permissions, sessions
 from impactdash.write.permissions import ROLES, Actor
 from impactdash.write.validation import EditError
 
@@ -153,6 +153,8 @@ def set_disabled(con: duckdb.DuckDBPyConnection, actor: Actor, username: str, di
         cur.execute(
             "update app_user set disabled = $d where username = $u", {"d": bool(disabled), "u": username}
         )
+        if disabled:
+            sessions.end_all(cur, username)  # signed out everywhere, not only on the next click
         return None
 
     return _change(con, actor, username, "update_user", work)
@@ -171,7 +173,8 @@ def reset_password(con: duckdb.DuckDBPyConnection, actor: Actor, username: str, 
             " where username = $u",
             {"h": password_hash, "u": username},
         )
-        return {"password": "reset"}
+        # Whoever knew the old password is signed out with it.
+        return {"password": "reset", "sessions_ended": sessions.end_all(cur, username)}
 
     return _change(con, actor, username, "reset_password", work)
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from impactdash.store import db
-from impactdash.write import auth, users
+from impactdash.write import auth, sessions, users
 from impactdash.write.permissions import Actor, PermissionDenied
 from impactdash.write.validation import EditError
 
@@ -153,3 +153,14 @@ def test_an_admin_lifts_an_address_lock_and_it_is_audited(con):
     with pytest.raises(EditError) as err:
         users.unlock_address(con, ADMIN, "203.0.113.7")
     assert err.value.message_key == "users_address_unknown"
+
+
+def test_a_password_reset_or_disabling_ends_the_accounts_sessions(con):
+    first, second = sessions.start(con, "editor.demo"), sessions.start(con, "editor.demo")
+    other = sessions.start(con, "reviewer.demo")
+    users.reset_password(con, ADMIN, "editor.demo", PASSWORD)
+    assert sessions.resume(con, first).ended == "ended" and sessions.resume(con, second).ended == "ended"
+    assert json.loads(audit(con, "reset_password")[-1][5]) == {"password": "reset", "sessions_ended": 2}
+    assert sessions.resume(con, other).username == "reviewer.demo"
+    users.set_disabled(con, ADMIN, "reviewer.demo", True)
+    assert sessions.resume(con, other).ended == "ended"
