@@ -10,6 +10,7 @@ import streamlit as st
 
 from impactdash import config, i18n, ui
 from impactdash.errors import StorageError, UserFacingError
+from impactdash.safe_text import escape_markdown
 from impactdash.ui import pages
 from impactdash.write import permissions
 
@@ -46,17 +47,37 @@ public = [page(*row[:4], default=(i == 0)) for i, row in enumerate(pages.public_
 if not ui.has_figures():
     # Nothing published (and not reading drafts): one page says so instead of empty pages.
     public = [page(*pages.NOTHING_PUBLISHED, default=True)]
-staff = [page(*row[:4]) for row in pages.staff_pages() if permissions.allowed(actor, row[4])]
+staff, elsewhere = [], []
+for row in pages.staff_pages():
+    if permissions.allowed(actor, row[4]):
+        staff.append(page(*row[:4]))
+    elif not public_only:
+        # A staff page's address (a bookmark, a reload after the session ended) keeps working:
+        # the sign-in form there, or the refusal for someone without the right, never
+        # Streamlit's English "page not found" on the overview. Hidden from the menu.
+        shown = pages.SIGN_IN[0] if not actor.signed_in else ui.refused
+        title = i18n.t(pages.SIGN_IN[1] if not actor.signed_in else row[1], lang)
+        elsewhere.append(st.Page(shown, title=title, url_path=row[3], visibility="hidden"))
 if actor.signed_in:
     roles = ", ".join(i18n.t(f"role_{r}", lang) for r in sorted(actor.roles))
-    st.sidebar.caption(i18n.t("signed_in_as", lang, name=actor.display_name or actor.username, roles=roles))
+    # A display name is typed text: shown as typed, never as Markdown (an image in it would be fetched).
+    name = escape_markdown(actor.display_name or actor.username)
+    st.sidebar.caption(i18n.t("signed_in_as", lang, name=name, roles=roles))
     st.sidebar.button(i18n.t("sign_out", lang), icon=":material/logout:", on_click=ui.sign_out)
+
+    def signed_in_already() -> None:
+        """At the sign-in address while signed in (a bookmark, a reload): go to the first page."""
+        st.switch_page(public[0])
+
+    title = i18n.t(pages.SIGN_IN[1], lang)
+    elsewhere.append(st.Page(signed_in_already, title=title, url_path=pages.SIGN_IN[3], visibility="hidden"))
 elif not public_only:
     staff.append(page(*pages.SIGN_IN[:4]))
+ui.cookie_sync()
 # One flat list: Streamlit's sectioned navigation breaks the list markup (axe: list, listitem).
 # Expanded: staff have more than the ten entries Streamlit shows before "View more".
 try:
-    st.navigation(public + staff, expanded=True).run()
+    st.navigation(public + staff + elsewhere, expanded=True).run()
 except UserFacingError as exc:
     # A refusal no page caught (a full disk, a lock): in the page's words, never Streamlit's error box.
     st.error(exc.message(lang))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from impactdash import i18n, startup, ui
+from impactdash import config, i18n, startup, ui
 from impactdash.write import auth
 
 lang = ui.lang()
@@ -10,7 +10,7 @@ st.title(i18n.t("page_sign_in", lang))
 ui.dataset_banner(lang, working=True)
 st.markdown(i18n.t("sign_in_intro", lang))
 if st.session_state.pop("signed_out_idle", False):
-    st.info(i18n.t("signed_out_idle", lang, minutes=auth.IDLE_MINUTES))
+    st.info(i18n.t("signed_out_idle", lang, minutes=round(config.session_idle_minutes())))
 
 if ui.sso_configured():
     st.button(i18n.t("sign_in_sso", lang), on_click=st.login, type="primary")

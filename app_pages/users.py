@@ -1,4 +1,4 @@
-"""Users: list the staff accounts, add one, change roles, disable/enable, reset a password, unlock.
+"""Users: list the staff accounts, add one, change roles, disable/enable, reset a password, lift locks.
 
 Every change goes through ``impactdash.write.users`` (permission, transaction, audit entry).
 Password hashes are never read by this page.
@@ -10,7 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from impactdash import i18n, ui
-from impactdash.write import permissions, users
+from impactdash.safe_text import escape_markdown
+from impactdash.write import auth, permissions, users
 from impactdash.write.validation import EditError
 
 actor = ui.guard("manage_users")
@@ -34,12 +35,12 @@ def attempt(call, username: str, done_key: str = "users_done") -> bool:
     try:
         call()
     except EditError as exc:
-        st.error(exc.message(lang))
+        st.error(escape_markdown(exc.message(lang)))  # it may quote a typed e-mail address
         return False
     except permissions.PermissionDenied:
         st.error(t("no_access"))
         return False
-    ui.flash("users", t(done_key, username=username))
+    ui.flash("users", t(done_key, username=escape_markdown(username)))
     return True
 
 
@@ -59,6 +60,21 @@ shown = pd.DataFrame(
     }
 )
 st.dataframe(shown, hide_index=True)
+
+# Locks after failed sign-ins, of accounts and of client addresses; lifting one is audited.
+st.header(t("users_locks"))
+locks = auth.current_locks(ui.connection())
+lift = {"accounts": users.unlock, "addresses": users.unlock_address}
+if not any(locks.values()):
+    st.caption(t("users_no_locks"))
+for kind, held in locks.items():
+    for who, until in held:
+        text, button = st.columns([4, 1], vertical_alignment="center")
+        text.write(t(f"users_lock_{kind}", who=escape_markdown(who), time=i18n.fmt_time(until, lang)))
+        if button.button(t("users_unlock"), key=f"users_lift_{kind}_{who}") and attempt(
+            partial(lift[kind], ui.connection(), actor, who), who, "users_lifted"
+        ):
+            st.rerun()
 
 st.header(t("users_add"))
 with st.form("users_add_form"):
@@ -100,15 +116,8 @@ if st.button(t("users_save_roles"), key="users_save_roles") and attempt(
 ):
     st.rerun()
 disabled = bool(row["disabled"])
-left, right = st.columns(2)
-if left.button(t("users_enable") if disabled else t("users_disable"), key="users_toggle") and attempt(
+if st.button(t("users_enable") if disabled else t("users_disable"), key="users_toggle") and attempt(
     lambda: users.set_disabled(ui.connection(), actor, username, not disabled), username
-):
-    st.rerun()
-if (
-    not pd.isna(row["locked_until"])
-    and right.button(t("users_unlock"), key="users_unlock")
-    and attempt(lambda: users.unlock(ui.connection(), actor, username), username)
 ):
     st.rerun()
 password = st.text_input(t("users_new_password"), type="password", key=f"users_password_{username}")

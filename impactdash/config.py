@@ -13,10 +13,20 @@ import, so a test or a process can set it first. Streamlit's own settings live i
 | ``IMPACTDASH_PUBLICATIONS`` | the publications folder | ``<database name>-publications`` beside it |
 | ``IMPACTDASH_PUBLIC_ONLY`` | serve only the public pages from the current publication | off |
 | ``IMPACTDASH_UPGRADED`` | where snapshots of an older schema are upgraded for serving | temp folder |
+| ``IMPACTDASH_SESSION_IDLE_MINUTES`` | a staff session ends after so many minutes without a click | ``30`` |
+| ``IMPACTDASH_SESSION_MAX_HOURS`` | a staff session ends so many hours after signing in | ``12`` |
+| ``IMPACTDASH_SESSION_SECRET`` | the key that signs the session cookie (1) | kept beside the database |
+| ``IMPACTDASH_TRUSTED_PROXIES`` | reverse proxies whose ``X-Forwarded-For`` is believed (2) | none |
+
+(1) Keep it secret; changing it signs everyone out. Unset, a random key is made once and
+kept in ``<database name>-session.key`` beside the database, readable by its owner only.
+(2) Addresses or networks, comma-separated: ``127.0.0.1`` for a proxy on the same machine.
+Read by ``serve.py`` when the server starts (see the README, "Sessions and proxies").
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tempfile
 from pathlib import Path
@@ -32,6 +42,10 @@ THREADS_ENV = "IMPACTDASH_THREADS"
 PUBLICATIONS_ENV = "IMPACTDASH_PUBLICATIONS"
 PUBLIC_ONLY_ENV = "IMPACTDASH_PUBLIC_ONLY"
 UPGRADED_ENV = "IMPACTDASH_UPGRADED"
+SESSION_IDLE_ENV = "IMPACTDASH_SESSION_IDLE_MINUTES"
+SESSION_MAX_ENV = "IMPACTDASH_SESSION_MAX_HOURS"
+SESSION_SECRET_ENV = "IMPACTDASH_SESSION_SECRET"
+TRUSTED_PROXIES_ENV = "IMPACTDASH_TRUSTED_PROXIES"
 
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -78,3 +92,56 @@ def publications_dir(db_path: Path | str | None = None) -> Path:
         return override
     path = Path(db_path or default_db_path()).resolve()
     return path.parent / f"{path.stem}-publications"
+
+
+def _positive_number(name: str, default: float) -> float:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, not {value!r}") from None
+    if number <= 0:
+        raise ValueError(f"{name} must be more than 0, not {value!r}")
+    return number
+
+
+def session_idle_minutes() -> float:
+    """Minutes without a click after which a staff session ends (``$IMPACTDASH_SESSION_IDLE_MINUTES``, 30)."""
+    return _positive_number(SESSION_IDLE_ENV, 30)
+
+
+def session_max_hours() -> float:
+    """Hours after signing in that a staff session ends, (``$IMPACTDASH_SESSION_MAX_HOURS``)."""
+    return _positive_number(SESSION_MAX_ENV, 12)
+
+
+def session_secret_env() -> str | None:
+    """Return the session cookie's signing key from ``$IMPACTDASH_SESSION_SECRET``, if set."""
+    return os.environ.get(SESSION_SECRET_ENV) or None
+
+
+def session_key_path(db_path: Path | str | None = None) -> Path:
+    """Where the generated signing key is kept when ``$IMPACTDASH_SESSION_SECRET`` is not set."""
+    path = Path(db_path or default_db_path()).resolve()
+    return path.parent / f"{path.stem}-session.key"
+
+
+def trusted_proxies() -> list[str]:
+    """Return the reverse proxies whose ``X-Forwarded-For`` is believed (``$IMPACTDASH_TRUSTED_PROXIES``).
+
+    Addresses or networks, comma-separated (``127.0.0.1`` for a proxy on this machine,
+    ``10.0.0.0/24``); none by default, so no visitor can claim another's address. ``*``
+    (believe anyone) is refused: every visitor could then pick the address they are counted under.
+    """
+    value = os.environ.get(TRUSTED_PROXIES_ENV, "")
+    entries = [item.strip() for item in value.split(",") if item.strip()]
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ValueError(
+                f"{TRUSTED_PROXIES_ENV}: {entry!r} is not an address or network (e.g. 127.0.0.1, 10.0.0.0/24)"
+            ) from None
+    return entries

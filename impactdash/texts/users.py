@@ -25,6 +25,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "users_disable": {"nl": "Uitschakelen", "en": "Disable"},
     "users_enable": {"nl": "Inschakelen", "en": "Enable"},
     "users_unlock": {"nl": "Blokkering opheffen", "en": "Unlock"},
+    "users_locks": {"nl": "Blokkeringen na mislukt aanmelden", "en": "Locks after failed sign-ins"},
+    "users_no_locks": {"nl": "Er is nu niets geblokkeerd.", "en": "Nothing is locked now."},
+    "users_lock_accounts": {
+        "nl": "Account {who}: geblokkeerd tot {time}",
+        "en": "Account {who}: locked until {time}",
+    },
+    "users_lock_addresses": {
+        "nl": "Adres {who}: geblokkeerd tot {time}",
+        "en": "Address {who}: locked until {time}",
+    },
+    "users_lifted": {
+        "nl": "De blokkering van {username} is opgeheven.",
+        "en": "The lock of {username} was lifted.",
+    },
+    "users_address_unknown": {
+        "nl": "Adres {address} is niet (meer) geblokkeerd.",
+        "en": "Address {address} is not (or no longer) locked.",
+    },
+    "audit_action_unlock_address": {"nl": "blokkering van adres opgeheven", "en": "address lock lifted"},
     "users_new_password": {
         "nl": "Nieuw wachtwoord (minstens 12 tekens)",
         "en": "New password (at least 12 characters)",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import time
 
 import streamlit as st
 
-from impactdash import config, i18n
+from impactdash import config, i18n, session_cookie
 from impactdash.ui.sources import DRAFT, FIGURES_KEY, PUBLISHED, connection
-from impactdash.write import auth, permissions
+from impactdash.write import auth, permissions, sessions
 
 LANG_KEY = "lang"
 
@@ -39,8 +41,11 @@ def language_switch() -> str:
 
 
 ACTOR_KEY = "actor"
-
+#: The session's token (unsigned; the browser's cookie holds it signed). Server-side state only.
+SESSION_KEY = "staff_session"
 LAST_SEEN_KEY = "last_seen"
+#: A cookie to set (its signed value) or to clear (None) on the next run, with its grant.
+_COOKIE_KEY = "session_cookie_grant"
 
 
 def sso_configured() -> bool:
@@ -51,42 +56,117 @@ def sso_configured() -> bool:
         return False
 
 
-def current_actor() -> permissions.Actor:
-    """Return who is signed in this session, ending the session after inactivity.
+@functools.cache
+def _signing_key(db_path: str) -> str:
+    return sessions.signing_key(db_path)
 
-    Local sign-in keeps the actor in the session; single sign-on maps ``st.user``'s
-    e-mail to a local account's roles (an unknown e-mail gets no staff role). Roles are
-    re-read from the database on every run, so a disabled account loses access at once.
+
+def _cookie_token() -> str | None:
+    """Return the session token in the browser's cookie (sent when the tab connected), if ours and signed."""
+    if not session_cookie.served():
+        return None
+    value = st.context.cookies.get(session_cookie.COOKIE)
+    return sessions.unsign(value, _signing_key(str(config.default_db_path()))) if value else None
+
+
+def _forget() -> None:
+    for key in (SESSION_KEY, ACTOR_KEY, LAST_SEEN_KEY):
+        st.session_state.pop(key, None)
+
+
+def current_actor() -> permissions.Actor:
+    """Return who is signed in, checked on the server on every run.
+
+    A local sign-in is a row in ``staff_session`` (``write/sessions.py``), found through
+    this tab's session state or, after a reload or in a new tab, through the browser's
+    cookie. It gives no one once it is signed out (in any tab), idle for longer than
+    ``config.session_idle_minutes`` or past ``config.session_max_hours``. The account's
+    roles and disabled flag are read afresh on every run, so disabling someone or changing
+    their roles takes effect on their next click. Single sign-on maps ``st.user``'s e-mail
+    to a local account's roles (an unknown e-mail gets no staff role).
+
+    A username in the session state without a token is a sign-in made on the server
+    itself, with no browser to hold a cookie (the tests' ``AppTest``): only code sets
+    that key, never a visitor; it ends after the idle time like any other.
     """
     if config.public_only():
         return permissions.ANONYMOUS  # nobody signs in to a public-only process
-    now = time.monotonic()
-    last = st.session_state.get(LAST_SEEN_KEY)
-    st.session_state[LAST_SEEN_KEY] = now
-    username = st.session_state.get(ACTOR_KEY)
-    if username and last is not None and now - last > auth.IDLE_MINUTES * 60:
-        sign_out()
-        st.session_state["signed_out_idle"] = True
-        return permissions.ANONYMOUS
-    if username:
-        return auth.load_actor(connection(), username) or permissions.ANONYMOUS
+    token = st.session_state.get(SESSION_KEY)
+    if token is None:
+        token = _cookie_token()
+    if token is not None:
+        found = sessions.resume(connection(), token)
+        actor = auth.load_actor(connection(), found.username) if found.username else None
+        if actor is not None:
+            st.session_state[SESSION_KEY] = token
+            st.session_state[ACTOR_KEY] = actor.username
+            return actor
+        if found.username:
+            sessions.end(connection(), token, "ended")  # the account was disabled (or removed)
+        _forget()
+        if found.ended == "idle":
+            st.session_state["signed_out_idle"] = True
+    elif st.session_state.get(ACTOR_KEY):
+        now = time.monotonic()
+        last = st.session_state.get(LAST_SEEN_KEY)
+        st.session_state[LAST_SEEN_KEY] = now
+        if last is not None and now - last > config.session_idle_minutes() * 60:
+            _forget()
+            st.session_state["signed_out_idle"] = True
+            return permissions.ANONYMOUS
+        return auth.load_actor(connection(), st.session_state[ACTOR_KEY]) or permissions.ANONYMOUS
     if sso_configured() and st.user.get("is_logged_in"):
         return auth.actor_for_email(connection(), st.user.get("email"))
     return permissions.ANONYMOUS
 
 
 def sign_in_as(actor: permissions.Actor) -> None:
-    """Remember a successful local sign-in in this session."""
+    """Start a session for a successful local sign-in: in this tab, and in the browser's cookie."""
+    token = sessions.start(connection(), actor.username)
+    st.session_state[SESSION_KEY] = token
     st.session_state[ACTOR_KEY] = actor.username
-    st.session_state[LAST_SEEN_KEY] = time.monotonic()
+    st.session_state.pop("signed_out_idle", None)
     # Staff start on the drafts they work on; the switch was the visitor's 'published'.
     st.session_state.pop(FIGURES_KEY, None)
     st.session_state.pop("figures_choice", None)
+    _set_cookie(sessions.sign(token, _signing_key(str(config.default_db_path()))))
 
 
 def sign_out() -> None:
-    """Forget the local sign-in of this session."""
-    st.session_state.pop(ACTOR_KEY, None)
+    """End the session everywhere: its row (every tab is signed out on its next run) and the cookie."""
+    sessions.end(connection(), st.session_state.get(SESSION_KEY))
+    _forget()
+    _set_cookie(None)
+    if sso_configured() and st.user.get("is_logged_in"):
+        st.logout()
+
+
+def _set_cookie(value: str | None) -> None:
+    if session_cookie.served():
+        max_age = config.session_max_hours() * 3600
+        st.session_state[_COOKIE_KEY] = session_cookie.grant(value, max_age)
+
+
+def cookie_sync() -> None:
+    """Have the browser fetch the cookie that a sign-in or sign-out granted (called on every run).
+
+    The fetch goes to our own route (``session_cookie.ROUTE``), which answers with the
+    HttpOnly cookie; the page only ever holds the single-use grant.
+    """
+    ticket = st.session_state.get(_COOKIE_KEY)
+    if ticket is None:
+        return
+    if not session_cookie.pending(ticket):
+        st.session_state.pop(_COOKIE_KEY, None)  # used (or lapsed): nothing more to do
+        return
+    request = json.dumps(
+        {"method": "POST", "body": ticket, "credentials": "same-origin", "cache": "no-store"}
+    )
+    st.html(
+        f"<script>fetch({json.dumps(session_cookie.ROUTE)}, {request});</script>",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
 
 
 def guard(action: str) -> permissions.Actor:
@@ -102,10 +182,25 @@ def guard(action: str) -> permissions.Actor:
     return actor
 
 
-def client_source() -> str:
-    """Return the visitor's address for sign-in throttling ('unknown' when not served over HTTP)."""
+def refused() -> None:
+    """Show the refusal at a staff page's address to someone signed in without its right.
+
+    Registered (hidden) under the page's address instead of leaving Streamlit's English
+    "page not found" on the overview.
+    """
+    st.error(i18n.t("no_access", lang()))
+
+
+def client_source() -> str | None:
+    """Return the visitor's address for sign-in throttling, or None where it is not known.
+
+    Streamlit gives no address for a visitor on this machine (loopback) or outside a real
+    server; a reverse proxy's ``X-Forwarded-For`` is believed only from the proxies in
+    ``IMPACTDASH_TRUSTED_PROXIES`` (``serve.py`` hands them to the server). None is never one
+    shared bucket: ``auth.sign_in`` then throttles per account only.
+    """
     address = st.context.ip_address
-    return address if isinstance(address, str) and address else "unknown"
+    return address if isinstance(address, str) and address else None
 
 
 def figures_switch(actor: permissions.Actor, current_lang: str) -> str:

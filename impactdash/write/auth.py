@@ -78,11 +78,9 @@ def create_user(
 
 #: Consecutive failures after which an account is locked, and for how long.
 ACCOUNT_MAX_FAILURES = 5
-#: Failures from one source (client address) after which it is locked, and for how long.
+#: Failures from one known client address after which that address is locked, and for how long.
 SOURCE_MAX_FAILURES = 20
 LOCK_MINUTES = 15
-#: A signed-in session ends after this many minutes without activity.
-IDLE_MINUTES = 30
 
 # Verifying against a real hash for unknown users keeps the timing the same, so the
 # response time does not tell whether an account exists.
@@ -103,22 +101,32 @@ def _now() -> dt.datetime:
 
 
 def sign_in(
-    con: duckdb.DuckDBPyConnection, username: str, password: str, source: str, now: dt.datetime | None = None
+    con: duckdb.DuckDBPyConnection,
+    username: str,
+    password: str,
+    source: str | None,
+    now: dt.datetime | None = None,
 ) -> Actor:
     """Check a username and password; return the actor, or raise :class:`SignInError`.
 
     A disabled or unknown account fails exactly like a wrong password. After
-    ``ACCOUNT_MAX_FAILURES`` consecutive failures the account is locked for
-    ``LOCK_MINUTES``; after ``SOURCE_MAX_FAILURES`` failures from one source, the source is.
-    Every attempt is written to the audit log.
+    ``ACCOUNT_MAX_FAILURES`` consecutive failures an account is locked for
+    ``LOCK_MINUTES``; after ``SOURCE_MAX_FAILURES`` failures from one client address
+    (``source``), that address is. An unknown address (``None``: a visitor on the same
+    machine without a trusted proxy in between) has no address bucket at all: one bucket
+    for every unknown visitor would let anyone lock out every colleague (issue 12). An
+    unknown username leaves no row behind, only the count of its address, so made-up
+    names cannot grow the database. Every attempt is written to the audit log.
     """
     now = now or _now()
+    source = source or None  # '' is as unknown as None
     cur = con.cursor()
-    throttle = cur.execute(
-        "select locked_until from sign_in_throttle where source = $s", {"s": source}
-    ).fetchone()
-    if throttle and throttle[0] and throttle[0] > now:
-        raise SignInError("source_locked", throttle[0])
+    if source is not None:
+        throttle = cur.execute(
+            "select locked_until from sign_in_throttle where source = $s", {"s": source}
+        ).fetchone()
+        if throttle and throttle[0] and throttle[0] > now:
+            raise SignInError("source_locked", throttle[0])
     row = cur.execute(
         "select password_hash, disabled, failed_attempts, locked_until, display_name"
         " from app_user where username = $u",
@@ -134,7 +142,8 @@ def sign_in(
                 "update app_user set failed_attempts = 0, locked_until = null where username = $u",
                 {"u": username},
             )
-            cur.execute("delete from sign_in_throttle where source = $s", {"s": source})
+            if source is not None:
+                cur.execute("delete from sign_in_throttle where source = $s", {"s": source})
         else:
             if row:
                 failures = row[2] + 1
@@ -145,17 +154,8 @@ def sign_in(
                     "update app_user set failed_attempts = $f, locked_until = $l where username = $u",
                     {"f": 0 if locked else failures, "l": locked, "u": username},
                 )
-            cur.execute(
-                "insert into sign_in_throttle (source, failures, last_failure) values ($s, 1, $n)"
-                " on conflict (source) do update"
-                " set failures = sign_in_throttle.failures + 1, last_failure = $n",
-                {"s": source, "n": now},
-            )
-            cur.execute(
-                "update sign_in_throttle set failures = 0, locked_until = $l"
-                " where source = $s and failures >= $m",
-                {"s": source, "l": now + dt.timedelta(minutes=LOCK_MINUTES), "m": SOURCE_MAX_FAILURES},
-            )
+            if source is not None:
+                _count_source_failure(cur, source, now)
         audit.record(
             cur,
             audit.Entry(
@@ -163,7 +163,7 @@ def sign_in(
                 "sign_in" if ok else "sign_in_failed",
                 "app_user",
                 key=username,
-                detail={"source": source},
+                detail={"source": source or "unknown"},
                 at=now,
             ),
         )
@@ -174,6 +174,44 @@ def sign_in(
     if not ok:
         raise SignInError("credentials")
     return load_actor(con, username) or Actor()
+
+
+def _count_source_failure(cur: duckdb.DuckDBPyConnection, source: str, now: dt.datetime) -> None:
+    """Count one failure from a known address, locking it at the limit; forget what has lapsed.
+
+    A row lives only while it matters (a lock not yet over, or a failure in the last
+    ``LOCK_MINUTES``), so the table holds at most the addresses seen in one lock period.
+    """
+    window = now - dt.timedelta(minutes=LOCK_MINUTES)
+    cur.execute(
+        "delete from sign_in_throttle where (locked_until is null or locked_until <= $n)"
+        " and (last_failure is null or last_failure < $w)",
+        {"n": now, "w": window},
+    )
+    cur.execute(
+        "insert into sign_in_throttle (source, failures, last_failure) values ($s, 1, $n)"
+        " on conflict (source) do update"
+        " set failures = sign_in_throttle.failures + 1, last_failure = $n",
+        {"s": source, "n": now},
+    )
+    cur.execute(
+        "update sign_in_throttle set failures = 0, locked_until = $l where source = $s and failures >= $m",
+        {"s": source, "l": now + dt.timedelta(minutes=LOCK_MINUTES), "m": SOURCE_MAX_FAILURES},
+    )
+
+
+def current_locks(con: duckdb.DuckDBPyConnection, now: dt.datetime | None = None) -> dict[str, list]:
+    """Return the locks in force: ``{"accounts": [(username, until)], "addresses": [(address, until)]}``."""
+    now = now or _now()
+    cur = con.cursor()
+    accounts = cur.execute(
+        "select username, locked_until from app_user where locked_until > $n order by username", {"n": now}
+    ).fetchall()
+    addresses = cur.execute(
+        "select source, locked_until from sign_in_throttle where locked_until > $n order by source",
+        {"n": now},
+    ).fetchall()
+    return {"accounts": accounts, "addresses": addresses}
 
 
 def load_actor(con: duckdb.DuckDBPyConnection, username: str) -> Actor | None:

@@ -24,9 +24,9 @@ everything as it was); the rows of referred-to tables that the backup lacks are 
 after it, one table per transaction (see :func:`_replace`). Kept as they are, not
 restored: the audit log (a restore must not erase the record of what happened), the user
 accounts and roles (restoring would bring back old passwords and removed access), the
-publications (what the public saw), the sign-in throttle and the version tables. Derived
-tables (``spend_month``) are recomputed from the restored rows in the first transaction,
-not copied.
+publications (what the public saw), the sign-in throttle, the staff sessions and the
+version tables. Derived tables (``spend_month``) are recomputed from the restored rows in
+the first transaction, not copied.
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ KEPT = frozenset(
         "user_role",
         "publication",
         "sign_in_throttle",
+        "staff_session",  # a restore must not bring back sessions signed out since
         "schema_version",
         "data_version",
     }

@@ -1,4 +1,4 @@
-"""Managing users from the staff pages: add, change roles, disable/enable, reset a password, unlock.
+"""Managing users from the staff pages: add, change roles, disable/enable, reset a password, lift locks.
 
 No Streamlit here. Every function checks ``manage_users`` first, then writes the change,
 its audit entry and the data version in one transaction. The audit entry holds the
@@ -12,7 +12,7 @@ import re
 
 import duckdb
 
-from impactdash.write import audit, auth, permissions
+from impactdash.write import audit, auth, permissions, sessions
 from impactdash.write.permissions import ROLES, Actor
 from impactdash.write.validation import EditError
 
@@ -153,6 +153,8 @@ def set_disabled(con: duckdb.DuckDBPyConnection, actor: Actor, username: str, di
         cur.execute(
             "update app_user set disabled = $d where username = $u", {"d": bool(disabled), "u": username}
         )
+        if disabled:
+            sessions.end_all(cur, username)  # signed out everywhere, not only on the next click
         return None
 
     return _change(con, actor, username, "update_user", work)
@@ -171,7 +173,8 @@ def reset_password(con: duckdb.DuckDBPyConnection, actor: Actor, username: str, 
             " where username = $u",
             {"h": password_hash, "u": username},
         )
-        return {"password": "reset"}
+        # Whoever knew the old password is signed out with it.
+        return {"password": "reset", "sessions_ended": sessions.end_all(cur, username)}
 
     return _change(con, actor, username, "reset_password", work)
 
@@ -187,3 +190,26 @@ def unlock(con: duckdb.DuckDBPyConnection, actor: Actor, username: str) -> dict:
         return None
 
     return _change(con, actor, username, "update_user", work)
+
+
+def unlock_address(con: duckdb.DuckDBPyConnection, actor: Actor, address: str) -> None:
+    """End the lock of a client address after failed sign-ins (audited)."""
+    permissions.require(actor, "manage_users")
+    cur = con.cursor()
+    cur.execute("begin transaction")
+    try:
+        row = cur.execute(
+            "select failures, last_failure, locked_until from sign_in_throttle where source = $s",
+            {"s": address},
+        ).fetchone()
+        if row is None:
+            raise EditError("users_address_unknown", address=address)
+        cur.execute("delete from sign_in_throttle where source = $s", {"s": address})
+        before = {"address": address, "locked_until": audit.jsonable(row[2])}
+        audit.record(
+            cur, audit.Entry(actor.username, "unlock_address", "sign_in_throttle", key=address, before=before)
+        )
+        cur.execute("commit")
+    except BaseException:
+        cur.execute("rollback")
+        raise

@@ -24,7 +24,8 @@ from streamlit.testing.v1.element_tree import Code, Dataframe, Json, Radio, Text
 from impactdash import config
 from impactdash.safe_text import escape_hover, escape_markdown
 from impactdash.store import db
-from impactdash.write import edits, permissions
+from impactdash.ui import pages
+from impactdash.write import edits, permissions, users
 from tests.publishing import publish_now
 
 EDITOR = permissions.Actor("editor.demo", frozenset({"editor"}), "Editor Demo")
@@ -42,6 +43,11 @@ HOVER = (
     " [link](http://evil.example) &lt;b&gt;x&lt;/b&gt;"
 )
 NEW_TOWN = "GM0363"
+ADMIN = permissions.Actor("admin.demo", frozenset({"admin"}), "Admin Demo")
+#: A display name that Markdown would turn into a fetched image and bold text.
+TYPED_USER = "x.markup"
+TYPED_NAME = "Xname ![x](http://example.com/x.png) **bold** __under__"
+TYPED_NAME_ESCAPED = r"Xname \!\[x\]\(http\://example\.com/x\.png\) \*\*bold\*\* \_\_under\_\_"
 
 #: One plain word before the markup in each text, to tell where a text turns up.
 MARKERS = (
@@ -158,6 +164,10 @@ def typed_names(demo_db_file, tmp_path_factory) -> Path:
                 "pillar_start": "2026-01-01",
             },
         )
+        # A staff member whose display name holds an image and bold text (issue 12).
+        users.add_user(
+            con, ADMIN, TYPED_USER, TYPED_NAME, None, "a long enough password", list(permissions.ROLES)
+        )
     finally:
         con.close()
     publish_now(path)
@@ -243,3 +253,23 @@ def test_typed_markup_shows_escaped_on_every_public_page(app, gm, page):
                 assert f"{marker} {HOVER}" in text, f"a chart shows {marker} without HTML escapes: {text!r}"
                 seen.add(marker)
     assert SHOWN[gm, page] <= seen, f"not shown: {SHOWN[gm, page] - seen}"
+
+
+def test_the_typed_display_name_escape_is_what_safe_text_writes():
+    assert escape_markdown(TYPED_NAME) == TYPED_NAME_ESCAPED
+
+
+@pytest.mark.parametrize(
+    ("lang", "page"),
+    [("nl", row[0]) for row in pages.PAGES] + [("en", "app_pages/overview.py"), ("en", "app_pages/users.py")],
+)
+def test_a_display_name_shows_as_text_on_every_page(app, lang, page):
+    """The sidebar's "signed in as" (and the users page) show a typed display name as typed."""
+    at = app(lang, page=page, signed_in=TYPED_USER, tables=False)
+    texts = markdown_texts(at)
+    shown = [text for _, text in texts if "Xname" in text]
+    assert shown, "the display name is not shown"
+    for text in shown:
+        assert TYPED_NAME_ESCAPED in text, f"the display name is shown without its escapes: {text!r}"
+    for kind, text in texts:
+        assert not RENDERED.search(text) and "![x]" not in text, f"{kind} renders typed markup: {text!r}"

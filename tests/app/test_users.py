@@ -6,6 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from impactdash import config
+from impactdash.safe_text import escape_markdown, plain_text
+from impactdash.store import db
+from impactdash.write import auth
 
 from .conftest import ROOT
 
@@ -56,7 +59,13 @@ def test_page_itself_refuses_without_the_right(monkeypatch, app_db, username):
 def test_admin_sees_the_accounts_without_password_hashes(monkeypatch, app_db):
     at = open_page(monkeypatch, app_db, "admin.demo")
     assert [t.value for t in at.title] == ["Gebruikers"]
-    assert [h.value for h in at.header] == ["Accounts", "Gebruiker toevoegen", "Gebruiker wijzigen"]
+    assert [h.value for h in at.header] == [
+        "Accounts",
+        "Blokkeringen na mislukt aanmelden",
+        "Gebruiker toevoegen",
+        "Gebruiker wijzigen",
+    ]
+    assert "Er is nu niets geblokkeerd." in [c.value for c in at.caption]
     table = at.dataframe[0].value
     assert list(table.columns) == [
         "Gebruikersnaam",
@@ -70,9 +79,10 @@ def test_admin_sees_the_accounts_without_password_hashes(monkeypatch, app_db):
     assert "argon2" not in table.to_csv()
 
 
-def add_form(at, username, name, password, roles=("editor",), button="Toevoegen"):
+def add_form(at, username, name, password, roles=("editor",), button="Toevoegen", email=""):
     at.text_input(key="users_new_username").input(username)
     at.text_input(key="users_new_name").input(name)
+    at.text_input(key="users_new_email").input(email)
     at.text_input(key="users_new_password").input(password)
     at.multiselect[0].set_value(list(roles))
     next(b for b in at.button if b.label == button).click().run()
@@ -82,7 +92,10 @@ def add_form(at, username, name, password, roles=("editor",), button="Toevoegen"
 def test_short_password_is_refused_names_the_field_and_keeps_the_form(monkeypatch, demo_copy):
     at = open_page(monkeypatch, demo_copy, "admin.demo")
     add_form(at, "nieuw.lid", "Nieuw Lid", "kort")
-    assert [e.value for e in at.error] == ["Veld ‘wachtwoord’: een wachtwoord heeft minstens 12 tekens."]
+    # A refusal is shown through escape_markdown (it may quote typed text): compare the words.
+    assert [plain_text(e.value) for e in at.error] == [
+        "Veld ‘wachtwoord’: een wachtwoord heeft minstens 12 tekens."
+    ]
     assert at.text_input(key="users_new_username").value == "nieuw.lid"
     assert at.text_input(key="users_new_name").value == "Nieuw Lid"
     assert "nieuw.lid" not in list(at.dataframe[0].value["Gebruikersnaam"])
@@ -93,7 +106,8 @@ def test_admin_adds_a_user(monkeypatch, demo_copy):
     add_form(
         at, "nieuw.lid", "Nieuw Lid", "een-lang-wachtwoord-2026", roles=("editor", "reviewer"), button="Add"
     )
-    assert [s.value for s in at.success] == ["User nieuw.lid was added."]
+    # Markdown source: a username is typed text, shown through escape_markdown ("nieuw.lid" on screen).
+    assert [s.value for s in at.success] == [r"User nieuw\.lid was added."]
     table = at.dataframe[0].value.set_index("Username")
     assert table.loc["nieuw.lid", "Roles"] == "editor, reviewer"
 
@@ -111,5 +125,39 @@ def test_admin_disables_an_editor(monkeypatch, demo_copy):
     at = open_page(monkeypatch, demo_copy, "admin.demo")
     at.selectbox(key="users_pick").set_value("editor.demo").run()
     at.button(key="users_toggle").click().run()
-    assert [s.value for s in at.success] == ["Gebruiker editor.demo is gewijzigd."]
+    assert [s.value for s in at.success] == [r"Gebruiker editor\.demo is gewijzigd."]
     assert at.dataframe[0].value.set_index("Gebruikersnaam").loc["editor.demo", "Uitgeschakeld"] == "ja"
+
+
+def test_a_typed_email_in_a_refusal_shows_as_text(monkeypatch, demo_copy):
+    """An e-mail address may hold Markdown (no spaces needed): quoted in a refusal, it stays text."""
+    email = "![x](http://example.com/x.png)**b**@example.org"
+    at = open_page(monkeypatch, demo_copy, "admin.demo")
+    add_form(at, "eerste.lid", "Eerste", "een-lang-wachtwoord-2026", email=email)
+    add_form(at, "tweede.lid", "Tweede", "een-lang-wachtwoord-2026", email=email)
+    assert len(at.error) == 1
+    assert escape_markdown(email) in at.error[0].value
+    assert plain_text(at.error[0].value) == f"Veld ‘e-mail’: {email} hoort al bij een andere gebruiker."
+
+
+def test_admin_sees_the_locks_of_accounts_and_addresses_and_lifts_them(monkeypatch, demo_copy):
+    con = db.connect(demo_copy)
+    for _ in range(auth.ACCOUNT_MAX_FAILURES):
+        with pytest.raises(auth.SignInError):
+            auth.sign_in(con, "editor.demo", "not the password", None)
+    for i in range(auth.SOURCE_MAX_FAILURES):
+        with pytest.raises(auth.SignInError):
+            auth.sign_in(con, f"made.up.{i}", "not the password", "203.0.113.7")
+    at = open_page(monkeypatch, demo_copy, "admin.demo")
+    locks = [plain_text(m.value) for m in at.markdown if "geblokkeerd tot" in m.value]
+    assert [line.split(": ")[0] for line in locks] == ["Account editor.demo", "Adres 203.0.113.7"]
+    at.button(key="users_lift_addresses_203.0.113.7").click().run()
+    assert [plain_text(s.value) for s in at.success] == ["De blokkering van 203.0.113.7 is opgeheven."]
+    at.button(key="users_lift_accounts_editor.demo").click().run()
+    assert [plain_text(s.value) for s in at.success] == ["De blokkering van editor.demo is opgeheven."]
+    assert "Er is nu niets geblokkeerd." in [c.value for c in at.caption]
+    audited = con.execute(
+        "select action, record_key from audit_log where actor = 'admin.demo' order by id"
+    ).fetchall()
+    assert audited == [("unlock_address", "203.0.113.7"), ("update_user", "editor.demo")]
+    assert auth.sign_in(con, "editor.demo", "demo-editor-2026", "203.0.113.7").username == "editor.demo"

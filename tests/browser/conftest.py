@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from impactdash import config, i18n
+from impactdash import config, i18n, session_cookie
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -50,7 +50,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory, demo_db_file):
-    """Serve dashboard.py on a free loopback port against a copy of the demo database."""
+    """Serve the app as production does (serve.py) on a free loopback port, against a copy of the demo database."""
     folder = tmp_path_factory.mktemp("served")
     db_path = folder / "impact.duckdb"
     shutil.copy(demo_db_file, db_path)
@@ -61,10 +61,7 @@ def server(tmp_path_factory, demo_db_file):
     proc = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
+            "serve.py",
             "--server.port",
             str(port),
             "--server.address",
@@ -129,8 +126,8 @@ def context(browser):
 
     Shared for its HTTP cache: a page in a new context downloads and compiles
     Streamlit's and plotly's scripts (~5 MB) again, which took most of a test's time.
-    Nothing else is shared: each test gets its own page, so its own Streamlit session
-    (the sign-in lives in the session, not in a cookie).
+    Nothing else is shared: each test gets its own page, so its own Streamlit session,
+    and no page gets the session cookie unless it asks (see ``new_page``).
     """
     shared = browser.new_context()
     yield shared
@@ -139,13 +136,22 @@ def context(browser):
 
 @pytest.fixture
 def new_page(context):
-    """Return a factory of fresh pages (each its own Streamlit session) in the shared context."""
+    """Return a factory of fresh pages (each its own Streamlit session) in the shared context.
+
+    Each page is a person of its own: the staff session cookie, which a real browser shares
+    between its tabs, is not set for it (the route that sets it answers without one), so an
+    editor and a reviewer can work side by side in one context. ``new_page(cookie=True)``
+    lets the page have it, for a journey about the cookie itself (test_session_browser.py);
+    the cookie is cleared after every test.
+    """
     pages = []
 
-    def make(viewport: dict | None = None):
+    def make(viewport: dict | None = None, cookie: bool = False):
         pg = context.new_page()
         if viewport:
             pg.set_viewport_size(viewport)
+        if not cookie:
+            pg.route(f"**{session_cookie.ROUTE}", lambda route: route.fulfill(status=204))
         pages.append(pg)
         return pg
 
@@ -153,6 +159,7 @@ def new_page(context):
     for pg in pages:
         if not pg.is_closed():
             pg.close()
+    context.clear_cookies(name=session_cookie.COOKIE)
 
 
 @pytest.fixture

@@ -85,3 +85,75 @@ def test_sso_email_maps_to_local_roles_and_unknown_gets_none(con):
     stranger = auth.actor_for_email(con, "stranger@example.org")
     assert not stranger.signed_in and not stranger.roles
     assert not auth.actor_for_email(con, None).signed_in
+
+
+# --- issue 12: a lockout that cannot be turned against the staff ---------------------
+
+
+def test_failures_from_unknown_addresses_never_lock_out_every_account(con):
+    """Regression: behind localhost every address was the one key 'unknown'; 20 made-up names locked all."""
+    for i in range(25):
+        with pytest.raises(auth.SignInError) as err:
+            auth.sign_in(con, f"made.up.{i}", "whatever password", None, now=T0)
+        assert err.value.reason == "credentials"
+    assert auth.sign_in(con, "rosa", PASSWORD, None, now=T0).username == "rosa"
+    assert auth.sign_in(con, "erik", PASSWORD, "", now=T0).username == "erik"  # '' is unknown too
+    assert con.execute("select count(*) from sign_in_throttle").fetchone()[0] == 0
+
+
+def test_an_unknown_address_still_locks_the_account_it_guesses(con):
+    for _ in range(auth.ACCOUNT_MAX_FAILURES):
+        with pytest.raises(auth.SignInError):
+            auth.sign_in(con, "erik", "wrong password!", None, now=T0)
+    with pytest.raises(auth.SignInError) as err:
+        auth.sign_in(con, "erik", PASSWORD, None, now=T0)
+    assert err.value.reason == "locked"
+    assert auth.sign_in(con, "rosa", PASSWORD, None, now=T0).username == "rosa"
+
+
+def test_made_up_usernames_leave_no_rows_behind(con):
+    users_before = con.execute("select count(*) from app_user").fetchone()[0]
+    for i in range(50):
+        with pytest.raises(auth.SignInError):
+            auth.sign_in(
+                con, f"made.up.{i}", "whatever password", "203.0.113.7", now=T0 + dt.timedelta(minutes=i)
+            )
+    assert con.execute("select count(*) from app_user").fetchone()[0] == users_before
+    assert con.execute("select source from sign_in_throttle").fetchall() == [("203.0.113.7",)]
+
+
+def test_lapsed_address_counts_are_forgotten(con):
+    for i in range(3):
+        with pytest.raises(auth.SignInError):
+            auth.sign_in(con, "nobody", "whatever password", f"198.51.100.{i}", now=T0)
+    later = T0 + dt.timedelta(minutes=auth.LOCK_MINUTES + 1)
+    with pytest.raises(auth.SignInError):
+        auth.sign_in(con, "nobody", "whatever password", "192.0.2.1", now=later)
+    assert con.execute("select source from sign_in_throttle").fetchall() == [("192.0.2.1",)]
+
+
+def test_a_locked_address_is_kept_until_its_lock_ends(con):
+    for _ in range(auth.SOURCE_MAX_FAILURES):
+        with pytest.raises(auth.SignInError):
+            auth.sign_in(con, "nobody", "whatever password", "203.0.113.7", now=T0)
+    with pytest.raises(auth.SignInError):  # another address's failure prunes, but not a lock in force
+        auth.sign_in(con, "nobody", "whatever password", "192.0.2.1", now=T0 + dt.timedelta(minutes=14))
+    with pytest.raises(auth.SignInError) as err:
+        auth.sign_in(con, "rosa", PASSWORD, "203.0.113.7", now=T0 + dt.timedelta(minutes=14))
+    assert err.value.reason == "source_locked"
+
+
+def test_current_locks_lists_accounts_and_addresses_in_force(con):
+    assert auth.current_locks(con, now=T0) == {"accounts": [], "addresses": []}
+    for _ in range(auth.ACCOUNT_MAX_FAILURES):
+        with pytest.raises(auth.SignInError):
+            auth.sign_in(con, "erik", "wrong password!", None, now=T0)
+    for _ in range(auth.SOURCE_MAX_FAILURES):
+        with pytest.raises(auth.SignInError):
+            auth.sign_in(con, "nobody", "whatever password", "203.0.113.7", now=T0)
+    until = T0 + dt.timedelta(minutes=auth.LOCK_MINUTES)
+    assert auth.current_locks(con, now=T0) == {
+        "accounts": [("erik", until)],
+        "addresses": [("203.0.113.7", until)],
+    }
+    assert auth.current_locks(con, now=until) == {"accounts": [], "addresses": []}

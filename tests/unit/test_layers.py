@@ -37,7 +37,9 @@ ALLOWED = {
     "cli": {"store", "write", "publish", "startup"},
     "__main__": {"cli"},
     "__init__": set(),
-    "ui": {"store", "measures", "write", "publish", "views", "charts", "startup"},
+    "ui": {"store", "measures", "write", "publish", "views", "charts", "startup", "session_cookie"},
+    # The HTTP route that sets the session cookie: served by serve.py before Streamlit starts.
+    "session_cookie": set(),
     **{name: set() for name in BASE},
 }
 #: Parts that must not reach a database: what a page says and draws works on frames.

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from impactdash.store import db
-from impactdash.write import auth, users
+from impactdash.write import auth, sessions, users
 from impactdash.write.permissions import Actor, PermissionDenied
 from impactdash.write.validation import EditError
 
@@ -134,3 +134,33 @@ def test_last_enabled_admin_cannot_be_disabled_or_lose_the_role(con):
 def test_unknown_user_is_refused(con):
     with pytest.raises(EditError, match="users_unknown"):
         users.unlock(con, ADMIN, "nobody")
+
+
+def test_an_admin_lifts_an_address_lock_and_it_is_audited(con):
+    for _ in range(auth.SOURCE_MAX_FAILURES):
+        with pytest.raises(auth.SignInError):
+            auth.sign_in(con, "nobody", "whatever password", "203.0.113.7")
+    assert [a for a, _ in auth.current_locks(con)["addresses"]] == ["203.0.113.7"]
+    with pytest.raises(PermissionDenied):
+        users.unlock_address(con, EDITOR, "203.0.113.7")
+    users.unlock_address(con, ADMIN, "203.0.113.7")
+    assert auth.current_locks(con)["addresses"] == []
+    entry = con.execute(
+        "select actor, action, record_key from audit_log where action = 'unlock_address'"
+    ).fetchall()
+    assert entry == [("admin.demo", "unlock_address", "203.0.113.7")]
+    assert auth.sign_in(con, "editor.demo", "demo-editor-2026", "203.0.113.7").username == "editor.demo"
+    with pytest.raises(EditError) as err:
+        users.unlock_address(con, ADMIN, "203.0.113.7")
+    assert err.value.message_key == "users_address_unknown"
+
+
+def test_a_password_reset_or_disabling_ends_the_accounts_sessions(con):
+    first, second = sessions.start(con, "editor.demo"), sessions.start(con, "editor.demo")
+    other = sessions.start(con, "reviewer.demo")
+    users.reset_password(con, ADMIN, "editor.demo", PASSWORD)
+    assert sessions.resume(con, first).ended == "ended" and sessions.resume(con, second).ended == "ended"
+    assert json.loads(audit(con, "reset_password")[-1][5]) == {"password": "reset", "sessions_ended": 2}
+    assert sessions.resume(con, other).username == "reviewer.demo"
+    users.set_disabled(con, ADMIN, "reviewer.demo", True)
+    assert sessions.resume(con, other).ended == "ended"
