@@ -9,12 +9,15 @@ from streamlit.testing.v1 import AppTest
 
 from impactdash import config, i18n, startup, ui
 from impactdash.store import db
-from impactdash.write import edits
+from impactdash.write import edits, permissions, sessions, users
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/edit.py"
 PASSWORDS = {u: p for u, p, _ in startup.DEMO_USERS}
 NO_ACCESS = "U heeft geen toegang tot deze pagina. Meld u aan met een account die dat recht heeft."
+
+
+ADMIN = permissions.Actor("admin.demo", frozenset({"admin"}), "Admin Demo")
 
 
 def sign_in(app, username: str, lang: str = "nl"):
@@ -99,14 +102,18 @@ def test_reviewer_cannot_switch_to_the_page(app, demo_copy):
         at.switch_page(PAGE)
 
 
-@pytest.mark.parametrize("who", [None, "reviewer.demo"])
-def test_a_session_that_loses_the_role_loses_the_page(app, demo_copy, who):
+@pytest.mark.parametrize("change", ["signed_out_elsewhere", "roles_changed"])
+def test_a_session_that_loses_the_role_loses_the_page(app, demo_copy, change):
     at = open_edit(sign_in(app, "editor.demo"))
     assert not no_staff_content(at)
-    if who is None:
-        del at.session_state[ui.ACTOR_KEY]
-    else:
-        at.session_state[ui.ACTOR_KEY] = who
+    con = db.connect(demo_copy)
+    try:
+        if change == "signed_out_elsewhere":  # sign-out in another tab ends the session
+            sessions.end(con, at.session_state[ui.SESSION_KEY])
+        else:  # an administrator takes the editor role away
+            users.set_roles(con, ADMIN, "editor.demo", ["reviewer"])
+    finally:
+        con.close()
     at.run()
     assert not at.exception
     assert no_staff_content(at)

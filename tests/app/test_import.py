@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from impactdash import config, startup, ui
 from impactdash.store import db
-from impactdash.write import edits, importer, permissions
+from impactdash.write import edits, importer, permissions, users
 from tests.app.conftest import ROOT
 
 PAGE = "app_pages/import_data.py"
@@ -103,7 +103,13 @@ def test_page_file_run_directly_is_refused(app_db, monkeypatch, username):
 def test_session_that_loses_the_right_loses_the_page(app, demo_copy):
     at = sign_in(app, "editor.demo")
     assert at.get("file_uploader")
-    at.session_state[ui.ACTOR_KEY] = "reviewer.demo"
+    con = db.connect(demo_copy)  # an administrator takes the editor role away
+    try:
+        users.set_roles(
+            con, permissions.Actor("admin.demo", frozenset({"admin"})), "editor.demo", ["reviewer"]
+        )
+    finally:
+        con.close()
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert not staff_content(at)

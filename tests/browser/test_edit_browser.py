@@ -78,9 +78,15 @@ def value_box(page):
 
 
 def save_value(page, text: str) -> None:
-    value_box(page).fill(text)
-    value_box(page).press("Enter")
-    wait_until_drawn(page)
+    """Type ``text`` as the value and save; type it again if a late rerun redrew the form."""
+    for attempt in range(3):
+        value_box(page).fill(text)
+        value_box(page).press("Enter")
+        wait_until_drawn(page)
+        page.wait_for_timeout(300)  # a rerun the data set's choice started may still redraw the form
+        wait_until_drawn(page)
+        if value_box(page).input_value() == text or attempt == 2:
+            break
     page.get_by_role("button", name="Opslaan").click()
     wait_until_drawn(page)
 

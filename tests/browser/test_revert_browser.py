@@ -150,6 +150,9 @@ def test_reviewer_reverts_an_editors_change_and_an_import_from_the_audit_trail(
             wait_until_drawn(reviewer)
             assert "import teruggedraaid" in reviewer.get_by_test_id("stExpander").first.inner_text()
             screenshot(reviewer, "revert-5-import-reverted")
+        except Exception:
+            screenshot(reviewer, "revert-debug-reviewer")
+            raise
         finally:
             reviewer.close()
         open_record(page, RECORD)
