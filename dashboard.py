@@ -73,7 +73,8 @@ if actor.signed_in:
     elsewhere.append(st.Page(signed_in_already, title=title, url_path=pages.SIGN_IN[3], visibility="hidden"))
 elif not public_only:
     staff.append(page(*pages.SIGN_IN[:4]))
-ui.cookie_sync()
+with st.sidebar:  # at the sidebar's end: its brief appearance shifts nothing a person is about to click
+    ui.cookie_sync()
 # One flat list: Streamlit's sectioned navigation breaks the list markup (axe: list, listitem).
 # Expanded: staff have more than the ten entries Streamlit shows before "View more".
 try:
