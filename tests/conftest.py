@@ -38,6 +38,12 @@ def pytest_collection_modifyitems(config, items):
         layer = _layer(item)
         if layer:
             item.add_marker(getattr(pytest.mark, layer))
+        if layer == "browser":
+            # A journey through the real app runs once more when it fails: a click that lands
+            # while Streamlit is redrawing is sometimes lost on a loaded machine (about one
+            # journey in 30 per run in December 2026; docs/testing.md). The report lists every
+            # rerun (-ra: "R"), so a journey that fails for real still fails, twice.
+            item.add_marker(pytest.mark.flaky(reruns=1))
     items.sort(key=lambda item: LAYERS.index(_layer(item)) if _layer(item) else len(LAYERS))
 
 

@@ -34,6 +34,7 @@ def test_admin_opens_users_and_backup_then_downloads_a_backup_and_restores_it_by
     # downloaded from the app could not be restored by the app, being over the upload limit).
     page.get_by_role("button", name="Nu back-up maken").click()
     page.get_by_text("is gemaakt.").wait_for(timeout=30_000)
+    wait_until_drawn(page)  # the list of backups is redrawn: a click during that run can be lost
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Back-up downloaden").click()
     saved = tmp_path / download.value.suggested_filename
