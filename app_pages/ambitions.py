@@ -93,8 +93,9 @@ ui.chart(
     alt=summary,
 )
 ui.data_table(partial(view.chart_frame, item, lang), lang, key=f"amb_{code}")
-document_url = ambitions.set_index("code").loc[code, "document_url"]
-st.markdown(view.document_text(item.document, document_url, lang))
+record = ambitions.set_index("code").loc[code]
+document = view.document_text(item.document, record["document_url"], lang, record["document_en"])
+st.markdown(document, unsafe_allow_html=True)
 
 st.markdown(f"#### {i18n.t('amb_milestones_heading', lang)}")
 st.table(view.milestones_frame(item, lang), hide_index=True)
@@ -104,10 +105,13 @@ if not notes.empty:
     st.markdown(i18n.t("amb_notes_caption", lang))
     names = dict(zip(programmes["programme_code"], programmes["programme_name"], strict=True))
     for number, line in enumerate(view.note_lines(notes, names, lang), start=1):
-        st.markdown(f"{number}\\. {line}")
+        st.markdown(f"{number}\\. {line}", unsafe_allow_html=True)
 
 st.markdown(f"#### {i18n.t('amb_programmes_heading', lang)}")
 st.markdown(view.programmes_sentence(programmes, as_of, lang))
 if not programmes.empty:
     st.table(view.programmes_frame(programmes, as_of, lang), hide_index=True)
     st.markdown(i18n.t("amb_programmes_overlap", lang))
+    if described := view.programme_descriptions(programmes, lang):
+        st.markdown(f"#### {i18n.t('amb_programmes_described', lang)}")
+        st.markdown(described, unsafe_allow_html=True)

@@ -91,4 +91,7 @@ else:
     st.markdown(realestate.register_sentence(register, lang))
     st.table(realestate.register_table(register, lang), hide_index=True)
     for line in realestate.note_lines(notes, lang):
-        st.caption(line)
+        st.caption(line, unsafe_allow_html=True)
+    if described := realestate.description_lines(register, lang):
+        st.subheader(i18n.t("property_described", lang))
+        st.markdown(described, unsafe_allow_html=True)

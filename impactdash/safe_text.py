@@ -37,3 +37,16 @@ def plain_text(markdown: str) -> str:
     "asterisk asterisk" otherwise.
     """
     return _ESCAPED.sub(r"\1", _EMPHASIS.sub("", markdown))
+
+
+def in_language(text: object, lang: str) -> str:
+    """Return typed ``text`` as Markdown in a ``<span lang=…>``, for a passage in another language.
+
+    A screen reader then reads a Dutch note on an English page with Dutch pronunciation
+    (WCAG 3.1.2). The text is escaped as :func:`escape_markdown` does, so nothing typed
+    becomes markup; the one tag is ours. It is shown through Markdown that allows HTML
+    (``unsafe_allow_html``), which is safe because every typed character is escaped.
+    """
+    if lang not in ("nl", "en"):
+        raise ValueError(f"not a language of the dashboard: {lang!r}")
+    return f'<span lang="{lang}">{escape_markdown(text)}</span>'

@@ -1,7 +1,7 @@
 -- Public notes that explain the ambitions of one municipality: notes on the ambition itself,
 -- on its measure (for this municipality or for all) and on the programmes that serve it.
 -- Parameters: $municipality. Returns: ambition_code, subject_kind, subject_code, period_start,
--- period_end, body. Internal notes are never returned.
+-- period_end, body, body_en (the English text, empty: Dutch only). Internal notes are never returned.
 -- example: municipality=GM0518
 with ambitions as (
     select code, metric_code
@@ -10,19 +10,19 @@ with ambitions as (
 ),
 
 public_notes as (
-    select subject_kind, subject_code, municipality_code, period_start, period_end, body
+    select subject_kind, subject_code, municipality_code, period_start, period_end, body, body_en
     from note
     where visibility = 'public'
 ),
 
 on_ambition as (
-    select a.code as ambition_code, n.subject_kind, n.subject_code, n.period_start, n.period_end, n.body
+    select a.code as ambition_code, n.subject_kind, n.subject_code, n.period_start, n.period_end, n.body, n.body_en
     from ambitions as a
     join public_notes as n on n.subject_kind = 'ambition' and n.subject_code = a.code
 ),
 
 on_measure as (
-    select a.code as ambition_code, n.subject_kind, n.subject_code, n.period_start, n.period_end, n.body
+    select a.code as ambition_code, n.subject_kind, n.subject_code, n.period_start, n.period_end, n.body, n.body_en
     from ambitions as a
     join public_notes as n
         on n.subject_kind = 'metric'
@@ -31,7 +31,7 @@ on_measure as (
 ),
 
 on_programme as (
-    select pa.ambition_code, n.subject_kind, n.subject_code, n.period_start, n.period_end, n.body
+    select pa.ambition_code, n.subject_kind, n.subject_code, n.period_start, n.period_end, n.body, n.body_en
     from ambitions as a
     join programme_ambition as pa on pa.ambition_code = a.code
     join public_notes as n on n.subject_kind = 'programme' and n.subject_code = pa.programme_code

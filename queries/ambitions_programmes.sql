@@ -1,6 +1,6 @@
 -- The programmes that serve each ambition of one municipality, with their budget and spend.
 -- Parameters: $municipality. Returns one row per (ambition, programme): ambition_code,
--- programme_code, programme_name, instrument_nl, instrument_en, lead, partner_name, start_date,
+-- programme_code, programme_name, description, description_en (empty: Dutch only), instrument_nl, instrument_en, lead, partner_name, start_date,
 -- end_date, last_year (the latest complete year), budget_total (all years up to the reporting
 -- year, latest planning-and-control moment), spend_total (bookings up to the reporting date),
 -- budget_last_year, spend_last_year.
@@ -50,6 +50,8 @@ final as (
         sv.ambition_code,
         p.code as programme_code,
         p.name as programme_name,
+        p.description,
+        p.description_en,
         i.name_nl as instrument_nl,
         i.name_en as instrument_en,
         p.lead,

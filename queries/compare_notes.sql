@@ -1,7 +1,7 @@
 -- Public notes that explain one measure: on the measure, on an ambition for it, and on the
 -- buildings (property measures) or programmes (money measures) behind it. Never internal notes.
 -- Parameters: $metric (measure code). Returns: municipality_code, subject_kind, period_start,
--- period_end, body.
+-- period_end, body, body_en (the English text, empty: Dutch only).
 -- example: metric=impact_floor_m2
 with measure as (
     select m.code, m.domain_code
@@ -16,7 +16,7 @@ public_notes as (
 ),
 
 relevant as (
-    select n.municipality_code, n.subject_kind, n.period_start, n.period_end, n.body
+    select n.municipality_code, n.subject_kind, n.period_start, n.period_end, n.body, n.body_en
     from public_notes as n, measure as m
     where (n.subject_kind = 'metric' and n.subject_code = m.code)
         or (n.subject_kind = 'ambition'
@@ -28,7 +28,7 @@ relevant as (
 ),
 
 final as (
-    select municipality_code, subject_kind, period_start, period_end, body
+    select municipality_code, subject_kind, period_start, period_end, body, body_en
     from relevant
     where municipality_code is not null
 )

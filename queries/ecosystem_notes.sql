@@ -1,10 +1,10 @@
 -- Public notes of one municipality on its ecosystem measures (or their ambitions) and on its programmes.
 -- Never returns an internal note. Parameters: $municipality.
 -- Returns: metric_code (null for a programme note), programme_code, programme_name, period_start,
--- period_end, body.
+-- period_end, body, body_en (the English text, empty: Dutch only).
 -- example: municipality=GM0518
 with public_notes as (
-    select n.subject_kind, n.subject_code, n.municipality_code, n.period_start, n.period_end, n.body
+    select n.subject_kind, n.subject_code, n.municipality_code, n.period_start, n.period_end, n.body, n.body_en
     from note as n
     where n.visibility = 'public'
         and (n.municipality_code = $municipality or n.municipality_code is null)
@@ -27,7 +27,8 @@ on_metrics as (
         null::varchar as programme_name,
         n.period_start,
         n.period_end,
-        n.body
+        n.body,
+        n.body_en
     from public_notes as n
     left join ambition as a
         on n.subject_kind = 'ambition'
@@ -43,7 +44,8 @@ on_programmes as (
         p.name as programme_name,
         n.period_start,
         n.period_end,
-        n.body
+        n.body,
+        n.body_en
     from public_notes as n
     join programme as p on p.code = n.subject_code
     where n.subject_kind = 'programme' and p.municipality_code = $municipality

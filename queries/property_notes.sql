@@ -1,10 +1,10 @@
 -- Public notes of one municipality on its properties and on the real-estate measures and ambitions.
 -- Never returns internal notes. Parameters: $municipality. Returns: subject_kind, subject_code,
 -- property_name (for a note on a property), metric_code (for a note on a measure or its ambition),
--- period_start, period_end, body.
+-- period_start, period_end, body, body_en (the English text, empty: Dutch only).
 -- example: municipality=GM0518
 with public_notes as (
-    select n.subject_kind, n.subject_code, n.period_start, n.period_end, n.body
+    select n.subject_kind, n.subject_code, n.period_start, n.period_end, n.body, n.body_en
     from note as n
     where n.visibility = 'public' and n.municipality_code = $municipality
 ),
@@ -37,7 +37,7 @@ subjects as (
 final as (
     select
         n.subject_kind, n.subject_code, s.property_name, s.metric_code,
-        n.period_start, n.period_end, n.body
+        n.period_start, n.period_end, n.body, n.body_en
     from public_notes as n
     join subjects as s using (subject_kind, subject_code)
 )

@@ -1,7 +1,7 @@
 -- The properties of one municipality with their state on the reporting date and latest occupancy.
 -- Parameters: $municipality. Returns one row per property: code, name, address, district, latitude,
 -- longitude, gross_floor_m2, impact_floor_m2, rent_regime, rent_discount_eur_year, available_from,
--- available_until, state ('active', 'ended' or 'planned' on the reporting date), latest_year,
+-- available_until, description, description_en (empty: Dutch only), state ('active', 'ended' or 'planned' on the reporting date), latest_year,
 -- latest_quarter, occupied_m2, occupancy_pct, tenants, impact_tenants.
 -- example: municipality=GM0518
 with reporting as (
@@ -30,7 +30,7 @@ final as (
         p.code, p.name, p.address, p.district, p.latitude, p.longitude,
         p.gross_floor_m2, p.impact_floor_m2, p.rent_regime,
         p.rent_discount_eur_year::double as rent_discount_eur_year,
-        p.available_from, p.available_until,
+        p.available_from, p.available_until, p.description, p.description_en,
         case
             when p.available_from > r.reporting_date then 'planned'
             when p.available_until < r.reporting_date then 'ended'

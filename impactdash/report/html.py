@@ -150,7 +150,7 @@ def _fact_row(label: str, value: str) -> str:
 
 def _facts(section: Section, lang: str) -> str:
     rows = [_fact_row(_e(label), _cell(value)) for label, value in section.facts]
-    document = _e(section.document)
+    document = _in(section.document, section.document_lang)
     if section.document_url:
         # A link the reader may follow, never a resource the file loads by itself.
         document = f'<a href="{_attr(section.document_url)}" rel="noopener noreferrer">{document}</a>'
@@ -171,11 +171,16 @@ def _chart(section: Section, lang: str) -> str:
     )
 
 
+def _in(text: str, lang: str) -> str:
+    """Escaped ``text``, in a ``<span lang>`` when it is in another language than the report's."""
+    return f'<span lang="{_attr(lang)}">{_e(text)}</span>' if lang else _e(text)
+
+
 def _notes(notes: tuple[Note, ...], lang: str) -> str:
     heading = f"<h3>{_e(i18n.t('amb_notes_heading', lang))}</h3>"
     if not notes:
         return heading + f"<p>{_e(i18n.t('report_no_notes', lang))}</p>"
-    items = "".join(f"<li><strong>{_e(n.about)}:</strong> {_e(n.body)}</li>" for n in notes)
+    items = "".join(f"<li><strong>{_e(n.about)}:</strong> {_in(n.body, n.body_lang)}</li>" for n in notes)
     caption = f'<p class="muted">{_e(i18n.t("report_notes_caption", lang))}</p>'
     return f'{heading}{caption}<ol class="notes">{items}</ol>'
 

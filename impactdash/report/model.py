@@ -20,6 +20,7 @@ from impactdash.measures import metrics, progress
 from impactdash.measures.progress import AmbitionProgress
 from impactdash.store import db
 from impactdash.views import ambitions as view
+from impactdash.views import bilingual
 
 #: Columns of the summary table, worst status last so the eye ends on what needs attention.
 SUMMARY_STATUSES = ("on_track", "at_risk", "off_track", "no_data")
@@ -52,6 +53,8 @@ class Note:
     number: int
     about: str
     body: str
+    #: The language of ``body`` when it is not the report's (a note with no English text).
+    body_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class Section:
     facts: tuple[tuple[str, Cell], ...]
     document: str
     document_url: str | None
+    #: The language of ``document`` when it is not the report's (no English title), else ''.
+    document_lang: str
     item: AmbitionProgress
     note_periods: tuple[tuple[dt.date, dt.date], ...]
     chart_alt: str
@@ -232,7 +237,8 @@ def _notes(notes: pd.DataFrame, programme_names: dict[str, str], lang: str) -> t
             end=i18n.fmt_date(_day(row.period_end), lang),
         )
         about = i18n.t("report_note_about", lang, about=about, period=period)
-        result.append(Note(number, about, str(row.body)))
+        body, body_lang = bilingual.pick(row.body, getattr(row, "body_en", None), lang)
+        result.append(Note(number, about, str(body), "" if body_lang == lang else body_lang))
     return tuple(result)
 
 
@@ -281,7 +287,8 @@ def _section(item: AmbitionProgress, index: int, count: int, src: _Sources, lang
     programmes = src.programmes[src.programmes["ambition_code"] == item.code]
     names = dict(zip(programmes["programme_code"], programmes["programme_name"], strict=True))
     summary = view.summary_sentence(item, lang)
-    url = src.ambitions.set_index("code").loc[item.code, "document_url"]
+    record = src.ambitions.set_index("code").loc[item.code]
+    document, document_lang = bilingual.pick(item.document, record.get("document_en"), lang)
     return Section(
         code=item.code,
         name=item.name(lang),
@@ -290,8 +297,9 @@ def _section(item: AmbitionProgress, index: int, count: int, src: _Sources, lang
         status=_badge(item.assessment.status.value, lang),
         summary=summary,
         facts=_facts(item, src.definitions.get(item.metric_code), lang),
-        document=str(item.document),
-        document_url=view.safe_url(url),
+        document=str(document),
+        document_url=view.safe_url(record["document_url"]),
+        document_lang="" if document_lang == lang else document_lang,
         item=item,
         note_periods=tuple(view.chart_notes(notes)),
         chart_alt=i18n.t("report_chart_alt", lang, name=item.name(lang), summary=summary),

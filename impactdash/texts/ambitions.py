@@ -92,9 +92,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "amb_notes_heading": {"nl": "Toelichting", "en": "Notes"},
     "amb_notes_caption": {
         "nl": "Toelichting van de gemeente bij deze ambitie, de maatstaf of de programma's.",
-        "en": "Notes by the municipality on this ambition, its measure or its programmes (written in Dutch).",
+        "en": "Notes by the municipality on this ambition, its measure or its programmes.",
     },
-    "amb_note_line": {"nl": "**{about}, {period}:** {body}", "en": "**{about}, {period}:** {body}"},
+    "amb_note_line": {
+        "nl": "**{about}, {period}{written}:** {body}",
+        "en": "**{about}, {period}{written}:** {body}",
+    },
     "amb_note_ambition": {"nl": "Ambitie", "en": "Ambition"},
     "amb_note_metric": {"nl": "Maatstaf", "en": "Measure"},
     "amb_note_programme": {"nl": "Programma {name}", "en": "Programme {name}"},
@@ -120,6 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Een programma kan meer ambities dienen; tel de bedragen daarom niet op over ambities heen.",
         "en": "A programme can serve several ambitions, so do not add the amounts up across ambitions.",
     },
+    "amb_programmes_described": {"nl": "Wat de programma's doen", "en": "What the programmes do"},
     "amb_no_programmes": {
         "nl": "Er zijn geen programma's aan deze ambitie gekoppeld.",
         "en": "No programmes are linked to this ambition.",

@@ -184,11 +184,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "budget_cp_other": {"nl": "Overig", "en": "Other"},
     # Notes
     "budget_note": {
-        "nl": "Toelichting ({start} – {end}): {body}",
-        "en": "Note ({start} – {end}, in Dutch): {body}",
+        "nl": "Toelichting ({start} – {end}{written}): {body}",
+        "en": "Note ({start} – {end}{written}): {body}",
     },
     "budget_note_programme": {
-        "nl": "Toelichting bij {name} ({start} – {end}): {body}",
-        "en": "Note on {name} ({start} – {end}, in Dutch): {body}",
+        "nl": "Toelichting bij {name} ({start} – {end}{written}): {body}",
+        "en": "Note on {name} ({start} – {end}{written}): {body}",
     },
 }

@@ -109,6 +109,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Bron: gegevens van de gemeente; zie Methode en data voor definities.",
         "en": "Source: the municipality's data; see Method and data for definitions.",
     },
+    # Said after a typed text's period when it is shown in the other language (no English text).
+    "text_written_nl": {"nl": ", in het Nederlands", "en": ", in Dutch"},
+    "text_written_en": {"nl": ", in het Engels", "en": ", in English"},
     "no_database": {
         "nl": "De database kon niet worden geopend. Neem contact op met de beheerder.",
         "en": "The database could not be opened. Please contact the administrator.",

@@ -94,7 +94,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare_col_population": {"nl": "Inwoners (jaar)", "en": "Inhabitants (year)"},
     "compare_col_status": {"nl": "Status", "en": "Status"},
     "compare_note": {
-        "nl": "Toelichting {name}, {period}:",
-        "en": "Note from {name}, {period} (in Dutch):",
+        "nl": "Toelichting {name}, {period}{written}:",
+        "en": "Note from {name}, {period}{written}:",
     },
 }

@@ -48,12 +48,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "eco_col_value": {"nl": "Waarde", "en": "Value"},
     # Public notes
     "eco_note": {
-        "nl": "Toelichting ({start} – {end}): {body}",
-        "en": "Note ({start} – {end}, in Dutch): {body}",
+        "nl": "Toelichting ({start} – {end}{written}): {body}",
+        "en": "Note ({start} – {end}{written}): {body}",
     },
     "eco_note_programme": {
-        "nl": "Toelichting bij {programme} ({start} – {end}): {body}",
-        "en": "Note on {programme} ({start} – {end}, in Dutch): {body}",
+        "nl": "Toelichting bij {programme} ({start} – {end}{written}): {body}",
+        "en": "Note on {programme} ({start} – {end}{written}): {body}",
     },
     # Connections
     "eco_connections": {"nl": "Verbindingen per jaar", "en": "Connections per year"},

@@ -89,6 +89,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Alle {n} panden met hun laatst bekende bezetting ({date}).",
         "en": "All {n} buildings with their latest known occupancy ({date}).",
     },
+    "property_described": {"nl": "Over de panden", "en": "About the buildings"},
     "property_notes_title": {"nl": "Toelichting", "en": "Notes"},
     "property_note": {"nl": "Toelichting", "en": "Note"},
     # rent regimes

@@ -71,7 +71,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "report_notes_caption": {
         "nl": "Toelichting van de gemeente bij deze ambitie, de maatstaf of de programma's; de nummers staan"
         " ook in de grafiek.",
-        "en": "Notes by the municipality on this ambition, its measure or its programmes (written in Dutch);"
+        "en": "Notes by the municipality on this ambition, its measure or its programmes (in Dutch where"
+        " no English text was written);"
         " the numbers also mark the chart.",
     },
     "report_no_notes": {

@@ -239,6 +239,8 @@ def chart_section(
     if figure is not None:
         chart(figure, key=key, alt=sentence)
     for note in notes:
-        st.caption(note)
+        # Typed text in a note is escaped by the view; HTML is allowed for the one tag views
+        # add, the lang of a text in the other language (impactdash.views.bilingual).
+        st.caption(note, unsafe_allow_html=True)
     if callable(table) or (table is not None and not table.empty):
         data_table(table, current_lang, key=key)

@@ -17,6 +17,7 @@ from impactdash import i18n
 from impactdash.measures import metrics
 from impactdash.measures.progress import AmbitionProgress
 from impactdash.safe_text import escape_markdown  # noqa: F401 (re-exported for the page)
+from impactdash.views import bilingual
 
 #: Worst first: the default order of the list.
 STATUS_ORDER = ("off_track", "at_risk", "on_track", "no_data")
@@ -381,15 +382,22 @@ def _day(value: object) -> dt.date | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
-def document_text(document: str, url: object, lang: str) -> str:
-    """Markdown naming the council document that set the ambition, linked when it has a web address."""
-    title = escape_markdown(document)
+def document_text(document: str, url: object, lang: str, document_en: object = None) -> str:
+    """Markdown naming the council document that set the ambition, linked when it has a web address.
+
+    The title is the English one on an English page where there is one, else the Dutch one
+    marked as Dutch (render with HTML allowed, see :mod:`impactdash.views.bilingual`).
+    """
+    title = bilingual.passage(document, document_en, lang)
     link = safe_url(url)
     return i18n.t("amb_document", lang, doc=f"[{title}]({link})" if link else title)
 
 
 def note_lines(notes: pd.DataFrame, programme_names: dict[str, str], lang: str) -> list[str]:
-    """Markdown lines for the public notes of one ambition: what it is about, the period, the text."""
+    """Markdown lines for the public notes of one ambition: what it is about, the period, the text.
+
+    The text is in the page's language where written in it, else marked (render with HTML allowed).
+    """
     lines = []
     for row in notes.itertuples(index=False):
         if row.subject_kind == "programme":
@@ -410,10 +418,24 @@ def note_lines(notes: pd.DataFrame, programme_names: dict[str, str], lang: str) 
                 lang,
                 about=escape_markdown(about),
                 period=period,
-                body=escape_markdown(row.body),
+                written=bilingual.written(row.body, getattr(row, "body_en", None), lang),
+                body=bilingual.passage(row.body, getattr(row, "body_en", None), lang),
             )
         )
     return lines
+
+
+def programme_descriptions(programmes: pd.DataFrame, lang: str) -> str:
+    """Markdown list of what each programme does, in the page's language where written in it; '' if none.
+
+    A description in the other language is marked (render with HTML allowed).
+    """
+    lines = []
+    for row in programmes.drop_duplicates("programme_code").itertuples(index=False):
+        text = bilingual.of_row(row, "description", lang)
+        if text:
+            lines.append(f"- **{escape_markdown(row.programme_name)}**: {text}")
+    return "\n".join(lines)
 
 
 def chart_notes(notes: pd.DataFrame) -> list[tuple[dt.date, dt.date]]:

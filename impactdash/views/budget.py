@@ -14,6 +14,7 @@ import pandas as pd
 
 from impactdash import i18n
 from impactdash.safe_text import escape_markdown as md
+from impactdash.views import bilingual
 
 #: At most this many spend lines of one programme-year are read (newest first) ...
 MAX_LINES = 500
@@ -493,7 +494,8 @@ def notes_for(
         values = {
             "start": i18n.fmt_date(start, lang),
             "end": i18n.fmt_date(end, lang),
-            "body": md(note["body"]),
+            "body": bilingual.passage(note["body"], note.get("body_en"), lang),
+            "written": bilingual.written(note["body"], note.get("body_en"), lang),
         }
         if kind == "programme":
             out.append(i18n.t("budget_note_programme", lang, name=md(note["programme_name"]), **values))

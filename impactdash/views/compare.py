@@ -22,6 +22,7 @@ from impactdash import i18n
 from impactdash.charts.base import PALETTE
 from impactdash.measures import metrics, progress
 from impactdash.safe_text import escape_markdown  # noqa: F401 (re-exported for the page)
+from impactdash.views import bilingual
 
 #: Units that grow with the size of a municipality and may be divided by its population.
 PER_CAPITA_UNITS = frozenset({"eur", "m2", "count", "fte"})
@@ -190,9 +191,12 @@ def note_lines(notes: pd.DataFrame, towns: pd.DataFrame, lang: str) -> list[str]
         period = i18n.fmt_date(start, lang)
         if end != start:
             period += " – " + i18n.fmt_date(end, lang)
-        lines.append(
-            f"{i18n.t('compare_note', lang, name=names[row.municipality_code], period=period)} {row.body}"
+        body_en = getattr(row, "body_en", None)
+        written = bilingual.written(row.body, body_en, lang)
+        about = i18n.t(
+            "compare_note", lang, name=names[row.municipality_code], period=period, written=written
         )
+        lines.append(f"{about} {bilingual.plain(row.body, body_en, lang)}")
     return lines
 
 

@@ -16,6 +16,7 @@ from impactdash import i18n
 from impactdash.measures.progress import AmbitionProgress
 from impactdash.safe_text import escape_hover, escape_markdown  # noqa: F401 (re-exported for the page)
 from impactdash.views import ambitions as ambitions_view
+from impactdash.views import bilingual
 
 #: The ecosystem measures, in the order the page shows them.
 METRICS = (
@@ -307,11 +308,13 @@ def note_texts_by_measure(notes: pd.DataFrame, lang: str) -> dict[str | None, li
     """Return the public notes as safe markdown per measure code; key ``None``: notes on programmes.
 
     One pass over the notes, so a page that shows the notes of many measures reads them once.
+    A text in the other language is marked (render with HTML allowed).
     """
     texts: dict[str | None, list[str]] = {}
     for row in notes.itertuples(index=False):
         period = {"start": i18n.fmt_date(row.period_start, lang), "end": i18n.fmt_date(row.period_end, lang)}
-        body = escape_markdown(row.body)
+        body = bilingual.passage(row.body, getattr(row, "body_en", None), lang)
+        period["written"] = bilingual.written(row.body, getattr(row, "body_en", None), lang)
         if isinstance(row.metric_code, str):
             texts.setdefault(row.metric_code, []).append(i18n.t("eco_note", lang, body=body, **period))
         if isinstance(row.programme_code, str):

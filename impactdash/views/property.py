@@ -16,6 +16,7 @@ from impactdash import i18n
 from impactdash.measures.progress import AmbitionProgress
 from impactdash.safe_text import escape_markdown  # noqa: F401 (re-exported for the page)
 from impactdash.views import ambitions as ambitions_view
+from impactdash.views import bilingual
 
 STATES = ("active", "planned", "ended")
 REGIMES = ("market", "reduced", "social", "free")
@@ -292,10 +293,24 @@ def register_sentence(register: pd.DataFrame, lang: str) -> str:
     return i18n.t("property_register_sentence", lang, n=len(register), date=quarter)
 
 
+def description_lines(register: pd.DataFrame, lang: str) -> str:
+    """Markdown list of the buildings' descriptions, in the page's language where written in it; '' if none.
+
+    A description in the other language is marked (render with HTML allowed).
+    """
+    lines = []
+    for row in register.itertuples(index=False):
+        text = bilingual.of_row(row, "description", lang)
+        if text:
+            lines.append(f"- **{escape_markdown(row.name)}**: {text}")
+    return "\n".join(lines)
+
+
 def note_lines(notes: pd.DataFrame, lang: str, metric_code: str | None = None) -> list[str]:
     """Return the public notes as caption lines: on one measure, or (no code) on the buildings.
 
-    The query returns public notes only; this picks the ones that belong under one chart.
+    The query returns public notes only; this picks the ones that belong under one chart. A
+    text in the other language is marked (render with HTML allowed).
     """
     if metric_code is None:
         rows = notes[notes["subject_kind"] == "property"]
@@ -305,5 +320,7 @@ def note_lines(notes: pd.DataFrame, lang: str, metric_code: str | None = None) -
     for row in rows.itertuples(index=False):
         period = period_text(row.period_start, row.period_end, lang)
         subject = f"**{escape_markdown(row.property_name)}**, " if metric_code is None else ""
-        lines.append(f"📝 {i18n.t('property_note', lang)} ({subject}{period}): {escape_markdown(row.body)}")
+        body = bilingual.passage(row.body, getattr(row, "body_en", None), lang)
+        written = bilingual.written(row.body, getattr(row, "body_en", None), lang)
+        lines.append(f"📝 {i18n.t('property_note', lang)} ({subject}{period}{written}): {body}")
     return lines

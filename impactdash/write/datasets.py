@@ -8,7 +8,9 @@ rules across tables, which DuckDB cannot (it has no triggers).
 
 Labels are lower case because they are used inside sentences ("Rij 12, veld ‘bedrag’ …");
 pages capitalise them for column headers. Import files may use a field's name or either
-label as column header. The building blocks (``Field``, ``Dataset``, the rule classes)
+label as column header. A text a visitor reads has an optional English field beside the
+Dutch one (``body_en``, ``description_en``, ``document_en``): English pages show it where
+filled in, else the Dutch text marked as Dutch. The building blocks (``Field``, ``Dataset``, the rule classes)
 live in ``impactdash.write.dataset_spec``.
 """
 
@@ -110,6 +112,7 @@ _ALL = (
         _date("end_date", "einddatum", "end date", required=False),
         _text("sdgs", "SDG's", "SDGs", pattern="([1-9]|1[0-7])(;([1-9]|1[0-7]))*", example="8;17"),
         _text("description", "omschrijving", "description"),
+        _text("description_en", "omschrijving (Engels)", "description (English)"),
     ), rules=(
         Compare("end_date", ">=", "start_date"),
         RequiredWhen("partner_name", "lead", "partner"),
@@ -125,6 +128,7 @@ _ALL = (
         Field("cumulative", "bool", "cumulatief", "cumulative", default="false"),
         _text("document", "document", "document", required=True),
         _text("document_url", "link naar document", "document link"),
+        _text("document_en", "document (Engelse titel)", "document (English title)"),
     ), rules=(
         Compare("target_date", ">", "baseline_date"),
         # Changing the baseline or target must keep the ambition's milestones inside them.
@@ -190,6 +194,8 @@ _ALL = (
                 default="0"),
         _date("available_from", "beschikbaar vanaf", "available from"),
         _date("available_until", "beschikbaar tot", "available until", required=False),
+        _text("description", "omschrijving", "description"),
+        _text("description_en", "omschrijving (Engels)", "description (English)"),
     ), rules=(
         Compare("impact_floor_m2", "<=", "gross_floor_m2"),
         Compare("available_until", ">=", "available_from"),
@@ -248,6 +254,7 @@ _ALL = (
         _text("body", "tekst", "text", required=True),
         _choice("visibility", "zichtbaarheid", "visibility", "public", "internal"),
         _text("author", "auteur", "author", auto="actor"),
+        _text("body_en", "tekst (Engels)", "text (English)"),
     ), rules=(
         Compare("period_end", ">=", "period_start"),
         SubjectRef("subject_kind", "subject_code", (("metric", "metric"), ("programme", "programme"),

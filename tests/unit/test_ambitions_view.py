@@ -223,7 +223,15 @@ def test_markdown_from_the_database_is_shown_as_typed():
     assert view.safe_url(float("nan")) is None
     linked = view.document_text("Raadsvoorstel [1]", "https://raad.example.nl/1", "nl")
     assert linked == r"**Vastgesteld in:** [Raadsvoorstel \[1\]](https://raad.example.nl/1)"
-    assert view.document_text("Raadsvoorstel", None, "en") == "**Set in:** Raadsvoorstel"
+    # No English title: the Dutch one, marked as Dutch for a screen reader.
+    assert (
+        view.document_text("Raadsvoorstel", None, "en") == '**Set in:** <span lang="nl">Raadsvoorstel</span>'
+    )
+    assert view.document_text("Raadsvoorstel", None, "en", "Council <b>") == r"**Set in:** Council \<b\>"
+    assert (
+        view.document_text("Raadsvoorstel", None, "nl", "Council proposal")
+        == "**Vastgesteld in:** Raadsvoorstel"
+    )
 
 
 def _notes() -> pd.DataFrame:

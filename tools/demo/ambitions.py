@@ -192,6 +192,7 @@ def build_ambitions(spec: Spec, values):
                     "cumulative": a.cumulative,
                     "document": city.documents[a.document],
                     "document_url": None,
+                    "document_en": city.documents_en.get(a.document),
                 }
             )
             for d, v in zip(ms_dates, ms_values, strict=True):

@@ -42,6 +42,8 @@ def build_properties(spec: Spec):
                     "rent_discount_eur_year": int(discount),
                     "available_from": b.available_from,
                     "available_until": b.available_until,
+                    "description": b.description,
+                    "description_en": b.description_en,
                 }
             )
             unit = r.uniform(28, 85)

@@ -42,6 +42,7 @@ class Programme:
     description: str
     partner: str | None = None
     end: date | None = None
+    description_en: str | None = None  # left out: Dutch only
     underspend: dict[int, float] = field(default_factory=dict)  # year -> spend / final budget
 
     def __post_init__(self) -> None:
@@ -67,6 +68,8 @@ class Property:
     final_occupancy: float  # share of the impact floor area let once filled up
     ramp_quarters: float  # time constant of the fill-up curve
     available_until: date | None = None
+    description: str | None = None
+    description_en: str | None = None  # left out: Dutch only
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class Note:
     period_end: date
     visibility: str
     body: str
+    body_en: str | None = None  # left out: Dutch only
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ class City:
     properties: list[Property]
     ambitions: list[AmbitionSpec]
     notes: list[Note]
+    documents_en: dict[str, str] = field(default_factory=dict)  # English titles; left out: Dutch only
 
     def per_year(self, column: str) -> dict[int, object]:
         """One column of [years], for the years that have it."""

@@ -30,6 +30,7 @@ COLUMNS = {
         "end_date",
         "sdgs",
         "description",
+        "description_en",
     ],
     "ambition": [
         "code",
@@ -42,6 +43,7 @@ COLUMNS = {
         "cumulative",
         "document",
         "document_url",
+        "document_en",
     ],
     "milestone": ["ambition_code", "due_date", "value"],
     "programme_ambition": ["programme_code", "ambition_code"],
@@ -63,6 +65,8 @@ COLUMNS = {
         "rent_discount_eur_year",
         "available_from",
         "available_until",
+        "description",
+        "description_en",
     ],
     "occupancy": ["property_code", "year", "quarter", "occupied_m2", "tenants", "impact_tenants"],
     "observation": ["metric_code", "municipality_code", "observed_on", "value", "source"],
@@ -77,6 +81,7 @@ COLUMNS = {
         "body",
         "visibility",
         "author",
+        "body_en",
     ],
     "app_setting": ["key", "value"],
 }
@@ -133,6 +138,7 @@ def generate(spec: Spec):
             "end_date": p.end,
             "sdgs": p.sdgs,
             "description": p.description,
+            "description_en": p.description_en,
         }
         for c in cities
         for p in c.programmes
@@ -175,6 +181,7 @@ def generate(spec: Spec):
             "body": n.body,
             "visibility": n.visibility,
             "author": "editor.demo",
+            "body_en": n.body_en,
         }
         for c in cities
         for n in c.notes
