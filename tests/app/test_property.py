@@ -208,3 +208,18 @@ def test_a_municipality_without_buildings_says_so(app, demo_copy):
     at = app("en", municipality="GM0363", page=PAGE)
     assert not at.get("plotly_chart")
     assert sum(COMMON["no_data_selection"]["en"] in m.value for m in at.markdown) == 5
+
+
+def test_english_page_shows_english_texts_and_marks_the_dutch_ones(app):
+    """Descriptions and notes in English where written; else the Dutch text, marked lang="nl"."""
+    at = app("en", municipality="GM0518", page=PAGE)
+    (described,) = [m.value for m in at.markdown if "Impacthub Binckhorst**" in m.value]
+    assert "Former printing works with flexible desks, studios and a shared workshop\\." in described
+    assert '**Impacthuis Morgenstond**: <span lang="nl">Plint van een woontoren' in described
+    assert "Voormalige drukkerij" not in described
+    notes = "\n".join(c.value for c in at.caption)
+    assert "The temporary impact office on the Prinsegracht closed" in notes
+    assert ', in Dutch): <span lang="nl">Broedplaats in een pand dat tot de herontwikkeling' in notes
+    dutch = app("nl", municipality="GM0518", page=PAGE)
+    page = _page_text(dutch)
+    assert "Voormalige drukkerij met flexplekken" in page and "<span" not in page
