@@ -84,12 +84,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "report_method_heading": {"nl": "Zo leest u deze rapportage", "en": "How to read this report"},
     "page_report": {"nl": "Rapportage", "en": "Report"},
     "report_page_intro": {
-        "nl": "De voortgangsreview van een publicatie als PDF en als één HTML-bestand dat ook offline werkt:"
-        " een voorblad, de stand per status en per ambitie een pagina met grafiek, cijfers en toelichtingen."
-        " Geschikt als bijlage bij een raadsbrief.",
-        "en": "The progress review of a publication as a PDF and as one HTML file that also works offline: a"
-        " cover, the statuses at a glance and a page per ambition with its chart, figures and notes. Fit to"
-        " attach to a letter to the council.",
+        "nl": "De raadsrapportage van een publicatie, als PDF of als één HTML-bestand dat ook offline werkt:"
+        " voorblad, samenvatting, inhoudsopgave, begroting en uitgaven, vastgoed, ecosysteem, hefboom en"
+        " partnerleiding, de ambities en een bijlage met begrippen en bronnen. Geschikt als bijlage bij een"
+        " raadsbrief.",
+        "en": "The council report of a publication, as a PDF or as one HTML file that also works offline:"
+        " cover, summary, contents, budget and spend, property, ecosystem, leverage and partner leadership,"
+        " the ambitions and an annex of definitions and sources. Fit to attach to a letter to the council.",
     },
     "report_page_publication": {"nl": "Publicatie", "en": "Publication"},
     "report_page_municipalities": {"nl": "Gemeenten", "en": "Municipalities"},
@@ -204,6 +205,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "report_progress_layout": {"nl": "Opmaak…", "en": "Laying out…"},
     "report_progress_charts": {"nl": "Grafieken tekenen…", "en": "Drawing the charts…"},
     "report_progress_done": {"nl": "Klaar.", "en": "Done."},
+    "report_page_format": {"nl": "Bestandsvorm", "en": "File format"},
+    "report_page_format_html": {"nl": "HTML (toegankelijk)", "en": "HTML (accessible)"},
     "report_page_make": {"nl": "Rapportage maken", "en": "Make the report"},
     "report_page_making": {"nl": "De rapportage wordt gemaakt…", "en": "Making the report…"},
     "report_page_ready": {"nl": "De rapportage is klaar.", "en": "The report is ready."},
