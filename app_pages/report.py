@@ -67,7 +67,7 @@ st.info(t("report_page_accessible"), icon=":material/accessibility:")
 choice = (chosen, fmt, report_lang, tuple(picked))
 stem = f"voortgangsrapportage-{chosen}" if report_lang == "nl" else f"progress-report-{chosen}"
 made = st.session_state.get("report_made")
-if st.button(t("report_page_make"), icon=":material/description:", type="primary"):
+if st.button(t("report_page_make"), icon=":material/description:", type="primary", key="report_make"):
     # Built on request, with its progress shown: a few seconds, longer for many municipalities.
     with st.status(t("report_page_making"), expanded=True) as status:
         bar = st.progress(0.0)
