@@ -12,7 +12,6 @@ import html
 import re
 
 from impactdash import i18n
-from impactdash.report import chart as report_chart
 from impactdash.report import vector
 from impactdash.report.model import Badge, Cell, Note, Overview, Progress, Report, Section, Table, silent
 from impactdash.report.sections import Block, Topic
@@ -249,9 +248,9 @@ def _facts(section: Section, lang: str) -> str:
 
 
 def _chart(section: Section, lang: str) -> str:
-    fig = report_chart.figure(section.item, lang, list(section.note_periods))
-    svg = report_chart.svg(fig)
-    # role=img with a label: a screen reader reads one sentence, not hundreds of glyph paths.
+    svg = vector.ambition_svg(section.item, list(section.note_periods), lang, 640, 230)
+    svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 width="100%"', svg, count=1)
+    # role=img with a label: a screen reader reads one sentence, not the shapes.
     svg = svg.replace("<svg", f'<svg role="img" aria-label="{_attr(section.chart_alt)}"', 1)
     return (
         f"<h4>{_e(i18n.t('report_chart_heading', lang))}</h4>"

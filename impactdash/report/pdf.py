@@ -27,7 +27,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
-    Image,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -40,7 +39,6 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from impactdash import i18n
-from impactdash.report import chart as report_chart
 from impactdash.report import vector
 from impactdash.report.model import Badge, Cell, Overview, Progress, Report, Section, silent
 from impactdash.report.model import Table as ModelTable
@@ -57,6 +55,8 @@ MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
 #: Height of a section chart (a vector drawing): a fifth of the page.
 CHART_HEIGHT = 52 * mm
+#: Height of an ambition's chart: a little more, for the legend of up to six entries.
+AMBITION_HEIGHT = 60 * mm
 TEXT = colors.HexColor("#262730")
 MUTED = colors.HexColor("#5A5A66")
 RULE = colors.HexColor("#DDDDE3")
@@ -253,25 +253,6 @@ def _summary(report: Report) -> list:
     return flow
 
 
-class _Picture(Image):
-    """A chart image that draws nothing on the first pass, which only counts pages for the contents.
-
-    Decoding and embedding two dozen PNGs took as long as the whole layout.
-    """
-
-    counting = False
-
-    def draw(self) -> None:
-        """Draw the image, unless the document is only counting pages."""
-        if not _Picture.counting:
-            super().draw()
-
-
-def _spec_image(png: bytes, size: tuple[float, float]) -> Image:
-    width, height = size
-    return _Picture(io.BytesIO(png), width=WIDTH, height=WIDTH * height / width)
-
-
 def _block(block: Block, lang: str) -> list:
     head = [_p(block.heading, "h3"), *(_p(s) for s in block.sentences)]
     if block.chart is not None:
@@ -319,8 +300,8 @@ def _facts(section: Section, lang: str) -> Table:
     return Table(rows, colWidths=_widths(0.27, 0.73), style=TableStyle(table_style), hAlign="LEFT")
 
 
-def _chart(section: Section, images: dict[int, bytes]) -> Image:
-    return _spec_image(images[id(section)], report_chart.SIZE)
+def _chart(section: Section, lang: str):
+    return vector.ambition_drawing(section.item, list(section.note_periods), lang, WIDTH, AMBITION_HEIGHT)
 
 
 def _notes(section: Section, lang: str) -> list:
@@ -344,7 +325,7 @@ def _programmes(section: Section, lang: str) -> list:
     return flow
 
 
-def _section(section: Section, number: int, lang: str, images: dict[int, bytes]) -> list:
+def _section(section: Section, number: int, lang: str) -> list:
     # Compact: no page of its own. KeepTogether moves the head of an ambition (name, status,
     # figures, chart) to the next page whole if it does not fit; the rest flows on after it.
     return [
@@ -355,7 +336,7 @@ def _section(section: Section, number: int, lang: str, images: dict[int, bytes])
                 _heading(section.name, "h2", 2, f"ambition-{number}", toc=False),
                 _p(section.summary),
                 _facts(section, lang),
-                _chart(section, images),
+                _chart(section, lang),
             ]
         ),
         KeepTogether(
@@ -369,7 +350,7 @@ def _section(section: Section, number: int, lang: str, images: dict[int, bytes])
     ]
 
 
-def _ambitions(report: Report, images: dict[int, bytes]) -> list:
+def _ambitions(report: Report) -> list:
     lang = report.lang
     flow = [
         PageBreak(),
@@ -385,7 +366,7 @@ def _ambitions(report: Report, images: dict[int, bytes]) -> list:
         flow += [CondPageBreak(90 * mm), _heading(overview.name, "h2", 1, f"ambitions-{town_number}")]
         flow += _overview(overview)[1:]
         for number, section in by_town.get(overview.name, []):
-            flow += _section(section, number, lang, images)
+            flow += _section(section, number, lang)
     return flow
 
 
@@ -463,25 +444,11 @@ class _Document(BaseDocTemplate):
             self.notify("TOCEntry", (level, _plain(text), self.page, key))
 
 
-def _images(report: Report, tell: Progress) -> dict[int, bytes]:
-    """Draw every chart once (the slow part), keyed by the id of its section or block."""
-    jobs = [
-        (section, lambda s=section: report_chart.figure(s.item, report.lang, list(s.note_periods)))
-        for section in report.sections
-    ]
-    images = {}
-    for number, (owner, draw) in enumerate(jobs):
-        tell(0.4 + 0.5 * number / max(len(jobs), 1), "charts")
-        images[id(owner)] = report_chart.png(draw())
-    return images
-
-
 def render(report: Report, progress_to: Progress | None = None) -> bytes:
     """Return ``report`` as PDF bytes; ``progress_to`` is told how far it has come (0.4 to 1)."""
     tell = progress_to or silent
     _register_fonts()
-    images = _images(report, tell)
-    tell(0.9, "layout")
+    tell(0.5, "layout")
     several = len(report.municipalities) > 1
     toc = _contents(report)
 
@@ -489,16 +456,13 @@ def render(report: Report, progress_to: Progress | None = None) -> bytes:
         flow = [*_cover(report), NextPageTemplate("page"), *toc, *_summary(report)]
         for topic in report.topics:
             flow += _topic(topic, several, report.lang)
-        return flow + _ambitions(report, images) + _annex(report)
+        return flow + _ambitions(report) + _annex(report)
 
     # Twice, as reportlab's multiBuild does: the first pass finds the pages of the headings,
-    # the second writes them into the contents. The first draws no images (see _Picture).
+    # the second writes them into the contents.
     contents = toc[-1]
-    _Picture.counting = True
-    try:
-        _Document(io.BytesIO(), report, contents).build(story())
-    finally:
-        _Picture.counting = False
+    _Document(io.BytesIO(), report, contents).build(story())
+    tell(0.75, "layout")
     buffer = io.BytesIO()
     _Document(buffer, report, contents).build(story())
     tell(1.0, "done")

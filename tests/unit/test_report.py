@@ -367,4 +367,8 @@ def test_section_charts_are_vector_drawings_formatted_per_language():
     svg = vector.svg(spec, "nl", 640, 190)
     assert svg.startswith("<svg") and "href" not in svg
     assert "mln." in svg and "2025" in svg and "Begroot" in svg
-    assert "M" in vector.svg(spec, "en", 640, 190)
+    english = vector.svg(spec, "en", 640, 190)
+    assert "€2.5M" in english or "€3M" in english
+    # Inline among others in one page: ids of its own (a shared "clip" clipped every chart to the first).
+    ids = set(re.findall(r'id="([^"]+)"', svg))
+    assert ids and not ids & set(re.findall(r'id="([^"]+)"', english))
