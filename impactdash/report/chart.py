@@ -31,8 +31,6 @@ from impactdash.measures.progress import AmbitionProgress
 
 #: Width and height in inches: fills an A4 text column (17 cm) and a 760 px HTML column.
 SIZE = (6.9, 2.35)
-#: The charts of the report's sections (budget, property, ecosystem): a little lower still.
-TOPIC_SIZE = (6.9, 2.1)
 #: Fixed margins (fractions of the figure) instead of a layout engine: the constrained
 #: layout measured every text twice and took half of each chart's time. Room on the left
 #: for "€ 1,2 mln.", below for the axis title and a legend of up to two rows.
@@ -256,12 +254,6 @@ def png(fig: Figure, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
-#: Hatches per series of a bar chart, so bars are told apart on a greyscale print too.
-HATCHES = ("", "////", "....", "xxxx")
-#: Line style and marker per series of a line chart, for the same reason.
-LINE_STYLES = (("-", "o"), ((0, (5, 3)), "s"), ((0, (1.2, 1.8)), "D"), ("-.", "^"))
-
-
 @dataclass(frozen=True)
 class Series:
     """One series of a section chart: its name in the legend and one value per category."""
@@ -282,63 +274,3 @@ class Spec:
     series: tuple[Series, ...]
     unit: str  # "eur", "percent", "m2" or "count"; formats the value axis
     axis_title: str
-
-
-def topic_figure(spec: Spec, lang: str) -> Figure:
-    """Draw a section chart: dark and light bars with hatches, or lines with their own dash and marker."""
-    fig = Figure(figsize=TOPIC_SIZE)
-    fig.subplots_adjust(**{**MARGINS, "bottom": 0.3})
-    ax = fig.add_subplot()
-    x = list(range(len(spec.categories)))
-    count = len(spec.series)
-    if spec.kind == "lines":
-        for i, series in enumerate(spec.series):
-            style, marker = LINE_STYLES[i % len(LINE_STYLES)]
-            points = [(xi, v) for xi, v in zip(x, series.values, strict=True) if v is not None]
-            ax.plot(
-                [p[0] for p in points],
-                [p[1] for p in points],
-                color=charts.PALETTE[i % len(charts.PALETTE)] if i else charts.ACTUAL,
-                linestyle=style,
-                marker=marker,
-                markersize=4.5,
-                linewidth=2,
-                label=series.label,
-            )
-    else:
-        width = 0.8 if spec.kind == "stacked" else 0.8 / max(count, 1)
-        bottom = [0.0] * len(x)
-        for i, series in enumerate(spec.series):
-            values = [v or 0.0 for v in series.values]
-            offset = 0 if spec.kind == "stacked" else (i - (count - 1) / 2) * width
-            ax.bar(
-                [xi + offset for xi in x],
-                values,
-                width=width * 0.92,
-                bottom=bottom if spec.kind == "stacked" else None,
-                # The first series dark and solid, the next light with a dark hatch: apart in grey too.
-                color=charts.ACTUAL if i == 0 else "#BFD9EA" if i == 1 else "#F3D9A4",
-                edgecolor=TEXT if i else charts.ACTUAL,
-                hatch=HATCHES[i % len(HATCHES)],
-                linewidth=0.6,
-                label=series.label,
-            )
-            if spec.kind == "stacked":
-                bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    ax.set_xticks(x, spec.categories)
-    ax.set_xlim(-0.6, len(x) - 0.4)
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
-    ax.yaxis.set_major_formatter(_ValueFormatter(spec.unit, lang))
-    ax.set_ylabel(spec.axis_title, fontsize=FONT_SIZE, color=TEXT)
-    ax.grid(axis="y", color=GRID, linewidth=0.8)
-    ax.set_axisbelow(True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_color("#BDBDBD")
-    ax.tick_params(labelsize=FONT_SIZE, colors=TEXT, length=3)
-    if spec.unit == "percent":
-        ax.set_ylim(bottom=0)
-    handles, labels = ax.get_legend_handles_labels()
-    _legend(fig, handles, labels)
-    return fig
