@@ -1,4 +1,4 @@
-"""Command line: ``python -m impactdash {init,add-user,status,backup,restore}``.
+"""Command line: ``python -m impactdash {init,add-user,status,backup,restore,report}``.
 
 DuckDB lets one program at a time open a database file, even to read: while the dashboard
 runs, every command but ``init`` is refused with a message that says so and what to do
@@ -101,6 +101,23 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    # Reads only the publications beside the database (never the database itself), so it runs
+    # while the dashboard holds the file: fit for a scheduled job that mails the report.
+    from impactdash.report import build as report
+
+    folder = config.publications_dir(args.db)
+    towns = tuple(args.municipality) if args.municipality else None
+    try:
+        data = report.publication_report(folder, args.publication, args.format, args.lang, towns)
+    except (LookupError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    args.out.write_bytes(data)
+    print(f"Wrote the {args.format.upper()} report ({args.lang}) to {args.out} ({len(data):,} bytes).")
+    return 0
+
+
 def _print_current(path: Path) -> None:
     current = pointer.current(config.publications_dir(path))
     if current is None:
@@ -190,6 +207,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=Path, help="a backup file; an older schema version is migrated first")
     restore.set_defaults(func=_cmd_restore)
+
+    make = sub.add_parser("report", help="write the council report of a publication as PDF or HTML")
+    make.add_argument("--lang", choices=("nl", "en"), default="nl", help="report language (default nl)")
+    make.add_argument("--format", choices=("pdf", "html"), default="pdf", help="pdf or html (offline)")
+    make.add_argument("--out", type=Path, required=True, help="file to write")
+    make.add_argument(
+        "--publication", type=int, help="number of an approved publication (default: the current one)"
+    )
+    make.add_argument("--municipality", nargs="*", help="CBS codes to cover (default: all)")
+    make.set_defaults(func=_cmd_report)
     return parser
 
 

@@ -18,6 +18,7 @@ import io
 import itertools
 import math
 import re
+from dataclasses import dataclass
 
 from matplotlib.dates import date2num, num2date
 from matplotlib.figure import Figure
@@ -29,7 +30,11 @@ from impactdash.measures import metrics
 from impactdash.measures.progress import AmbitionProgress
 
 #: Width and height in inches: fills an A4 text column (17 cm) and a 760 px HTML column.
-SIZE = (6.9, 2.7)
+SIZE = (6.9, 2.35)
+#: Fixed margins (fractions of the figure) instead of a layout engine: the constrained
+#: layout measured every text twice and took half of each chart's time. Room on the left
+#: for "€ 1,2 mln.", below for the axis title and a legend of up to two rows.
+MARGINS = {"left": 0.115, "right": 0.985, "top": 0.95, "bottom": 0.34}
 FONT_SIZE = 8.5
 TEXT = "#262730"
 GRID = "#EBEBEB"
@@ -197,7 +202,8 @@ def _style_axes(ax, item: AmbitionProgress, lang: str, start: dt.date, end: dt.d
 
 def figure(item: AmbitionProgress, lang: str, note_periods: list[tuple[dt.date, dt.date]] = ()) -> Figure:
     """Draw one ambition: trajectory with its anchors, actual values, projection and note periods."""
-    fig = Figure(figsize=SIZE, layout="constrained")
+    fig = Figure(figsize=SIZE)
+    fig.subplots_adjust(**MARGINS)
     ax = fig.add_subplot()
     start, end = _x_range(item)
     _draw_notes(ax, list(note_periods), lang, start, end)
@@ -206,16 +212,22 @@ def figure(item: AmbitionProgress, lang: str, note_periods: list[tuple[dt.date, 
     _style_axes(ax, item, lang, start, end)
     # Below the plot, so it never hides a line; two even rows when there are more than four.
     handles, labels = ax.get_legend_handles_labels()
+    _legend(fig, handles, labels)
+    return fig
+
+
+def _legend(fig: Figure, handles: list, labels: list[str]) -> None:
+    """Put the legend under the plot, where it hides no line; two even rows when there are more than four."""
     fig.legend(
         handles,
         labels,
-        loc="outside lower center",
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.0),
         ncols=len(labels) if len(labels) <= 4 else math.ceil(len(labels) / 2),
         frameon=False,
         fontsize=FONT_SIZE,
         handlelength=2.6,
     )
-    return fig
 
 
 def svg(fig: Figure) -> str:
@@ -231,8 +243,8 @@ def svg(fig: Figure) -> str:
     return re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 width="100%"', text, count=1)
 
 
-def png(fig: Figure, dpi: int = 200) -> bytes:
-    """Return ``fig`` as PNG bytes (200 dpi: sharp on paper at the column width).
+def png(fig: Figure, dpi: int = 150) -> bytes:
+    """Return ``fig`` as PNG bytes (150 dpi: sharp enough on paper at the column width, twice as fast as 200).
 
     Compressed lightly: the PDF decodes the PNG and compresses the pixels again anyway, and
     the default level costs more time than it saves bytes.
@@ -240,3 +252,25 @@ def png(fig: Figure, dpi: int = 200) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series of a section chart: its name in the legend and one value per category."""
+
+    label: str
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A section chart: bars (side by side or stacked) or lines over categories such as years.
+
+    Plain data, so the report model holds it and both renderers draw the same picture.
+    """
+
+    kind: str  # "bars", "stacked" or "lines"
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str  # "eur", "percent", "m2" or "count"; formats the value axis
+    axis_title: str

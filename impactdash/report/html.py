@@ -12,8 +12,9 @@ import html
 import re
 
 from impactdash import i18n
-from impactdash.report import chart as report_chart
-from impactdash.report.model import Badge, Cell, Note, Overview, Report, Section, Table
+from impactdash.report import vector
+from impactdash.report.model import Badge, Cell, Note, Overview, Progress, Report, Section, Table, silent
+from impactdash.report.sections import Block, Topic
 
 # Status colours are a third signal beside symbol and word: Okabe–Ito tints with dark text.
 _CSS = """
@@ -23,11 +24,12 @@ body { font-family: "Segoe UI", "Helvetica Neue", Helvetica, Arial, sans-serif; 
 h1 { font-size: 2rem; margin: 0 0 .5rem; }
 h2 { font-size: 1.45rem; margin: 2rem 0 .4rem; }
 h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
+h4 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
 .cover { border-bottom: 3px solid #0072B2; padding: 2rem 0 1.5rem; }
 .cover .label { font-size: 1.3rem; font-weight: 600; margin: 0; }
 .muted, .kicker { color: #5A5A66; }
 .kicker { margin: 2rem 0 0; font-size: .95rem; }
-.kicker + h2 { margin-top: .1rem; }
+.kicker + h3 { margin-top: .1rem; }
 .demo { background: #FFF4D6; border-left: 4px solid #E69F00; padding: .6rem .8rem; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 .8rem; font-size: .9rem; }
 th, td { border-bottom: 1px solid #DDDDE3; padding: .3rem .45rem; text-align: left; vertical-align: top; }
@@ -52,7 +54,7 @@ a { color: #0061A0; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   .cover { break-after: page; }
-  section.ambition { break-before: page; }
+  section.topic, section.ambitions, section.annex, nav { break-before: page; }
   h2, h3, .kicker { break-after: avoid; }
   details > summary { display: none; }
   table, figure { break-inside: avoid; }
@@ -113,20 +115,90 @@ def _cover(report: Report) -> str:
         '<header class="cover">'
         f"<h1>{_e(report.title)}</h1>"
         f'<p class="label">{_e(i18n.t("report_publication", lang, label=report.label))}</p>'
-        f'<p class="muted">{_e(report.published)} · {_e(report.figures_as_of)}</p>'
+        f'<p class="muted">{_e(report.approved)} · {_e(report.reporting_date)}</p>'
         f"{demo}<p>{_e(i18n.t('report_cover_intro', lang))}</p>"
         f"<h2>{_e(i18n.t('report_municipalities', lang))}</h2>{towns_html}"
         "</header>"
     )
 
 
-def _summary(report: Report, anchors: list[str]) -> str:
+def _summary(report: Report) -> str:
     lang = report.lang
     parts = [
-        f'<section class="summary"><h2>{_e(i18n.t("report_summary_heading", lang))}</h2>',
+        f'<section class="summary" id="summary"><h2>{_e(i18n.t("report_summary_heading", lang))}</h2>',
         f"<p>{_e(i18n.t('report_summary_intro', lang))}</p>",
         _table(report.summary),
-        f"<h3>{_e(i18n.t('report_method_heading', lang))}</h3><p>{_e(report.method)}</p>",
+    ]
+    if report.key_figures is not None:
+        parts += [
+            f"<h3>{_e(i18n.t('report_key_heading', lang))}</h3>",
+            f'<p class="muted">{_e(i18n.t("report_key_intro", lang))}</p>',
+            _table(report.key_figures),
+        ]
+    if report.changes is not None:
+        parts += [
+            f"<h3>{_e(i18n.t('report_changes_heading', lang))}</h3>",
+            f"<p>{_e(report.changes.sentence)}</p>",
+        ]
+        if report.changes.table is not None:
+            parts.append(_table(report.changes.table))
+    parts += [f"<h3>{_e(i18n.t('report_method_heading', lang))}</h3><p>{_e(report.method)}</p>", "</section>"]
+    return "".join(parts)
+
+
+def _contents(report: Report) -> str:
+    """Return the table of contents: links to the sections (and the municipalities within)."""
+    lang = report.lang
+    several = len(report.municipalities) > 1
+    items = [f'<li><a href="#summary">{_e(i18n.t("report_summary_heading", lang))}</a></li>']
+    for topic in report.topics:
+        sub = ""
+        if several:
+            sub = (
+                "<ol>"
+                + "".join(
+                    f'<li><a href="#topic-{topic.key}-{n}">{_e(p.municipality)}</a></li>'
+                    for n, p in enumerate(topic.parts)
+                )
+                + "</ol>"
+            )
+        items.append(f'<li><a href="#topic-{topic.key}">{_e(topic.heading)}</a>{sub}</li>')
+    items.append(f'<li><a href="#ambitions">{_e(i18n.t("report_ambitions_heading", lang))}</a></li>')
+    items.append(f'<li><a href="#annex">{_e(i18n.t("report_annex", lang))}</a></li>')
+    heading = _e(i18n.t("report_contents", lang))
+    return f'<nav aria-labelledby="contents"><h2 id="contents">{heading}</h2><ol>{"".join(items)}</ol></nav>'
+
+
+def _block(block: Block, lang: str) -> str:
+    parts = [f"<h4>{_e(block.heading)}</h4>", *(f"<p>{_e(s)}</p>" for s in block.sentences)]
+    if block.chart is not None:
+        svg = vector.svg(block.chart, lang, 640, 190)
+        svg = svg.replace("<svg", f'<svg role="img" aria-label="{_attr(block.chart_alt)}"', 1)
+        svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 width="100%"', svg, count=1)
+        parts.append(f"<figure>{svg}</figure>")
+    if block.table is not None:
+        parts.append(_table(block.table))
+    parts += [f'<p class="muted">{_e(n)}</p>' for n in block.notes]
+    return "".join(parts)
+
+
+def _topic(topic: Topic, several: bool, lang: str) -> str:
+    parts = [
+        f'<section class="topic" id="topic-{topic.key}"><h2>{_e(topic.heading)}</h2><p>{_e(topic.intro)}</p>'
+    ]
+    for number, part in enumerate(topic.parts):
+        if several:
+            parts.append(f'<h3 id="topic-{topic.key}-{number}">{_e(part.municipality)}</h3>')
+        parts += [_block(b, lang) for b in part.blocks]
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _ambitions_intro(report: Report, anchors: list[str]) -> str:
+    lang = report.lang
+    parts = [
+        f'<section class="ambitions" id="ambitions"><h2>{_e(i18n.t("report_ambitions_heading", lang))}</h2>',
+        f"<p>{_e(i18n.t('report_ambitions_intro', lang))}</p>",
     ]
     # The overview rows come in the order of the sections, so they link to them one by one.
     position = 0
@@ -134,6 +206,23 @@ def _summary(report: Report, anchors: list[str]) -> str:
         parts.append(f"<h3>{_e(overview.heading)}</h3>")
         parts.append(_overview(overview, anchors[position:]))
         position += len(overview.table.rows) if overview.table else 0
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _annex(report: Report) -> str:
+    lang = report.lang
+    parts = [f'<section class="annex" id="annex"><h2>{_e(i18n.t("report_annex", lang))}</h2>']
+    if report.definitions is not None:
+        parts += [f"<h3>{_e(i18n.t('report_annex_definitions', lang))}</h3>", _table(report.definitions)]
+    items = []
+    for document, url in report.documents:
+        link = f' (<a href="{_attr(url)}" rel="noopener noreferrer">{_e(url)}</a>)' if url else ""
+        items.append(f"<li>{_e(document)}{link}</li>")
+    parts += [f"<h3>{_e(i18n.t('report_annex_documents', lang))}</h3><ul>{''.join(items)}</ul>"]
+    parts += [
+        f"<h3>{_e(i18n.t('report_def_source', lang))}</h3><p>{_e(i18n.t('report_annex_data', lang))}</p>"
+    ]
     parts.append("</section>")
     return "".join(parts)
 
@@ -159,12 +248,12 @@ def _facts(section: Section, lang: str) -> str:
 
 
 def _chart(section: Section, lang: str) -> str:
-    fig = report_chart.figure(section.item, lang, list(section.note_periods))
-    svg = report_chart.svg(fig)
-    # role=img with a label: a screen reader reads one sentence, not hundreds of glyph paths.
+    svg = vector.ambition_svg(section.item, list(section.note_periods), lang, 640, 230)
+    svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 width="100%"', svg, count=1)
+    # role=img with a label: a screen reader reads one sentence, not the shapes.
     svg = svg.replace("<svg", f'<svg role="img" aria-label="{_attr(section.chart_alt)}"', 1)
     return (
-        f"<h3>{_e(i18n.t('report_chart_heading', lang))}</h3>"
+        f"<h4>{_e(i18n.t('report_chart_heading', lang))}</h4>"
         # No caption: the sentence under the ambition's name already says what the chart shows.
         f"<figure>{svg}</figure>"
         f"<details><summary>{_e(i18n.t('show_data', lang))}</summary>{_table(section.chart_table)}</details>"
@@ -177,7 +266,7 @@ def _in(text: str, lang: str) -> str:
 
 
 def _notes(notes: tuple[Note, ...], lang: str) -> str:
-    heading = f"<h3>{_e(i18n.t('amb_notes_heading', lang))}</h3>"
+    heading = f"<h4>{_e(i18n.t('amb_notes_heading', lang))}</h4>"
     if not notes:
         return heading + f"<p>{_e(i18n.t('report_no_notes', lang))}</p>"
     items = "".join(f"<li><strong>{_e(n.about)}:</strong> {_in(n.body, n.body_lang)}</li>" for n in notes)
@@ -192,19 +281,30 @@ def _section(section: Section, anchor: str, lang: str) -> str:
         programmes = f'{_table(section.programmes)}<p class="muted">{overlap}</p>'
     return (
         f'<section class="ambition" id="{anchor}">'
-        f'<p class="kicker">{_e(section.kicker)}</p><h2>{_e(section.name)}</h2>'
+        f'<p class="kicker">{_e(section.kicker)}</p><h3>{_e(section.name)}</h3>'
         f"<p>{_cell(section.status)} {_e(section.summary)}</p>"
         f"{_facts(section, lang)}{_chart(section, lang)}"
-        f"<h3>{_e(i18n.t('amb_milestones_heading', lang))}</h3>{_table(section.milestones)}"
-        f"<h3>{_e(i18n.t('amb_programmes_heading', lang))}</h3><p>{_e(section.programmes_sentence)}</p>"
+        f"<h4>{_e(i18n.t('amb_milestones_heading', lang))}</h4>{_table(section.milestones)}"
+        f"<h4>{_e(i18n.t('amb_programmes_heading', lang))}</h4><p>{_e(section.programmes_sentence)}</p>"
         f"{programmes}{_notes(section.notes, lang)}"
         "</section>"
     )
 
 
-def render(report: Report) -> str:
-    """Return ``report`` as a complete HTML document (UTF-8 text) that needs nothing from outside."""
+def render(report: Report, progress_to: Progress | None = None) -> str:
+    """Return ``report`` as a complete HTML document (UTF-8 text) that needs nothing from outside.
+
+    ``progress_to`` is told how far the charts have come (0.4 to 1).
+    """
+    tell = progress_to or silent
     lang = report.lang
+    several = len(report.municipalities) > 1
+    sections = []
+    for number, (section, anchor) in enumerate(
+        zip(report.sections, [f"ambition-{i}" for i in range(1, len(report.sections) + 1)], strict=True)
+    ):
+        tell(0.4 + 0.55 * number / max(len(report.sections), 1), "charts")
+        sections.append(_section(section, anchor, lang))
     # Anchors are numbered, not taken from codes people typed, so they are always valid ids.
     anchors = [f"ambition-{i}" for i in range(1, len(report.sections) + 1)]
     title = f"{report.title} – {report.label}"
@@ -212,11 +312,16 @@ def render(report: Report) -> str:
         [
             _cover(report),
             "<main>",
-            _summary(report, anchors),
-            *(_section(s, a, lang) for s, a in zip(report.sections, anchors, strict=True)),
+            _contents(report),
+            _summary(report),
+            *(_topic(t, several, lang) for t in report.topics),
+            _ambitions_intro(report, anchors),
+            *sections,
+            _annex(report),
             "</main>",
         ]
     )
+    tell(1.0, "done")
     return (
         f'<!DOCTYPE html>\n<html lang="{_attr(lang)}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'

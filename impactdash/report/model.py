@@ -11,6 +11,7 @@ Statuses, values and sentences come from :mod:`impactdash.measures.progress` and
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -18,6 +19,8 @@ import pandas as pd
 from impactdash import i18n
 from impactdash.measures import metrics, progress
 from impactdash.measures.progress import AmbitionProgress
+from impactdash.report import sections as topics_mod
+from impactdash.report.sections import Changes, Table, Topic
 from impactdash.store import db
 from impactdash.views import ambitions as view
 from impactdash.views import bilingual
@@ -35,15 +38,6 @@ class Badge:
 
 
 Cell = str | Badge
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table of plain-text cells; ``numeric`` lists the columns to right-align."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    numeric: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +101,21 @@ class Report:
     method: str
     overviews: tuple[Overview, ...]
     sections: tuple[Section, ...]
+    approved: str = ""
+    reporting_date: str = ""
+    key_figures: Table | None = None
+    changes: Changes | None = None
+    topics: tuple[Topic, ...] = ()
+    definitions: Table | None = None
+    documents: tuple[tuple[str, str | None], ...] = ()
+
+
+#: Told how far the report has come (0 to 1) and what it does now; for a progress bar.
+Progress = Callable[[float, str], None]
+
+
+def silent(_done: float, _what: str) -> None:
+    """Ignore progress: the callback when nobody watches."""
 
 
 def _day(value: object) -> dt.date | None:
@@ -328,11 +337,20 @@ def build(
     label: str,
     published_at: dt.datetime,
     municipalities: list[str] | None = None,
+    previous=None,
+    previous_label: str | None = None,
+    approval_note: str | None = None,
+    progress_to: Progress | None = None,
 ) -> Report:
     """Read and assess the ambitions of ``municipalities`` (all if None) and word the report in ``lang``.
 
-    Raises ``ValueError`` for a municipality code that is not in the database.
+    ``previous`` is a connection to the publication before this one (None for the first):
+    the summary says what changed since. ``progress_to`` is told how far the reading has
+    come (up to 0.4; the renderers draw the charts after it). Raises ``ValueError`` for a
+    municipality code that is not in the database.
     """
+    tell = progress_to or silent
+    tell(0.0, "read")
     info = db.run_query(con, "dataset_info").iloc[0]
     # Without a reporting period (a new, empty file) the publication moment is the best "today".
     as_of = _day(info["reporting_date"]) or published_at.date()
@@ -344,7 +362,8 @@ def build(
         if isinstance(text, str)
     }
     groups, sections = [], []
-    for code, name in zip(towns["code"], towns["name"], strict=True):
+    for number, (code, name) in enumerate(zip(towns["code"], towns["name"], strict=True)):
+        tell(0.05 + 0.15 * number / max(len(towns), 1), "ambitions")
         items = view.sort_items(progress.for_municipality(con, code), "status", lang)
         groups.append((name, items))
         src = _Sources(
@@ -356,12 +375,27 @@ def build(
             as_of=as_of,
         )
         sections += [_section(item, i, len(items), src, lang) for i, item in enumerate(items, start=1)]
+    tell(0.2, "sections")
+    topic_list = topics_mod.topics(con, towns, lang)
+    tell(0.3, "changes")
+    key = topics_mod.key_figures(con, towns, lang)
+    changed = topics_mod.changes_since(previous, con, previous_label, lang)
+    documents = {s.document: s.document_url for s in sections}
+    tell(0.4, "layout")
     demo_names = [n for n, demo in zip(towns["name"], towns["is_demo"], strict=True) if demo]
     return Report(
         lang=lang,
         title=i18n.t("report_title", lang),
         label=label,
         published=i18n.t("report_published_on", lang, date=i18n.fmt_date(published_at, lang)),
+        approved=i18n.t("report_approved", lang, date=i18n.fmt_date(published_at, lang))
+        + (f" {i18n.t('report_approval_note', lang, note=approval_note)}" if approval_note else ""),
+        reporting_date=topics_mod.reporting_date_text(as_of, lang),
+        key_figures=key,
+        changes=changed,
+        topics=topic_list,
+        definitions=topics_mod.definitions(con, lang),
+        documents=tuple(documents.items()),
         figures_as_of=i18n.t("figures_as_of", lang, date=i18n.fmt_date(as_of, lang)),
         municipalities=tuple(towns["name"]),
         demo_notice=i18n.t("report_demo", lang, names=", ".join(demo_names))

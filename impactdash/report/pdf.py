@@ -24,20 +24,25 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
-    Image,
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
     KeepTogether,
+    NextPageTemplate,
     PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from impactdash import i18n
-from impactdash.report import chart as report_chart
-from impactdash.report.model import Badge, Cell, Overview, Report, Section
+from impactdash.report import vector
+from impactdash.report.model import Badge, Cell, Overview, Progress, Report, Section, silent
 from impactdash.report.model import Table as ModelTable
+from impactdash.report.sections import Block, Topic
 from impactdash.views.ambitions import WORD_JOINER
 
 # ASCII85 makes every stream a quarter larger and, without reportlab's optional C
@@ -48,6 +53,10 @@ rl_config.useA85 = 0
 FONT = "ReportSans"
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
+#: Height of a section chart (a vector drawing): a fifth of the page.
+CHART_HEIGHT = 52 * mm
+#: Height of an ambition's chart: a little more, for the legend of up to six entries.
+AMBITION_HEIGHT = 60 * mm
 TEXT = colors.HexColor("#262730")
 MUTED = colors.HexColor("#5A5A66")
 RULE = colors.HexColor("#DDDDE3")
@@ -84,6 +93,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "label": ParagraphStyle("label", base, fontSize=15, leading=20, spaceAfter=6, **heading),
         "h2": ParagraphStyle("h2", base, fontSize=15, leading=19, spaceBefore=4, spaceAfter=6, **heading),
         "h3": ParagraphStyle("h3", base, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4, **heading),
+        "h1": ParagraphStyle("h1", base, fontSize=18, leading=23, spaceAfter=6, **heading),
+        "toc0": ParagraphStyle("toc0", base, fontSize=10.5, leading=15, fontName=FONT + "-Bold"),
+        "toc1": ParagraphStyle("toc1", base, fontSize=9.5, leading=13, leftIndent=14),
         "kicker": ParagraphStyle("kicker", base, textColor=MUTED, spaceAfter=1, keepWithNext=True),
         "muted": ParagraphStyle("muted", base, fontSize=8.5, leading=11.5, textColor=MUTED),
         "cell": ParagraphStyle("cell", base, fontSize=8, leading=10.5, spaceAfter=0),
@@ -107,6 +119,13 @@ def _plain(text: object) -> str:
 def _p(text: object, style: str = "body") -> Paragraph:
     """Return a paragraph of plain text in ``style``."""
     return Paragraph(_plain(text), _styles()[style])
+
+
+def _heading(text: str, style: str, level: int, key: str, toc: bool = True) -> Paragraph:
+    """Return a heading the document adds to the outline (and, if ``toc``, the contents) at ``level``."""
+    para = _p(text, style)
+    para.outline = (level, key, text, toc)
+    return para
 
 
 def _cell_text(value: Cell) -> str:
@@ -155,11 +174,11 @@ def _boxed(text: str) -> Table:
 def _cover(report: Report) -> list:
     lang = report.lang
     flow = [
-        Spacer(1, 45 * mm),
-        _p(report.title, "title"),
+        Spacer(1, 40 * mm),
+        _heading(report.title, "title", 0, "cover", toc=False),
         _p(i18n.t("report_publication", lang, label=report.label), "label"),
-        _p(report.published),
-        _p(report.figures_as_of),
+        _p(report.approved),
+        _p(report.reporting_date),
     ]
     if report.demo_notice:
         flow += [Spacer(1, 3 * mm), _boxed(report.demo_notice)]
@@ -172,24 +191,96 @@ def _cover(report: Report) -> list:
     return flow
 
 
+def _contents(report: Report) -> list:
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [_styles()["toc0"], _styles()["toc1"]]
+    return [
+        PageBreak(),
+        _heading(i18n.t("report_contents", report.lang), "h1", 0, "contents", toc=False),
+        toc,
+    ]
+
+
 def _overview(overview: Overview) -> list:
     if overview.table is None:
         return [_p(overview.heading, "h3"), _p(overview.empty_text)]
     return [_p(overview.heading, "h3"), _table(overview.table, _widths(0.22, 0.15, 0.18, 0.14, 0.18, 0.13))]
 
 
+def _status_list(report: Report) -> Table:
+    """Every ambition and its status in two columns of pairs: the summary stays on one page."""
+    cells = [
+        (f"{s.municipality}: {s.name}" if len(report.municipalities) > 1 else s.name, s.status)
+        for s in report.sections
+    ]
+    half = (len(cells) + 1) // 2
+    left, right = cells[:half], cells[half:]
+    rows, style = [], [("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    for r in range(half):
+        row = []
+        for c, side in enumerate((left, right)):
+            if r < len(side):
+                name, badge = side[r]
+                row += [_p(name, "cell"), _p(badge.text, "cell")]
+                style.append(("BACKGROUND", (2 * c + 1, r), (2 * c + 1, r), STATUS_FILL[badge.status]))
+            else:
+                row += ["", ""]
+        rows.append(row)
+    widths = _widths(0.32, 0.18, 0.32, 0.18)
+    return Table(rows, colWidths=widths, style=TableStyle(style), hAlign="LEFT") if rows else Spacer(1, 1)
+
+
 def _summary(report: Report) -> list:
     lang = report.lang
     flow = [
         PageBreak(),
-        _p(i18n.t("report_summary_heading", lang), "h2"),
-        _p(i18n.t("report_summary_intro", lang)),
+        _heading(i18n.t("report_summary_heading", lang), "h1", 0, "summary"),
+        _p(i18n.t("report_summary_intro", lang), "h3"),
         _table(report.summary, _widths(0.25, 0.15, 0.14, 0.18, 0.16, 0.12)),
-        _p(i18n.t("report_method_heading", lang), "h3"),
-        _p(report.method, "muted"),
+        _status_list(report),
     ]
-    for overview in report.overviews:
-        flow += _overview(overview)
+    if report.key_figures is not None:
+        flow += [
+            _p(i18n.t("report_key_heading", lang), "h3"),
+            _p(i18n.t("report_key_intro", lang), "muted"),
+            _table(report.key_figures, _widths(0.16, 0.24, 0.1, 0.13, 0.1, 0.13, 0.14)),
+        ]
+    if report.changes is not None:
+        flow += [_p(i18n.t("report_changes_heading", lang), "h3"), _p(report.changes.sentence)]
+        if report.changes.table is not None:
+            flow.append(_table(report.changes.table, _widths(0.18, 0.3, 0.16, 0.18, 0.18)))
+    # How to read the statuses opens the ambitions section: the summary stays on one page.
+    return flow
+
+
+def _block(block: Block, lang: str) -> list:
+    head = [_p(block.heading, "h3"), *(_p(s) for s in block.sentences)]
+    if block.chart is not None:
+        head.append(vector.drawing(block.chart, lang, WIDTH, CHART_HEIGHT))
+    flow = [KeepTogether(head)]
+    if block.table is not None:
+        count = len(block.table.header)
+        flow.append(
+            _table(
+                block.table,
+                _widths(*([0.34] + [0.66 / (count - 1)] * (count - 1))) if count > 1 else _widths(1),
+            )
+        )
+    flow += [_p(n, "muted") for n in block.notes]
+    return flow
+
+
+def _topic(topic: Topic, several: bool, topic_lang: str) -> list:
+    flow = [PageBreak(), _heading(topic.heading, "h1", 0, f"topic-{topic.key}"), _p(topic.intro)]
+    for number, part in enumerate(topic.parts):
+        if several:
+            # A new municipality on a fresh page if less than a third of this one is left.
+            flow += [
+                CondPageBreak(90 * mm),
+                _heading(part.municipality, "h2", 1, f"topic-{topic.key}-{number}"),
+            ]
+        for block in part.blocks:
+            flow += _block(block, topic_lang)
     return flow
 
 
@@ -209,10 +300,8 @@ def _facts(section: Section, lang: str) -> Table:
     return Table(rows, colWidths=_widths(0.27, 0.73), style=TableStyle(table_style), hAlign="LEFT")
 
 
-def _chart(section: Section, lang: str) -> Image:
-    fig = report_chart.figure(section.item, lang, list(section.note_periods))
-    width, height = report_chart.SIZE
-    return Image(io.BytesIO(report_chart.png(fig)), width=WIDTH, height=WIDTH * height / width)
+def _chart(section: Section, lang: str):
+    return vector.ambition_drawing(section.item, list(section.note_periods), lang, WIDTH, AMBITION_HEIGHT)
 
 
 def _notes(section: Section, lang: str) -> list:
@@ -236,16 +325,20 @@ def _programmes(section: Section, lang: str) -> list:
     return flow
 
 
-def _section(section: Section, lang: str) -> list:
-    # KeepTogether moves a block that does not fit to the next page whole (and splits it
-    # only if it is longer than a page), so no caption or heading is left behind alone.
+def _section(section: Section, number: int, lang: str) -> list:
+    # Compact: no page of its own. KeepTogether moves the head of an ambition (name, status,
+    # figures, chart) to the next page whole if it does not fit; the rest flows on after it.
     return [
-        PageBreak(),
-        _p(section.kicker, "kicker"),
-        _p(section.name, "h2"),
-        _p(section.summary),
-        _facts(section, lang),
-        KeepTogether([_p(i18n.t("report_chart_heading", lang), "h3"), _chart(section, lang)]),
+        KeepTogether(
+            [
+                Spacer(1, 4 * mm),
+                _p(section.kicker, "kicker"),
+                _heading(section.name, "h2", 2, f"ambition-{number}", toc=False),
+                _p(section.summary),
+                _facts(section, lang),
+                _chart(section, lang),
+            ]
+        ),
         KeepTogether(
             [
                 _p(i18n.t("amb_milestones_heading", lang), "h3"),
@@ -255,6 +348,44 @@ def _section(section: Section, lang: str) -> list:
         KeepTogether(_programmes(section, lang)),
         KeepTogether(_notes(section, lang)),
     ]
+
+
+def _ambitions(report: Report) -> list:
+    lang = report.lang
+    flow = [
+        PageBreak(),
+        _heading(i18n.t("report_ambitions_heading", lang), "h1", 0, "ambitions"),
+        _p(i18n.t("report_ambitions_intro", lang)),
+        _p(i18n.t("report_method_heading", lang), "h3"),
+        _p(report.method, "muted"),
+    ]
+    by_town: dict[str, list[tuple[int, Section]]] = {}
+    for number, section in enumerate(report.sections, start=1):
+        by_town.setdefault(section.municipality, []).append((number, section))
+    for town_number, overview in enumerate(report.overviews):
+        flow += [CondPageBreak(90 * mm), _heading(overview.name, "h2", 1, f"ambitions-{town_number}")]
+        flow += _overview(overview)[1:]
+        for number, section in by_town.get(overview.name, []):
+            flow += _section(section, number, lang)
+    return flow
+
+
+def _annex(report: Report) -> list:
+    lang = report.lang
+    flow = [PageBreak(), _heading(i18n.t("report_annex", lang), "h1", 0, "annex")]
+    if report.definitions is not None:
+        flow += [
+            _p(i18n.t("report_annex_definitions", lang), "h3"),
+            _table(report.definitions, _widths(0.2, 0.1, 0.42, 0.28)),
+        ]
+    flow.append(_p(i18n.t("report_annex_documents", lang), "h3"))
+    for document, url in report.documents:
+        text = _plain(document)
+        if url:
+            text += f' (<a href="{escape(url, {chr(34): "&quot;"})}" color="#0061A0">{_plain(url)}</a>)'
+        flow.append(Paragraph(f"•{i18n.NBSP}{text}", _styles()["body"]))
+    flow += [_p(i18n.t("report_def_source", lang), "h3"), _p(i18n.t("report_annex_data", lang))]
+    return flow
 
 
 def _footer(report: Report):
@@ -271,25 +402,68 @@ def _footer(report: Report):
     return draw
 
 
-def render(report: Report) -> bytes:
-    """Return ``report`` as PDF bytes."""
+class _Document(BaseDocTemplate):
+    """A4 with a cover without footer, a table of contents and an outline (bookmarks) of the headings."""
+
+    def __init__(self, buffer, report: Report, contents: TableOfContents) -> None:
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=f"{report.title} – {report.label}",
+            subject=", ".join(report.municipalities),
+            creator="impactdash",
+            lang=report.lang,
+        )
+        frame = Frame(MARGIN, MARGIN, WIDTH, A4[1] - 2 * MARGIN, id="body", leftPadding=0, rightPadding=0)
+        # No footer on the cover: it carries the same title in large.
+        self.addPageTemplates(
+            [PageTemplate("cover", [frame]), PageTemplate("page", [frame], onPage=_footer(report))]
+        )
+        self.contents = contents
+
+    def build(self, flowables) -> None:
+        """Lay out ``flowables``, telling the contents about every heading on the way."""
+        self._indexingFlowables = [self.contents]
+        self.contents.beforeBuild()
+        super().build(flowables)
+        self.contents.afterBuild()
+
+    def afterFlowable(self, flowable) -> None:
+        """Bookmark each heading, add it to the outline and tell the table of contents its page."""
+        outline = getattr(flowable, "outline", None)
+        if outline is None:
+            return
+        level, key, text, toc = outline
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+        if toc:
+            self.notify("TOCEntry", (level, _plain(text), self.page, key))
+
+
+def render(report: Report, progress_to: Progress | None = None) -> bytes:
+    """Return ``report`` as PDF bytes; ``progress_to`` is told how far it has come (0.4 to 1)."""
+    tell = progress_to or silent
     _register_fonts()
+    tell(0.5, "layout")
+    several = len(report.municipalities) > 1
+    toc = _contents(report)
+
+    def story() -> list:
+        flow = [*_cover(report), NextPageTemplate("page"), *toc, *_summary(report)]
+        for topic in report.topics:
+            flow += _topic(topic, several, report.lang)
+        return flow + _ambitions(report) + _annex(report)
+
+    # Twice, as reportlab's multiBuild does: the first pass finds the pages of the headings,
+    # the second writes them into the contents.
+    contents = toc[-1]
+    _Document(io.BytesIO(), report, contents).build(story())
+    tell(0.75, "layout")
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=f"{report.title} – {report.label}",
-        subject=", ".join(report.municipalities),
-        creator="impactdash",
-        lang=report.lang,
-    )
-    flow = _cover(report) + _summary(report)
-    for section in report.sections:
-        flow += _section(section, report.lang)
-    # No footer on the cover: it carries the same title in large.
-    doc.build(flow, onFirstPage=lambda canvas, doc: None, onLaterPages=_footer(report))
+    _Document(buffer, report, contents).build(story())
+    tell(1.0, "done")
     return buffer.getvalue()

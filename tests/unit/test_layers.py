@@ -34,7 +34,7 @@ ALLOWED = {
     "charts": {"measures", "views"},
     "report": {"store", "measures", "views", "charts", "write", "publish"},
     "startup": {"store", "write", "publish"},
-    "cli": {"store", "write", "publish", "startup"},
+    "cli": {"store", "write", "publish", "startup", "report"},
     "__main__": {"cli"},
     "__init__": set(),
     "ui": {"store", "measures", "write", "publish", "views", "charts", "startup", "session_cookie"},

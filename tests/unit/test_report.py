@@ -1,4 +1,8 @@
-"""The alderman's progress report: every ambition in both formats, nothing fetched, typed text escaped."""
+"""The council report: every section and every ambition in both formats and languages, read back.
+
+Each full report is built once for the module (the Dutch PDF through the command line),
+since building one takes seconds.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,12 @@ import re
 import pypdf
 import pytest
 
-from impactdash import i18n
+from impactdash import cli, config, i18n
 from impactdash.measures import progress
+from impactdash.publish import pointer
 from impactdash.report import build as report
 from impactdash.report import chart as report_chart
+from impactdash.report import sections, vector
 from impactdash.store import db
 from impactdash.views.ambitions import WORD_JOINER
 
@@ -42,15 +48,29 @@ def html_text(con):
 
 
 @pytest.fixture(scope="module")
-def pdf_pages(con):
+def pdf_files(demo_db_file, tmp_path_factory):
+    """The current publication's PDF per language: the Dutch one written by the command line."""
+    out = tmp_path_factory.mktemp("report") / "rapportage.pdf"
+    argv = ["--db", str(demo_db_file), "report", "--lang", "nl", "--format", "pdf", "--out", str(out)]
+    assert cli.main(argv) == 0
+    folder = config.publications_dir(demo_db_file)
+    return {"nl": out.read_bytes(), "en": report.publication_report(folder, None, "pdf", "en")}
+
+
+@pytest.fixture(scope="module")
+def pdf_pages(pdf_files):
     """The text of every page of the PDF, per language."""
     result = {}
-    for lang in ("nl", "en"):
-        reader = pypdf.PdfReader(
-            io.BytesIO(report.report_pdf(con, lang, label=LABEL, published_at=PUBLISHED))
-        )
+    for lang, data in pdf_files.items():
+        reader = pypdf.PdfReader(io.BytesIO(data))
         result[lang] = [page.extract_text().replace("\xa0", " ") for page in reader.pages]
     return result
+
+
+@pytest.fixture(scope="module")
+def approved(demo_db_file):
+    """The current publication the PDFs were made from."""
+    return pointer.current(config.publications_dir(demo_db_file))
 
 
 def _visible(text: str) -> str:
@@ -84,30 +104,93 @@ def test_the_summary_counts_the_same_statuses_as_the_pages(con, model):
         assert int(total) == sum(counts.values())
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_pdf_opens_and_has_every_ambition_on_its_own_page(pdf_pages, model, lang):
-    pages = pdf_pages[lang]
-    assert report.build.__name__  # the PDF was read back by pypdf at all
-    title = "Voortgangsrapportage impactpijler" if lang == "nl" else "Impact pillar progress report"
-    assert title in pages[0] and LABEL in pages[0]
-    # Each ambition starts a page with its municipality and number, then its name.
-    starts = {}
-    for number, text in enumerate(pages):
-        for section in model[lang].sections:
-            if section.kicker in text:
-                starts[section.code] = number
-                assert section.name in text, section.code
-    assert set(starts) == {s.code for s in model[lang].sections}
-    assert len(set(starts.values())) == len(starts), "two ambitions share a page"
+def partial_t(lang: str):
+    """Return the texts of ``lang`` with non-breaking spaces as the PDF's text reads them back."""
+    return lambda key, **kw: i18n.t(key, lang, **kw).replace("\xa0", " ")
 
 
-def test_pdf_speaks_dutch_on_nl_and_english_on_en(pdf_pages):
+def test_pdf_speaks_dutch_on_nl_and_english_on_en(pdf_pages, approved):
     nl, en = "\n".join(pdf_pages["nl"]), "\n".join(pdf_pages["en"])
-    assert "Gepubliceerd op 27-11-2026" in nl and "Published on 27 Nov 2026" in en
+    on = approved.approved_at
+    assert (
+        f"Goedgekeurd op {i18n.fmt_date(on, 'nl')}" in nl and f"Approved on {i18n.fmt_date(on, 'en')}" in en
+    )
     assert re.search(r"€ \d{1,3}(\.\d{3})+\b", nl) and not re.search(r"€\d{1,3}(,\d{3})+", nl)
     assert re.search(r"€\d{1,3}(,\d{3})+", en)
     assert "Op koers" in nl and "On track" not in nl
     assert "On track" in en
+    # The sections' words in the language too: the P&C moments, the axis of the leverage chart.
+    assert "Voorjaarsnota" in nl and "Jaarrekening" in nl and "Spring" in en
+
+
+def _outline(entries, level=0) -> list[tuple[int, str]]:
+    found = []
+    for entry in entries:
+        if isinstance(entry, list):
+            found += _outline(entry, level + 1)
+        else:
+            found.append((level, entry.title))
+    return found
+
+
+def _contents(page: str) -> dict[str, int]:
+    """Read the contents page: each entry's line of dots ending in its page number, then its text.
+
+    (reportlab draws the dots and the number first, so the text comes back in that order.)
+    """
+    lines = [line.strip() for line in page.splitlines()]
+    entries = {}
+    for dots, text in zip(lines, lines[1:], strict=False):
+        match = re.fullmatch(r"[. ]+(\d+)", dots)
+        if match and text and not re.fullmatch(r"[. ]+\d+", text):
+            entries.setdefault(text, int(match.group(1)))
+    return entries
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_pdf_has_every_section_in_its_contents_and_outline(pdf_files, pdf_pages, model, lang):
+    pages, content = pdf_pages[lang], model[lang]
+    t = partial_t(lang)
+    assert t("report_title") in pages[0] and LABEL in pages[0]
+    assert t("report_contents") in pages[1]
+    headings = [t("report_summary_heading"), *(topic.heading for topic in content.topics)]
+    headings += [t("report_ambitions_heading"), t("report_annex")]
+    # Every section is in the contents, with the page it starts on.
+    listed = _contents(pages[1])
+    for heading in headings:
+        assert heading in listed, (heading, listed)
+        assert heading in pages[listed[heading] - 1], heading
+    # The outline (bookmarks): the sections, the municipalities within, the ambitions within those.
+    outline = _outline(pypdf.PdfReader(io.BytesIO(pdf_files[lang])).outline)
+    top = [title for level, title in outline if level == 0]
+    assert top == [content.title, t("report_contents"), *headings]
+    names = {title for level, title in outline if level == 1}
+    assert set(content.municipalities) <= names
+    assert {title for level, title in outline if level == 2} == {s.name for s in content.sections}
+    # Each section says what the public pages say: its blocks' headings and first sentences.
+    text = " ".join(" ".join(pages).split())
+    for topic in content.topics:
+        for part in topic.parts:
+            for block in part.blocks:
+                assert block.heading in text, block.heading
+                assert " ".join(block.sentences[0].replace("\xa0", " ").split()[:6]) in text, block.sentences[
+                    0
+                ]
+    for section in content.sections:
+        assert section.kicker in text and section.name in text, section.code
+    assert len(pages) < 60
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_summary_is_one_page_with_statuses_key_figures_and_changes(pdf_pages, model, lang):
+    t = partial_t(lang)
+    page = next(p for p in pdf_pages[lang][2:] if t("report_summary_heading") in p)
+    for heading in ("report_summary_intro", "report_key_heading", "report_changes_heading"):
+        assert t(heading) in page, heading
+    # The demo has one publication: the summary says there is nothing to compare with.
+    assert " ".join(t("report_changes_first").split()[:4]) in page
+    flat = " ".join(page.split())
+    assert all(s.name.split()[0] in flat for s in model[lang].sections)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -118,8 +201,16 @@ def test_html_has_every_ambition(html_text, model, lang):
     for section in model[lang].sections:
         assert html.escape(section.kicker) in page
         assert html.escape(section.name) in page
-    # One chart per ambition, inline.
-    assert page.count("<svg") == len(model[lang].sections)
+    # One chart per ambition and per chart of a section, inline, each described for a screen reader.
+    blocks = [b for topic in model[lang].topics for part in topic.parts for b in part.blocks]
+    charts = len(model[lang].sections) + sum(b.chart is not None for b in blocks)
+    assert page.count("<svg") == page.count('<svg role="img" aria-label="') == charts
+    for block in blocks:
+        assert html.escape(block.heading) in page
+    # The contents link to sections that are there.
+    nav = page[page.index("<nav") : page.index("</nav>")]
+    targets = re.findall(r'href="#([^"]+)"', nav)
+    assert len(targets) >= 6 and all(f'id="{target}"' in page for target in targets)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -141,9 +232,9 @@ def test_html_formats_numbers_and_dates_the_dutch_way(html_text):
     nl, en = _visible(html_text["nl"]), _visible(html_text["en"])
     assert re.search(r"€ \d{1,3}(\.\d{3})+\b", nl)
     assert re.search(r"\b\d{2}-\d{2}-\d{4}\b", nl)
-    assert "Gepubliceerd op 27-11-2026" in nl
+    assert "Goedgekeurd op 27-11-2026" in nl
     assert re.search(r"€\d{1,3}(,\d{3})+", en) and "€ 1" not in en
-    assert "Published on 27 Nov 2026" in en
+    assert "Approved on 27 Nov 2026" in en
     assert "Achter op koers" in nl and "Off track" not in nl
 
 
@@ -248,3 +339,36 @@ def test_the_report_gives_the_floor_areas_status_with_its_reason_and_one_expecte
     assert _visible(html.escape(reason)) in _visible(html_text[lang])
     # The PDF wraps lines: compare its words.
     assert " ".join(_visible(reason).split()[:8]) in " ".join(" ".join(pdf_pages[lang]).split())
+
+
+def test_what_changed_since_the_previous_publication(demo_copy, approved):
+    before = db.connect(approved.path, read_only=True)
+    after = db.connect(demo_copy)
+    try:
+        after.execute("update budget set amount = amount + 1000 where year = 2025")
+        found = sections.changes_since(before, after, "Q2 2026", "nl")
+        assert found.sentence.startswith("Sinds publicatie Q2 2026:")
+        assert found.table is not None and 0 < len(found.table.rows) <= sections.MAX_CHANGES
+    finally:
+        before.close()
+        after.close()
+
+
+def test_the_command_line_refuses_a_publication_that_does_not_exist(demo_db_file, tmp_path, capsys):
+    out = tmp_path / "x.pdf"
+    assert cli.main(["--db", str(demo_db_file), "report", "--publication", "99", "--out", str(out)]) == 2
+    assert "no approved publication 99" in capsys.readouterr().err and not out.exists()
+
+
+def test_section_charts_are_vector_drawings_formatted_per_language():
+    spec = report_chart.Spec(
+        "bars", ("2024", "2025"), (report_chart.Series("Begroot", (1_200_000.0, 2_500_000.0)),), "eur", "euro"
+    )
+    svg = vector.svg(spec, "nl", 640, 190)
+    assert svg.startswith("<svg") and "href" not in svg
+    assert "mln." in svg and "2025" in svg and "Begroot" in svg
+    english = vector.svg(spec, "en", 640, 190)
+    assert "€2.5M" in english or "€3M" in english
+    # Inline among others in one page: ids of its own (a shared "clip" clipped every chart to the first).
+    ids = set(re.findall(r'id="([^"]+)"', svg))
+    assert ids and not ids & set(re.findall(r'id="([^"]+)"', english))
