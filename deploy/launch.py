@@ -117,6 +117,25 @@ def healthy(port: int, path: str = "/_stcore/health", timeout: float = 2) -> boo
         return False
 
 
+def ensure_light_pages(publications: Path) -> Path | None:
+    """Write the current publication's light pages if it has none (one published before they existed).
+
+    Returns their folder, or None when nothing is published yet.
+    """
+    sys.path.insert(0, str(ROOT))
+    from impactdash.publish import light_pages, pointer
+    from impactdash.report import light
+
+    current = pointer.current(publications)
+    if current is None:
+        return None
+    target = publications / light_pages.light_name(current.id)
+    if not target.is_dir():
+        light.write(current.path, target, label=current.label, published_at=current.approved_at)
+    light_pages.point(publications, pointer.entry_of(current))
+    return target
+
+
 @dataclass
 class Deployment:
     """The processes of one machine's deployment; :meth:`start` them, :meth:`stop` them all."""
@@ -161,6 +180,7 @@ class Deployment:
     def start(self, timeout: float = 60) -> Deployment:
         """Start the staff process, then the public-only processes, then nginx; wait until all answer."""
         self.layout.run_dir.mkdir(parents=True, exist_ok=True)
+        ensure_light_pages(self.layout.publications)
         config = write_config(self.layout)
         if self.staff:
             self._serve(self.layout.staff_backend, public_only=False)

@@ -20,6 +20,8 @@ import pytest
 from deploy import launch
 from deploy.visitor import ROUTE_COOKIE, view_page
 from impactdash import config
+from impactdash.publish import light_pages
+from impactdash.report import light
 from tests.publishing import publish_now
 
 
@@ -85,7 +87,7 @@ def _cookies_per_process(deployment) -> dict[str, str]:
     return found
 
 
-def test_pages_downloads_open_data_and_a_new_publication_through_the_balancer(deployed):
+def test_pages_downloads_open_data_and_a_new_publication_through_the_balancer(deployed, monkeypatch):
     deployment, db_path = deployed
     base = f"http://127.0.0.1:{deployment.layout.port}"
 
@@ -119,7 +121,13 @@ def test_pages_downloads_open_data_and_a_new_publication_through_the_balancer(de
     status, _, body = _get(base + "/open-data/pub-0001-open-data/datapackage.json")
     assert status == 200 and json.loads(body)["resources"]
 
-    # A publication made with the package API is served at once by both processes.
+    # Light pages, files served by nginx: the launcher wrote the demo publication's.
+    status, headers, body = _get(base + "/light/nl/GM0518/budget.html")
+    assert status == 200 and b"Q3 2026" in body and b"<script" not in body
+
+    # A publication made with the package API is served at once by both processes, and
+    # its light pages (written by the staff app's writer, registered here) by nginx.
+    monkeypatch.setattr(light_pages, "_writers", [light.write])
     current = publish_now(db_path, label="Balancer test")
     overview = asyncio.run(views(""))
     for view in overview:
@@ -128,6 +136,9 @@ def test_pages_downloads_open_data_and_a_new_publication_through_the_balancer(de
     assert json.loads(body)["id"] == current.id
     name = f"pub-{current.id:04d}-open-data"
     assert _get(f"{base}/open-data/{name}/budget.csv")[0] == 200
+    for lang in ("nl", "en"):
+        status, _, body = _get(f"{base}/light/{lang}/GM0518/overview.html")
+        assert status == 200 and b"Balancer test" in body
 
 
 def test_the_staff_instance_has_its_own_port_and_the_processes_their_health(deployed):
