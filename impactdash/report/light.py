@@ -31,6 +31,8 @@ from impactdash.views import budget as bv
 
 #: The pages written per municipality: (file stem, url path of the interactive page, title key).
 PAGES = (("overview", "overview", "app_title"), ("budget", "budget", "page_budget"))
+#: Each page's name in the index's links (the menu's words).
+MENU = {"overview": "page_overview", "budget": "page_budget"}
 _EXTRA_CSS = """
 nav.light { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; font-size: .95rem; margin-bottom: 1rem; }
 .banner { color: #5A5A66; }
@@ -321,7 +323,7 @@ def _index(source: _Source, lang: str, label: str, published_at: dt.datetime) ->
     items = []
     for code, name in zip(towns["code"], towns["name"], strict=True):
         links = " · ".join(
-            f'<a href="{code}/{stem}.html">{_e(i18n.t(key, lang))}</a>' for stem, _, key in PAGES
+            f'<a href="{code}/{stem}.html">{_e(i18n.t(MENU[stem], lang))}</a>' for stem, _, _ in PAGES
         )
         items.append(f"<li><strong>{_e(name)}</strong>: {links}</li>")
     intro = i18n.t(
