@@ -8,7 +8,7 @@ year, every instrument), each chart as inline SVG with its sentence as alt text,
 and links to the interactive page and back. The sentences and tables come from ``views/``,
 the figures from the same named queries on the publication's snapshot, so they cannot differ.
 
-Pages so far: the overview and the budget page of every municipality, and an index.
+Pages so far: the overview, budget and ambitions pages of every municipality, and an index.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from impactdash import i18n
-from impactdash.measures import progress
+from impactdash.measures import metrics, progress
 from impactdash.publish import light_pages
 from impactdash.report.html import _CSP, _CSS
 from impactdash.safe_text import escape_markdown
@@ -30,9 +30,13 @@ from impactdash.views import ambitions as ambitions_view
 from impactdash.views import budget as bv
 
 #: The pages written per municipality: (file stem, url path of the interactive page, title key).
-PAGES = (("overview", "overview", "app_title"), ("budget", "budget", "page_budget"))
+PAGES = (
+    ("overview", "overview", "app_title"),
+    ("budget", "budget", "page_budget"),
+    ("ambitions", "ambitions", "amb_title"),
+)
 #: Each page's name in the index's links (the menu's words).
-MENU = {"overview": "page_overview", "budget": "page_budget"}
+MENU = {"overview": "page_overview", "budget": "page_budget", "ambitions": "page_ambitions"}
 _EXTRA_CSS = """
 nav.light { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; font-size: .95rem; margin-bottom: 1rem; }
 .banner { color: #5A5A66; }
@@ -41,6 +45,7 @@ nav.light { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; font-size: .95rem
 .figure .value { font-size: 1.5rem; font-weight: 600; }
 .card { border: 1px solid #DDDDE3; border-radius: .4rem; padding: .6rem .8rem; margin: .5rem 0; }
 svg text { font: 12px sans-serif; fill: #262730; }
+.scroll { overflow-x: auto; }
 """
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ESCAPED = re.compile(r"\\(.)")
@@ -66,7 +71,9 @@ def _table(frame: pd.DataFrame) -> str:
     for row in frame.itertuples(index=False):
         cells = [f'<th scope="row">{_md(row[0])}</th>'] + [f"<td>{_md(v)}</td>" for v in row[1:]]
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    # Wide tables scroll on their own on a phone instead of widening the page.
+    body = "".join(rows)
+    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def _bars(labels: list[str], series: list[tuple[str, list[float | None], str]], alt: str) -> str:
@@ -285,6 +292,73 @@ def _budget(source: _Source, gm: str, lang: str) -> str:
     return "".join(head + sections)
 
 
+def _link_md(text: str) -> str:
+    """Return a sentence holding at most one Markdown link ``[title](url)`` as HTML."""
+    found = re.search(r"\[([^\]]*)\]\((https?://[^)\s]+)\)", text)
+    if not found:
+        return _md(text)
+    before, after = text[: found.start()], text[found.end() :]
+    link = f'<a href="{_e(found.group(2))}" rel="noopener noreferrer">{_md(found.group(1))}</a>'
+    return _md(before) + link + _md(after)
+
+
+def _ambitions(source: _Source, gm: str, name: str, lang: str) -> str:
+    """Return the ambitions page: the list in its default order, then every ambition in detail."""
+    as_of = source.query("dataset_info").iloc[0]["reporting_date"]
+    as_of = as_of.date() if hasattr(as_of, "date") else as_of
+    items = progress.for_municipality(source.con, gm)
+    if not items:
+        return f"<p>{_md(i18n.t('no_ambitions', lang, name=name))}</p>"
+    ordered = ambitions_view.sort_items(items, next(iter(ambitions_view.SORT_OPTIONS)), lang)
+    caption = i18n.t(
+        "amb_list_caption",
+        lang,
+        on=i18n.fmt_number(100 * metrics.ON_TRACK_MAX_GAP, lang),
+        risk=i18n.fmt_number(100 * metrics.AT_RISK_MAX_GAP, lang),
+        window=metrics.PROJECTION_WINDOW,
+    )
+    parts = [
+        f"<p>{_md(ambitions_view.intro_sentence(items, name, as_of, lang))}</p>",
+        f"<h2>{_e(i18n.t('amb_list_heading', lang))}</h2>",
+        _table(ambitions_view.overview_frame(ordered, lang)),
+        f"<p>{_md(caption)}</p>",
+        f"<h2>{_e(i18n.t('amb_detail_heading', lang))}</h2>",
+    ]
+    documents = source.query("ambitions", municipality=gm).set_index("code")["document_url"]
+    all_notes = source.query("ambitions_notes", municipality=gm)
+    all_programmes = source.query("ambitions_programmes", municipality=gm)
+    for item in ordered:
+        notes = all_notes[all_notes["ambition_code"] == item.code]
+        programmes = all_programmes[all_programmes["ambition_code"] == item.code]
+        parts += [
+            f"<h3>{_e(item.name(lang))}</h3>",
+            f"<p>{_md(ambitions_view.summary_sentence(item, lang))}</p>",
+            f"<p>{_md(ambitions_view.status_line(item, lang))}</p>",
+            f"<details><summary>{_e(i18n.t('light_chart_data', lang))}</summary>"
+            f"{_table(ambitions_view.chart_frame(item, lang))}</details>",
+            f"<p>{_link_md(ambitions_view.document_text(item.document, documents.get(item.code), lang))}</p>",
+            f"<h4>{_e(i18n.t('amb_milestones_heading', lang))}</h4>",
+            _table(ambitions_view.milestones_frame(item, lang)),
+        ]
+        if not notes.empty:
+            names = dict(zip(programmes["programme_code"], programmes["programme_name"], strict=True))
+            lines = "".join(f"<li>{_md(line)}</li>" for line in ambitions_view.note_lines(notes, names, lang))
+            parts += [
+                f"<h4>{_e(i18n.t('amb_notes_heading', lang))}</h4>",
+                f"<p>{_md(i18n.t('amb_notes_caption', lang))}</p><ol>{lines}</ol>",
+            ]
+        parts += [
+            f"<h4>{_e(i18n.t('amb_programmes_heading', lang))}</h4>",
+            f"<p>{_md(ambitions_view.programmes_sentence(programmes, as_of, lang))}</p>",
+        ]
+        if not programmes.empty:
+            parts += [
+                _table(ambitions_view.programmes_frame(programmes, as_of, lang)),
+                f"<p>{_md(i18n.t('amb_programmes_overlap', lang))}</p>",
+            ]
+    return "".join(parts)
+
+
 def _document(lang: str, title: str, nav: str, body: str) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
@@ -301,7 +375,10 @@ def render_page(source: _Source, page: str, gm: str, lang: str, label: str, publ
     name = str(towns.loc[gm, "name"])
     other = "en" if lang == "nl" else "nl"
     stem, path, title_key = next(p for p in PAGES if p[0] == page)
-    title = i18n.t(title_key, lang) + (" " if page == "overview" else " – ") + name
+    if page == "ambitions":
+        title = i18n.t(title_key, lang, name=name)
+    else:
+        title = i18n.t(title_key, lang) + (" " if page == "overview" else " – ") + name
     nav = (
         f'<a href="/{path}?gm={gm}&amp;lang={lang}">{_e(i18n.t("light_interactive", lang))}</a>'
         f'<a href="../index.html">{_e(i18n.t("light_index_link", lang))}</a>'
@@ -309,11 +386,12 @@ def render_page(source: _Source, page: str, gm: str, lang: str, label: str, publ
         f"{_e(i18n.t('light_other_language', lang))}</a>"
     )
     body = _banner(source, lang, label, published_at)
-    body += (
-        _overview(source, gm, escape_markdown(name), lang)
-        if page == "overview"
-        else _budget(source, gm, lang)
-    )
+    if page == "overview":
+        body += _overview(source, gm, escape_markdown(name), lang)
+    elif page == "ambitions":
+        body += _ambitions(source, gm, escape_markdown(name), lang)
+    else:
+        body += _budget(source, gm, lang)
     return _document(lang, title, nav, body)
 
 

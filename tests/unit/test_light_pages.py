@@ -13,6 +13,7 @@ from impactdash.measures import progress
 from impactdash.publish import light_pages, pointer, workflow
 from impactdash.report import light
 from impactdash.store import db
+from impactdash.views import ambitions as ambitions_view
 from impactdash.views import budget as bv
 from impactdash.write import permissions
 from tests.publishing import EDITOR, REVIEWER
@@ -99,6 +100,16 @@ def test_the_figures_equal_the_interactive_pages(written, published):
             for cell in bv.per_year_table(per_year, lang).to_numpy().ravel():
                 assert str(cell) in budget
             assert current.label in budget
+            # The ambitions page: the list as views/ambitions.py makes it, every ambition's summary.
+            page = _text(target / lang / gm / "ambitions.html")
+            order = next(iter(ambitions_view.SORT_OPTIONS))
+            frame = ambitions_view.overview_frame(ambitions_view.sort_items(items, order, lang), lang)
+            for cell in frame.to_numpy().ravel():
+                assert _plain(str(cell)) in page
+            for item in items:
+                assert _plain(ambitions_view.summary_sentence(item, lang)) in page
+                for cell in ambitions_view.milestones_frame(item, lang).to_numpy().ravel():
+                    assert _plain(str(cell)) in page
 
 
 def test_a_chart_is_inline_svg_with_its_sentence_as_alt_text(written, published):
