@@ -4,9 +4,11 @@ Written beside the publication when it is requested (``publish/light_pages.py`` 
 :func:`write` through its hook) and served by the load balancer as files, so a visitor on a
 phone or a news-day crowd costs no Python. Each page holds the same title, banner, sentences,
 key figures, notes and data tables as its interactive page in its default state (latest
-year, every instrument), each chart as inline SVG with its sentence as alt text, no script,
-and links to the interactive page and back. The sentences and tables come from ``views/``,
-the figures from the same named queries on the publication's snapshot, so they cannot differ.
+year, every instrument; every ambition in detail), no script, and links to the interactive
+page and back. The budget's per-year chart is inline SVG with its sentence as alt text;
+the other charts are shown as their data tables (SVG for them is still to come). The
+sentences and tables come from ``views/``, the figures from the same named queries on the
+publication's snapshot, so they cannot differ.
 
 Pages so far: the overview, budget and ambitions pages of every municipality, and an index.
 """
