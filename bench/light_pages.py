@@ -34,8 +34,10 @@ from impactdash import config, startup  # noqa: E402
 PAGES = (
     "nl/GM0518/overview.html",
     "nl/GM0518/budget.html",
+    "nl/GM0518/ambitions.html",
     "en/GM0014/overview.html",
     "en/GM0014/budget.html",
+    "en/GM0014/ambitions.html",
 )
 CHROMIUM_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
 
@@ -83,6 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lighthouse", default=shutil.which("lighthouse"))
     parser.add_argument("--port", type=int, default=8636)
+    parser.add_argument("--pages", nargs="+", default=list(PAGES), help="paths below /light/")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="light-pages-"))
     try:
@@ -100,14 +103,15 @@ def main() -> None:
         try:
             deployment.children.append(nginx)
             deployment._wait_nginx(30)
-            urls = [f"http://127.0.0.1:{args.port}/light/{p}" for p in PAGES]
+            pages = args.pages
+            urls = [f"http://127.0.0.1:{args.port}/light/{p}" for p in pages]
             print(f"# load average: {os.getloadavg()}")
             if args.lighthouse:
                 print(
                     "| page | performance | accessibility | first contentful paint | total blocking | bytes |"
                 )
                 print("|---|---:|---:|---:|---:|---:|")
-                for page, url in zip(PAGES, urls, strict=True):
+                for page, url in zip(pages, urls, strict=True):
                     r = lighthouse(args.lighthouse, url, folder / "lh.json")
                     print(
                         f"| {page} | {r['performance']} | {r['accessibility']} | {r['fcp_s']:.1f} s "
@@ -117,7 +121,7 @@ def main() -> None:
                 print("# Lighthouse not found: size and first paint in headless Chromium, unthrottled")
                 print("| page | bytes | first contentful paint |")
                 print("|---|---:|---:|")
-                for page, r in zip(PAGES, chromium(urls), strict=True):
+                for page, r in zip(pages, chromium(urls), strict=True):
                     print(f"| {page} | {r['bytes'] / 1000:.0f} kB | {r['fcp_s'] * 1000:.0f} ms |")
         finally:
             deployment.stop()
