@@ -20,6 +20,11 @@ st.set_page_config(page_title="Impactpijler", page_icon="📊", layout="wide")
 
 public_only = config.public_only()
 if not public_only:
+    # What the staff app publishes gets its light pages (static HTML the balancer serves).
+    # Imported here: public-only processes never publish and need not load the renderer.
+    from impactdash.report import light
+
+    light.enable()
     try:
         ui.start()  # build, upgrade and repair once per process, before anyone reads
     except StorageError as exc:  # held by the command line, a full disk: said as such

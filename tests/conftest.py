@@ -1,6 +1,6 @@
 """Shared fixtures: a migrated empty database and the demo database, built once per run.
 
-Every test is marked with its layer, from its folder: ``unit``, ``app`` or ``browser``
+Every test is marked with its layer, from its folder: ``unit``, ``app``, ``browser`` or ``deploy``
 (``pytest -m unit`` runs one layer; see docs/testing.md).
 """
 
@@ -16,7 +16,7 @@ from impactdash.store import db
 
 TESTS = Path(__file__).resolve().parent
 #: The layers, slowest tests first.
-LAYERS = ("browser", "app", "unit")
+LAYERS = ("deploy", "browser", "app", "unit")
 
 
 def _layer(item) -> str | None:

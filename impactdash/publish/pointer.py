@@ -17,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 
+from impactdash.publish import light_pages
+
 POINTER = "current.json"
 #: The public history of publications beside the pointer: what the public change log lists.
 HISTORY = "publications.json"
@@ -70,6 +72,7 @@ def write_pointer(folder: Path, entry: dict | None) -> None:
     pointer = folder / POINTER
     if entry is None:
         pointer.unlink(missing_ok=True)
+        light_pages.point(folder, None)
         return
     tmp = folder / (POINTER + ".tmp")
     with open(tmp, "w", encoding="utf-8") as handle:
@@ -77,6 +80,8 @@ def write_pointer(folder: Path, entry: dict | None) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, pointer)
+    # The balancer's light/ link follows the pointer (a moment later: nginx serves files).
+    light_pages.point(folder, entry)
 
 
 def pointer_entry(publication_id: int, label: str, file: str, approved_at: dt.datetime) -> dict:

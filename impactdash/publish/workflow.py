@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 
 from impactdash.errors import StorageError
-from impactdash.publish import opendata, pointer
+from impactdash.publish import light_pages, opendata, pointer
 from impactdash.publish.pointer import Current, open_data_name, snapshot_name
 from impactdash.publish.snapshot import write_snapshot
 from impactdash.store import db
@@ -80,6 +80,7 @@ def _remove_files(folder: Path, publication_id: int) -> None:
             path.chmod(0o644)
             path.unlink()
     shutil.rmtree(folder / open_data_name(publication_id), ignore_errors=True)
+    light_pages.remove(folder, publication_id)
 
 
 def _audit(
@@ -159,6 +160,7 @@ def request(
             },
         )
         _write_open_data(folder / file, folder, publication_id, label, now)
+        light_pages.write(folder / file, folder, publication_id, label, now)
         cur.execute("begin transaction")
         try:
             cur.execute(
@@ -190,7 +192,7 @@ def request(
 
 def _number(path: Path) -> int | None:
     """Return the publication number of a snapshot or open-data name (``pub-0007...``), or None."""
-    found = re.match(r"pub-(\d+)(?:\.duckdb|-open-data)", path.name)
+    found = re.match(r"pub-(\d+)(?:\.duckdb|-open-data|-light)", path.name)
     return int(found.group(1)) if found else None
 
 

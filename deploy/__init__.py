@@ -1,0 +1,1 @@
+"""Running the dashboard on one machine behind nginx: the launcher and a websocket visitor."""
