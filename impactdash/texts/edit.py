@@ -100,7 +100,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This record was changed meanwhile. What you typed is still here; load the newest version to see"
         " the new figures, then make your change again.",
     },
-    "edit_gone_suffix": {"nl": "{record} — verwijderd", "en": "{record} — deleted"},
     "edit_save_as_new": {"nl": "Opslaan als nieuw record", "en": "Save as a new record"},
     "edit_date_after_reporting": {
         "nl": "{field} {date} ligt na de peildatum {reporting}; klopt het jaartal?",

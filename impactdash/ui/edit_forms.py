@@ -75,7 +75,7 @@ def record_form(editing: Editing) -> None:
     if existing:
         st.caption(t("edit_key_fixed"))
     for f in ev.form_fields(editing.dataset, existing):
-        _field_widget(editing, f, disabled=existing and f.name in ds.key and meanwhile != "gone")
+        _field_widget(editing, f, disabled=existing and f.name in ds.key)
     save_col, delete_col, _ = st.columns([1, 1, 3])
     saving = save_col.button(t("edit_save"), type="primary", key="edit_save")
     if meanwhile == "gone" and ds.insert and delete_col.button(t("edit_save_as_new"), key="edit_save_as_new"):
@@ -138,12 +138,12 @@ def _pick_record(editing: Editing) -> str | None:
         for kid, key in editing.by_id.items()
     }
     options = ([ev.NEW] if editing.ds.insert else []) + list(editing.by_id)
-    # The open record, deleted meanwhile by someone else, stays chosen (marked as deleted):
-    # the form must not turn into a new record and lose what was typed.
+    # The open record, deleted meanwhile by someone else, stays chosen: the form must not turn
+    # into a new record and lose what was typed. Its label stays as it was (the browser keeps
+    # a choice by its label); the form above says that it was deleted.
     opened = st.session_state.get("edit_opened")
     if opened and opened[0] == editing.dataset and opened[1] not in label_of and opened[1] != ev.NEW:
-        shown = st.session_state.get("edit_open_label") or opened[1]
-        label_of[opened[1]] = editing.t("edit_gone_suffix", record=shown)
+        label_of[opened[1]] = st.session_state.get("edit_open_label") or opened[1]
         options.append(opened[1])
     pending = st.session_state.pop("edit_pick_next", None)
     pick_key = f"edit_pick_{editing.dataset}"
