@@ -1,7 +1,7 @@
 -- Edit page: who last changed one record, when and how (an open form says "deleted by A on …").
--- $record_key is the key as audit_log stores it (a JSON array).
+-- $record_key is the key as audit_log stores it (a JSON array for the data sets; a user's name for app_user).
 -- Returns at most one row: actor, action, changed_at.
--- example: dataset=budget record_key=["DH-P-HUB",2025,"final"]
+-- example: dataset=app_user record_key=editor.demo
 select actor, action, changed_at
 from audit_log
 where dataset = $dataset and record_key = $record_key

@@ -105,6 +105,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{field} {date} ligt na de peildatum {reporting}; klopt het jaartal?",
         "en": "{field} {date} is after the reporting date {reporting}; is the year right?",
     },
+    "edit_late_more": {
+        "nl": "… en nog {count} rij(en) met een datum na de peildatum.",
+        "en": "… and {count} more row(s) with a date after the reporting date.",
+    },
     "edit_saved_but": {
         "nl": "Opgeslagen, maar kijk dit na:",
         "en": "Saved, but please check:",

@@ -17,6 +17,7 @@ import pandas as pd
 
 from impactdash import i18n
 from impactdash.write import datasets
+from impactdash.write import late_dates as late_dates_rule
 from impactdash.write.staging import key_text, to_text
 from impactdash.write.transaction import record_version
 from impactdash.write.validation import Problem, ValidationError
@@ -352,37 +353,48 @@ def elsewhere_line(change: dict | None, gone: bool, lang: str) -> str:
 def late_dates(dataset: str, row: dict, reporting_date: dt.date) -> list[tuple[str, dt.date]]:
     """Return (field name, date) of every date of ``row`` after the reporting date (a typo like 2099?).
 
-    A planned end date (a programme's, a property's availability, an ambition's target, a
-    milestone) is meant to lie ahead: only dates of things that happened are checked.
+    Only dates of things that happened (:data:`impactdash.write.late_dates.HAPPENED`); a
+    planned end date or target is meant to lie ahead.
     """
-    found = []
-    for f in datasets.get(dataset).fields:
-        value = row.get(f.name)
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if f.kind == "date" and f.name in HAPPENED and isinstance(value, dt.date) and value > reporting_date:
-            found.append((f.name, value))
-    return found
+    return late_dates_rule.in_row(datasets.get(dataset), row, reporting_date)
 
 
-#: Date fields that say when something happened (a booking, an observation, a connection…):
-#: after the reporting date they are most likely a typo. Planned dates may lie ahead.
-HAPPENED = frozenset(
-    {"booking_date", "observed_on", "connected_on", "joined_date", "left_date", "pillar_start"}
-)
+def late_date_line(dataset: str, name: str, value: dt.date, reporting_date: dt.date, lang: str) -> str:
+    """Say why one date looks wrong: '{field} {date} ligt na de peildatum {reporting}; klopt het jaartal?'."""
+    return i18n.t(
+        "edit_date_after_reporting",
+        lang,
+        field=field_label(datasets.get(dataset).field(name), lang),
+        date=i18n.fmt_date(value, lang),
+        reporting=i18n.fmt_date(reporting_date, lang),
+    )
+
+
+def import_late_lines(dataset: str, preview, lang: str) -> list[str]:
+    """Return an import preview's warning: one line per listed row with a late date, and how many more.
+
+    ``preview`` is :class:`impactdash.write.importer.Preview` (its ``late``, ``late_count``
+    and ``reporting_date``).
+    """
+    lines = [
+        i18n.t(
+            "edit_at_row",
+            lang,
+            row=row,
+            text=late_date_line(dataset, name, value, preview.reporting_date, lang),
+        )
+        for row, name, value in preview.late
+    ]
+    if preview.late_count > len(preview.late):
+        more = i18n.fmt_number(preview.late_count - len(preview.late), lang)
+        lines.append(i18n.t("edit_late_more", lang, count=more))
+    return lines
 
 
 def late_date_lines(dataset: str, row: dict, reporting_date: dt.date, lang: str) -> list[str]:
     """Return a warning per date of ``row`` after the reporting date, saying why it looks wrong."""
-    ds = datasets.get(dataset)
     return [
-        i18n.t(
-            "edit_date_after_reporting",
-            lang,
-            field=field_label(ds.field(name), lang),
-            date=i18n.fmt_date(value, lang),
-            reporting=i18n.fmt_date(reporting_date, lang),
-        )
+        late_date_line(dataset, name, value, reporting_date, lang)
         for name, value in late_dates(dataset, row, reporting_date)
     ]
 

@@ -21,7 +21,7 @@ import duckdb
 import pandas as pd
 
 from impactdash.store import db
-from impactdash.write import audit, datasets, import_revert, permissions
+from impactdash.write import audit, datasets, import_revert, late_dates, permissions
 from impactdash.write.audit import row_json
 from impactdash.write.datasets import Dataset
 from impactdash.write.staging import STAGE, ident, key_text, stage, to_text
@@ -120,7 +120,8 @@ def _write(
             problems, count = check(cur, staged)
             if original_key is not None and _key_changed(cur, ds, original_key):
                 field = ds.key[0] if len(ds.key) == 1 else ""
-                problems, count = [Problem(None, field, "edit_key_changed", {"keys": ds.key}, ds.name)], 1
+                problem = Problem(None, field, "edit_key_changed", {"keys": ds.key}, ds.name)
+                raise ValidationError([problem], 1)
         # A record changed or deleted since it was opened is said to be so before anything
         # about the values typed: they were typed against a record that is no longer there.
         befores = _check_updates(cur, ds) if staged else {}
@@ -441,8 +442,7 @@ def last_change(con: duckdb.DuckDBPyConnection, dataset: str, key: object) -> di
 
 def reporting_date(con: duckdb.DuckDBPyConnection) -> dt.date:
     """Return the reporting date of the working figures (the setting, or today without one)."""
-    value = db.run_query(con, "dataset_info")["reporting_date"].iloc[0]
-    return pd.Timestamp(value).date()
+    return late_dates.reporting_date(con)
 
 
 def _typed_key_part(kind: str, value: object) -> object:
