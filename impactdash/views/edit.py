@@ -214,8 +214,8 @@ def versions(rows: list[dict], dataset: str) -> dict[str, str]:
 def field_text(kind: str, value: object, lang: str) -> str:
     """Return a stored value as the text a form shows in ``lang`` (and reads back unchanged).
 
-    Numbers carry no thousands separators (so ``1234,56`` is never ambiguous) and use the
-    language's decimal mark; Dutch dates are written 31-12-2025, English ones ISO.
+    Numbers carry no thousands separators and use the language's decimal mark (the form
+    shows them grouped, :func:`form_texts`); Dutch dates are written 31-12-2025, English ones ISO.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -234,7 +234,14 @@ def form_texts(dataset: str, row: dict | None, lang: str) -> dict[str, str]:
     ds = datasets.get(dataset)
     if row is None:
         return {f.name: (f.default or "") if f.kind != "choice" else "" for f in ds.fields}
-    return {f.name: field_text(f.kind, row.get(f.name), lang) for f in ds.fields}
+    # Numbers as the language writes them (233.000,00): the form states its decimal mark, so
+    # the write reads the grouping right. Years, quarters and numbers stay plain.
+    return {
+        f.name: grid_number_text(row.get(f.name), lang)
+        if grid_as_text(f) and isinstance(row.get(f.name), int | float | decimal.Decimal)
+        else field_text(f.kind, row.get(f.name), lang)
+        for f in ds.fields
+    }
 
 
 def changed_fields(

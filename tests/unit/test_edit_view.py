@@ -220,3 +220,15 @@ def test_what_a_save_says():
     assert len(lines) == 2 and "P1 / 2025" in lines[0] and "2,00" in lines[1]
     nothing = ev.saved_lines("P1 / 2025", existing=True, changes=[], lang="nl")
     assert len(nothing) == 1 and nothing[0] != lines[0]
+
+
+def test_the_form_writes_numbers_as_the_language_does_and_years_plain():
+    row = {
+        "programme_code": "DH-P01",
+        "year": 2025,
+        "moment": "final",
+        "amount": decimal.Decimal("233000.00"),
+    }
+    assert ev.form_texts("budget", row, "nl")["amount"] == "233.000,00"
+    assert ev.form_texts("budget", row, "en")["amount"] == "233,000.00"
+    assert ev.form_texts("budget", row, "nl")["year"] == "2025"
