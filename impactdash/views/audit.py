@@ -66,6 +66,8 @@ def value_words(dataset: str | None, name: str, value: object, lang: str) -> str
             return i18n.t("edit_yes" if value in (True, "true") else "edit_no", lang)
         if field.kind == "choice":
             return edit_view.choice_label(ds.name, name, value, lang)
+        if field.kind == "decimal" and isinstance(value, int | float):  # money: always in cents
+            return edit_view.display_value("decimal", value, lang)
         return value_text(value, field.kind, lang)
     if isinstance(value, bool):
         return i18n.t("edit_yes" if value else "edit_no", lang)

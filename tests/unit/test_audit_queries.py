@@ -71,12 +71,12 @@ def test_the_audit_says_values_and_details_in_words_formatted():
         "nl",
     )
     assert rows == [
-        ("amount", "9.350", "10.350,5"),
+        ("amount", "9.350,00", "10.350,50"),
         ("counterparty_kind", "Leverancier", "Overig"),
         ("booking_date", "01-03-2025", "02-03-2025"),
     ]
     assert audit_view.changed_fields('{"amount": 9350.0}', '{"amount": 1350.0}', "budget", "en") == [
-        ("amount", "9,350", "1,350")
+        ("amount", "9,350.00", "1,350.00")
     ]
     users = audit_view.changed_fields(
         '{"roles": ["editor"], "disabled": false, "locked_until": null}',
