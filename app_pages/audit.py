@@ -105,7 +105,7 @@ for entry in entries.itertuples(index=False):
         label += f" · {where}"
     with st.expander(escape_markdown(label), expanded=audit_steps.offers_force(int(entry.id))):
         st.caption(t("audit_entry_id", id=int(entry.id)))
-        rows = audit_view.changed_fields(entry.before_json, entry.after_json)
+        rows = audit_view.changed_fields(entry.before_json, entry.after_json, entry.dataset, lang)
         # An import's values are kept per record beside the entry, not in the entry itself.
         imported = entry.action in ("import", "revert_import")
         if imported and audit_steps.import_changes(int(entry.id), entry.dataset, lang):

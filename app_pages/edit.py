@@ -32,7 +32,7 @@ left, right = st.columns(2)
 dataset = left.selectbox(
     t("edit_dataset"),
     names,
-    format_func=lambda n: datasets.get(n).label(lang).capitalize(),
+    format_func=lambda n: ev.capital(datasets.get(n).label(lang)),
     key="edit_dataset",
 )
 ds = datasets.get(dataset)
@@ -50,12 +50,13 @@ if dataset == "spend":
     this_year = dt.date.today().year
     year = filters[0].selectbox(t("edit_year"), list(range(this_year, this_year - 12, -1)), key="edit_year")
 rows, more = edits.load_rows(con, dataset, **ev.query_params(dataset, gm, year))
+names = ev.names_from_rows(edits.reference_names(con), lang)
 if "programme_code" in ds.field_names and rows:
     codes = sorted({r["programme_code"] for r in rows if r.get("programme_code")})
     programme = filters[1].selectbox(
         t("edit_programme_filter"),
         ["", *codes],
-        format_func=lambda c: c or t("edit_all_programmes"),
+        format_func=lambda c: names.label("programme", c) or t("edit_all_programmes"),
         key=f"edit_programme_{dataset}",
     )
     if programme:
@@ -64,7 +65,7 @@ if more:
     st.info(t("edit_more_rows", count=ev.MAX_ROWS))
 
 # One record in a form, or many in a grid: both write through impactdash.write.edits only.
-editing = edit_forms.Editing(con, actor, dataset, gm, year, rows, lang)
+editing = edit_forms.Editing(con, actor, dataset, gm, year, rows, lang, names)
 if mode == "grid":
     edit_forms.record_grid(editing)
 else:

@@ -5,7 +5,9 @@ from functools import partial
 import streamlit as st
 
 from impactdash import i18n, ui
+from impactdash.safe_text import escape_markdown
 from impactdash.ui import import_steps
+from impactdash.views import edit as edit_view
 from impactdash.views import import_data as view
 from impactdash.write import datasets, importer
 
@@ -70,6 +72,9 @@ for column, key, value in zip(
 
 if preview.problem_count:
     import_steps.show_problems(preview.problems, preview.problem_count, lang)
+if preview.late_count:  # imported all the same, but worth a look (a booking dated 2099?)
+    late = edit_view.import_late_lines(dataset, preview, lang)
+    st.warning("  \n".join(escape_markdown(line) for line in late), icon="⚠️")
 changes = preview.inserts + preview.updates
 if preview.ok and not changes:
     st.info(t("import_page_nothing_changes"))

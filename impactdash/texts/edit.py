@@ -73,4 +73,113 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "edit_yes": {"nl": "ja", "en": "yes"},
     "edit_no": {"nl": "nee", "en": "no"},
+    "edit_ambition_name": {"nl": "{measure}, streefdatum {date}", "en": "{measure}, target date {date}"},
+    "edit_reference_empty": {"nl": "— geen —", "en": "— none —"},
+    # A record someone else deleted or changed while it was open here.
+    "edit_gone_by": {
+        "nl": "Dit record is intussen verwijderd door {actor} op {time}. Er is niets opgeslagen; uw invoer"
+        " staat er nog. U kunt het opslaan als nieuw record, of een ander record kiezen.",
+        "en": "This record was deleted meanwhile by {actor} on {time}. Nothing was saved; what you typed is"
+        " still here. You can save it as a new record, or choose another record.",
+    },
+    "edit_gone_unknown": {
+        "nl": "Dit record is intussen verwijderd. Er is niets opgeslagen; uw invoer staat er nog. U kunt het"
+        " opslaan als nieuw record, of een ander record kiezen.",
+        "en": "This record was deleted meanwhile. Nothing was saved; what you typed is still here. You can save"
+        " it as a new record, or choose another record.",
+    },
+    "edit_changed_by": {
+        "nl": "Dit record is intussen gewijzigd door {actor} op {time}. Uw invoer staat er nog; laad de"
+        " nieuwste versie om de nieuwe gegevens te zien en breng uw wijziging daarna opnieuw aan.",
+        "en": "This record was changed meanwhile by {actor} on {time}. What you typed is still here; load the"
+        " newest version to see the new figures, then make your change again.",
+    },
+    "edit_changed_unknown": {
+        "nl": "Dit record is intussen gewijzigd. Uw invoer staat er nog; laad de nieuwste versie om de nieuwe"
+        " gegevens te zien en breng uw wijziging daarna opnieuw aan.",
+        "en": "This record was changed meanwhile. What you typed is still here; load the newest version to see"
+        " the new figures, then make your change again.",
+    },
+    "edit_save_as_new": {"nl": "Opslaan als nieuw record", "en": "Save as a new record"},
+    "edit_date_after_reporting": {
+        "nl": "{field} {date} ligt na de peildatum {reporting}; klopt het jaartal?",
+        "en": "{field} {date} is after the reporting date {reporting}; is the year right?",
+    },
+    "edit_late_more": {
+        "nl": "… en nog {count} rij(en) met een datum na de peildatum.",
+        "en": "… and {count} more row(s) with a date after the reporting date.",
+    },
+    "edit_saved_but": {
+        "nl": "Opgeslagen, maar kijk dit na:",
+        "en": "Saved, but please check:",
+    },
 }
+
+#: The values of choice fields in words, by data set, field and value: (Dutch, English).
+_CHOICES: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
+    ("programme", "lead"): {"municipality": ("Gemeente", "Municipality"), "partner": ("Partner", "Partner")},
+    ("budget", "moment"): {
+        "original": ("Primaire begroting", "Original budget"),
+        "spring": ("Voorjaarsnota", "Spring amendment"),
+        "autumn": ("Najaarsnota", "Autumn amendment"),
+        "final": ("Jaarrekening", "Final accounts"),
+    },
+    ("spend", "counterparty_kind"): {
+        "impact_enterprise": ("Impactondernemer", "Impact enterprise"),
+        "supplier": ("Leverancier", "Supplier"),
+        "partner": ("Partner", "Partner"),
+        "knowledge_institution": ("Kennisinstelling", "Knowledge institution"),
+        "government": ("Overheid", "Government"),
+        "foundation": ("Stichting of fonds", "Foundation"),
+        "other": ("Overig", "Other"),
+    },
+    ("cofunding", "funder_kind"): {
+        "private": ("Particulier of bedrijf", "Private"),
+        "financier": ("Financier", "Financier"),
+        "foundation": ("Stichting of fonds", "Foundation"),
+        "province": ("Provincie", "Province"),
+        "national": ("Rijk", "National government"),
+        "eu": ("Europese Unie", "European Union"),
+        "other": ("Overig", "Other"),
+    },
+    ("property", "rent_regime"): {
+        "market": ("Markthuur", "Market rent"),
+        "reduced": ("Verlaagde huur", "Reduced rent"),
+        "social": ("Sociale huur", "Social rent"),
+        "free": ("Gratis", "Free"),
+    },
+    ("organisation", "kind"): {
+        "impact_enterprise": ("Impactonderneming", "Impact enterprise"),
+        "financier": ("Financier", "Financier"),
+        "supplier": ("Leverancier", "Supplier"),
+        "knowledge_institution": ("Kennisinstelling", "Knowledge institution"),
+        "government": ("Overheid", "Government"),
+        "foundation_ngo": ("Stichting of ngo", "Foundation or NGO"),
+        "corporate": ("Bedrijf", "Corporate"),
+    },
+    ("connection", "kind"): {
+        "introduction": ("Introductie", "Introduction"),
+        "customer": ("Klant", "Customer"),
+        "investment": ("Investering", "Investment"),
+        "partnership": ("Samenwerking", "Partnership"),
+        "mentoring": ("Mentoring", "Mentoring"),
+        "knowledge": ("Kennisdeling", "Knowledge sharing"),
+    },
+    ("note", "subject_kind"): {
+        "metric": ("Maatstaf", "Measure"),
+        "programme": ("Programma", "Programme"),
+        "property": ("Pand", "Property"),
+        "ambition": ("Ambitie", "Ambition"),
+    },
+    ("note", "visibility"): {
+        "public": ("Openbaar", "Public"),
+        "internal": ("Intern", "Internal"),
+    },
+}
+TEXTS.update(
+    {
+        f"edit_choice_{dataset}_{field}_{value}": {"nl": nl, "en": en}
+        for (dataset, field), values in _CHOICES.items()
+        for value, (nl, en) in values.items()
+    }
+)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pandas as pd
 
 from impactdash import i18n
+from impactdash.views import edit as edit_view
 from impactdash.views.import_data import capital, value_text
 from impactdash.write import datasets
 
@@ -32,30 +34,80 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def changed_fields(before_json: str | None, after_json: str | None) -> list[tuple[str, str, str]]:
-    """Return (field, before, after) as text for every field whose value differs, in field order."""
+def changed_fields(
+    before_json: str | None, after_json: str | None, dataset: str | None = None, lang: str | None = None
+) -> list[tuple[str, str, str]]:
+    """Return (field, before, after) as text for every field whose value differs, in field order.
+
+    With ``lang``, values are said as the page's language writes them (9.350 for 9350.0,
+    dates as dates, yes/no, choices in words; ``dataset`` tells each field's kind).
+    """
     before, after = _load(before_json), _load(after_json)
     names = list(dict.fromkeys([*before, *after]))
+
+    def show(name: str, value: object) -> str:
+        return value_words(dataset, name, value, lang) if lang else _show(value)
+
     return [
-        (name, _show(before.get(name)), _show(after.get(name)))
+        (name, show(name, before.get(name)), show(name, after.get(name)))
         for name in names
         if name not in HIDDEN and before.get(name) != after.get(name)
     ]
 
 
-def detail_text(detail: str | None, lang: str | None = None) -> str:
-    """Return an entry's detail JSON as short readable text ('reverts: 12'), or ''.
+def value_words(dataset: str | None, name: str, value: object, lang: str) -> str:
+    """Return one stored value of an audit entry as the page's language writes it ('–' for none)."""
+    if value is None:
+        return "–"
+    ds = datasets.DATASETS.get(dataset or "")
+    if ds is not None and name in ds.field_names:
+        field = ds.field(name)
+        if field.kind == "bool" or isinstance(value, bool):
+            return i18n.t("edit_yes" if value in (True, "true") else "edit_no", lang)
+        if field.kind == "choice":
+            return edit_view.choice_label(ds.name, name, value, lang)
+        if field.kind == "decimal" and isinstance(value, int | float):  # money: always in cents
+            return edit_view.display_value("decimal", value, lang)
+        return value_text(value, field.kind, lang)
+    if isinstance(value, bool):
+        return i18n.t("edit_yes" if value else "edit_no", lang)
+    if name == "roles" and isinstance(value, list):
+        return ", ".join(i18n.t(f"role_{r}", lang) if f"role_{r}" in i18n.TEXTS else str(r) for r in value)
+    if name.endswith("_until") and isinstance(value, str):
+        try:
+            return i18n.fmt_time(dt.datetime.fromisoformat(value), lang)
+        except ValueError:
+            return value
+    if isinstance(value, int | float):
+        return value_text(value, "float", lang)
+    return _show(value)
 
-    With ``lang``, keys that have a text (``audit_detail_key_<key>``) are said in that
-    language ('draait terug: 12').
+
+def detail_text(detail: str | None, lang: str | None = None) -> str:
+    """Return an entry's detail JSON as short readable text, or ''.
+
+    Without ``lang`` as stored ('reverts: 12'); with it, said in words in that language
+    ('draait logregel 12 terug; vanaf een onbekend adres'), numbers formatted.
     """
     value = _load(detail)
+    if not lang:
+        return ", ".join(f"{k}: {_show(v)}" if k else _show(v) for k, v in value.items() if k not in HIDDEN)
+    return "; ".join(_detail_words(k, v, lang) for k, v in value.items() if k not in HIDDEN)
 
-    def key(k: str) -> str:
-        text = f"audit_detail_key_{k}"
-        return i18n.t(text, lang) if lang and text in i18n.TEXTS else k
 
-    return ", ".join(f"{key(k)}: {_show(v)}" if k else _show(v) for k, v in value.items() if k not in HIDDEN)
+def _detail_words(key: str, value: object, lang: str) -> str:
+    """Say one part of an entry's detail in ``lang``: 'draait logregel 12 terug', '1.234 rijen'."""
+    if key == "source" and value in (None, "", "unknown"):
+        return i18n.t("audit_detail_source_unknown", lang)
+    shown = (
+        i18n.fmt_number(value, lang)
+        if isinstance(value, int | float) and not isinstance(value, bool) and key != "reverts"
+        else _show(value)
+    )
+    text = f"audit_detail_{key}"
+    if key and text in i18n.TEXTS:
+        return i18n.t(text, lang, value=shown)
+    return f"{key}: {shown}" if key else shown
 
 
 def key_text(record_key: str | None) -> str:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from impactdash import i18n
 from impactdash.write import datasets
+from impactdash.write import late_dates as late_dates_rule
 from impactdash.write.staging import key_text, to_text
 from impactdash.write.transaction import record_version
 from impactdash.write.validation import Problem, ValidationError
@@ -67,14 +68,107 @@ def records_by_id(dataset: str, rows: list[dict]) -> tuple[dict[str, dict], dict
     return by_row, {kid: record_key(dataset, r) for kid, r in by_row.items()}
 
 
-def record_label(key: tuple, row: dict) -> str:
-    """Return a record as the form's record list shows it: its key, and its name if it has one."""
-    return key_label(key) + (f" – {row['name']}" if row.get("name") else "")
+def capital(text: str) -> str:
+    """Return a label with a capital first letter and the rest as written ('CBS-code', not 'Cbs-code')."""
+    return text[:1].upper() + text[1:]
+
+
+def field_label(field: datasets.Field, lang: str) -> str:
+    """Return a field's label as a column header or form label: its text in ``lang``, capitalised."""
+    return capital(field.label(lang))
+
+
+@dataclasses.dataclass
+class Names:
+    """The readable names of the records a field can refer to, by data set and code (from the database)."""
+
+    names: dict[str, dict[str, str]]
+    municipality: dict[str, dict[str, str | None]]
+
+    def name(self, table: str, code: object) -> str | None:
+        """Return the name of record ``code`` of ``table``, or None when it has none (or is unknown)."""
+        return self.names.get(table, {}).get(str(code)) if code is not None else None
+
+    def label(self, table: str, code: object) -> str:
+        """Return a reference as people choose it: 'Impact Hub Den Haag (DH-P-HUB)', or the bare code."""
+        if code is None or code == "":
+            return ""
+        name = self.name(table, code)
+        return f"{name} ({code})" if name and name != code else str(code)
+
+    def options(self, table: str, municipality: str, current: object = None) -> list[str]:
+        """Return the codes a field referring to ``table`` offers, sorted by name.
+
+        The municipality's own (or all of a shared list), and the current value even when it
+        is not among them.
+        """
+        scope = self.municipality.get(table, {})
+        codes = [c for c in self.names.get(table, {}) if scope.get(c) in (None, municipality)]
+        codes.sort(key=lambda c: (self.name(table, c) or c).casefold())
+        if current not in (None, "") and str(current) not in codes:
+            codes.append(str(current))
+        return codes
+
+
+def names_from_rows(rows: list[dict], lang: str) -> Names:
+    """Return :class:`Names` from ``edits.reference_names``' rows, the names in ``lang``.
+
+    An ambition has no name of its own: it is called by its measure and its target date.
+    """
+    names: dict[str, dict[str, str]] = {}
+    municipality: dict[str, dict[str, str | None]] = {}
+    for row in rows:
+        name = row["name_en" if lang == "en" else "name_nl"] or row["name_nl"]
+        if row.get("target_date") is not None:
+            target = i18n.fmt_date(row["target_date"], lang)
+            name = i18n.t("edit_ambition_name", lang, measure=name, date=target)
+        names.setdefault(row["dataset"], {})[str(row["code"])] = name
+        municipality.setdefault(row["dataset"], {})[str(row["code"])] = row.get("municipality_code")
+    return Names(names, municipality)
+
+
+def choice_label(dataset: str, field: str, value: object, lang: str) -> str:
+    """Return a choice field's value in words ('Voorjaarsnota' for 'spring'); the value if it has no text."""
+    if value is None or value == "":
+        return ""
+    key = f"edit_choice_{dataset}_{field}_{value}"
+    return i18n.t(key, lang) if key in i18n.TEXTS else str(value)
+
+
+def part_text(dataset: str, field: datasets.Field, value: object, names: Names, lang: str) -> str:
+    """Return one value of a record in words: a reference by name, a choice in words, else formatted."""
+    if field.references:
+        return names.name(field.references[0], value) or (to_text(value) or "")
+    if field.kind == "choice":
+        return choice_label(dataset, field.name, value, lang)
+    if field.kind == "date" and isinstance(value, dt.date):
+        return i18n.fmt_date(value, lang)
+    if field.kind in ("decimal", "float"):
+        return display_value(field.kind, value, lang)
+    return to_text(value) or ""
+
+
+def record_label(dataset: str, key: tuple, row: dict, names: Names | None = None, lang: str = "nl") -> str:
+    """Return a record as the record list shows it: in words first, its key (the codes) second.
+
+    'Impact Hub Den Haag (DH-P-HUB)' for a record with a name; otherwise its key's parts in
+    words: 'Impactteam · Leeuwarden · 31-12-2025 (impact_team_fte / GM0080 / 2025-12-31)'.
+    """
+    code = key_label(key)
+    if row.get("name"):
+        return f"{row['name']} ({code})"
+    ds = datasets.get(dataset)
+    names = names or Names({}, {})
+    if len(key) == 1 and names.name(dataset, key[0]):  # a record others refer to, by its name
+        return names.label(dataset, key[0])
+    parts = zip(ds.key, key, strict=True)
+    words = " · ".join(part_text(dataset, ds.field(k), v, names, lang) for k, v in parts)
+    return f"{words} ({code})" if words and words != code.replace(" / ", " · ") else code
 
 
 def form_label(field: datasets.Field, lang: str) -> str:
     """Return a form field's label, with `` *`` when it must be filled in (and is not filled for you)."""
-    return field.label(lang).capitalize() + (" *" if field.required and not field.auto else "")
+    return field_label(field, lang) + (" *" if field.required and not field.auto else "")
 
 
 def form_help(field: datasets.Field, lang: str) -> str | None:
@@ -120,8 +214,8 @@ def versions(rows: list[dict], dataset: str) -> dict[str, str]:
 def field_text(kind: str, value: object, lang: str) -> str:
     """Return a stored value as the text a form shows in ``lang`` (and reads back unchanged).
 
-    Numbers carry no thousands separators (so ``1234,56`` is never ambiguous) and use the
-    language's decimal mark; Dutch dates are written 31-12-2025, English ones ISO.
+    Numbers carry no thousands separators and use the language's decimal mark (the form
+    shows them grouped, :func:`form_texts`); Dutch dates are written 31-12-2025, English ones ISO.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -140,11 +234,20 @@ def form_texts(dataset: str, row: dict | None, lang: str) -> dict[str, str]:
     ds = datasets.get(dataset)
     if row is None:
         return {f.name: (f.default or "") if f.kind != "choice" else "" for f in ds.fields}
-    return {f.name: field_text(f.kind, row.get(f.name), lang) for f in ds.fields}
+    # Numbers as the language writes them (233.000,00): the form states its decimal mark, so
+    # the write reads the grouping right. Years, quarters and numbers stay plain.
+    return {
+        f.name: grid_number_text(row.get(f.name), lang)
+        if grid_as_text(f) and isinstance(row.get(f.name), int | float | decimal.Decimal)
+        else field_text(f.kind, row.get(f.name), lang)
+        for f in ds.fields
+    }
 
 
-def changed_fields(dataset: str, before: dict | None, after: dict, lang: str) -> list[tuple[str, str, str]]:
-    """Return (field label, old text, new text) of every field whose stored value changed."""
+def changed_fields(
+    dataset: str, before: dict | None, after: dict, lang: str, names: Names | None = None
+) -> list[tuple[str, str, str]]:
+    """Return (field label, old text, new text) of every field whose stored value changed, in words."""
     ds = datasets.get(dataset)
     found = []
     for f in ds.fields:
@@ -152,12 +255,25 @@ def changed_fields(dataset: str, before: dict | None, after: dict, lang: str) ->
         if field_text(f.kind, old, lang) != field_text(f.kind, new, lang):
             found.append(
                 (
-                    f.label(lang).capitalize(),
-                    display_value(f.kind, old, lang),
-                    display_value(f.kind, new, lang),
+                    field_label(f, lang),
+                    value_words(dataset, f, old, lang, names),
+                    value_words(dataset, f, new, lang, names),
                 )
             )
     return found
+
+
+def value_words(
+    dataset: str, field: datasets.Field, value: object, lang: str, names: Names | None = None
+) -> str:
+    """Return a stored value for reading: a reference by name (code second), a choice in words."""
+    if value is None or value == "":
+        return "–"
+    if field.references and names is not None:
+        return names.label(field.references[0], value)
+    if field.kind == "choice":
+        return choice_label(dataset, field.name, value, lang)
+    return display_value(field.kind, value, lang)
 
 
 def display_value(kind: str, value: object, lang: str) -> str:
@@ -178,14 +294,43 @@ def display_value(kind: str, value: object, lang: str) -> str:
 # --- the grid ------------------------------------------------------------------------
 
 
-def grid_frame(dataset: str, rows: list[dict]) -> pd.DataFrame:
-    """Return the rows as the grid's frame: one column per field, numbers as floats, dates as dates."""
+#: Whole-number fields the grid shows as plain numbers: a year, a quarter, a note's number
+#: (2025, not 2.025). Every other number is shown as the page's language writes it.
+PLAIN_NUMBERS = ("year", "quarter", "id")
+
+
+def grid_as_text(field: datasets.Field) -> bool:
+    """Whether the grid shows ``field`` as text written in the page's language (1.350,5).
+
+    Streamlit's number columns format by the browser's language, not the page's: a Dutch
+    page would show 1,350. The text is read back by the write path with the page's decimal
+    mark, so it round-trips exactly.
+    """
+    return field.kind in ("decimal", "float") or (field.kind == "int" and field.name not in PLAIN_NUMBERS)
+
+
+def grid_number_text(value: object, lang: str) -> str | None:
+    """Return a stored number as the grid writes it in ``lang``: grouped, every decimal it has."""
+    text = to_text(value)
+    if text is None:
+        return None
+    number = decimal.Decimal(text)
+    places = max(0, -number.as_tuple().exponent) if "." in text else 0
+    return i18n.fmt_number(number, lang, places)
+
+
+def grid_frame(dataset: str, rows: list[dict], lang: str = "nl") -> pd.DataFrame:
+    """Return the rows as the grid's frame: one column per field, numbers as the language writes them.
+
+    Years, quarters and numbers stay numbers; other numbers are text in ``lang``
+    (:func:`grid_as_text`), dates are dates, booleans booleans.
+    """
     ds = datasets.get(dataset)
     data = {}
     for f in ds.fields:
         values = [r.get(f.name) for r in rows]
-        if f.kind in ("decimal", "float"):
-            data[f.name] = pd.Series([None if v is None else float(v) for v in values], dtype="float64")
+        if grid_as_text(f):
+            data[f.name] = pd.Series([grid_number_text(v, lang) for v in values], dtype="object")
         elif f.kind == "int":
             data[f.name] = pd.Series(values, dtype="Int64")
         elif f.kind == "bool":
@@ -195,6 +340,70 @@ def grid_frame(dataset: str, rows: list[dict]) -> pd.DataFrame:
         else:
             data[f.name] = pd.Series([None if v is None else str(v) for v in values], dtype="object")
     return pd.DataFrame(data)
+
+
+# --- what happened meanwhile, and dates that look wrong ---------------------------------
+
+
+def elsewhere_line(change: dict | None, gone: bool, lang: str) -> str:
+    """Return what happened to an open record meanwhile: deleted (or changed) by whom and when.
+
+    ``change`` is ``edits.last_change``'s: who last changed the record and when; None when
+    the audit trail has no entry for it (a change outside the app).
+    """
+    if change is None:
+        return i18n.t("edit_gone_unknown" if gone else "edit_changed_unknown", lang)
+    when = i18n.fmt_time(pd.Timestamp(change["changed_at"]).to_pydatetime(), lang)
+    return i18n.t("edit_gone_by" if gone else "edit_changed_by", lang, actor=change["actor"], time=when)
+
+
+def late_dates(dataset: str, row: dict, reporting_date: dt.date) -> list[tuple[str, dt.date]]:
+    """Return (field name, date) of every date of ``row`` after the reporting date (a typo like 2099?).
+
+    Only dates of things that happened (:data:`impactdash.write.late_dates.HAPPENED`); a
+    planned end date or target is meant to lie ahead.
+    """
+    return late_dates_rule.in_row(datasets.get(dataset), row, reporting_date)
+
+
+def late_date_line(dataset: str, name: str, value: dt.date, reporting_date: dt.date, lang: str) -> str:
+    """Say why one date looks wrong: '{field} {date} ligt na de peildatum {reporting}; klopt het jaartal?'."""
+    return i18n.t(
+        "edit_date_after_reporting",
+        lang,
+        field=field_label(datasets.get(dataset).field(name), lang),
+        date=i18n.fmt_date(value, lang),
+        reporting=i18n.fmt_date(reporting_date, lang),
+    )
+
+
+def import_late_lines(dataset: str, preview, lang: str) -> list[str]:
+    """Return an import preview's warning: one line per listed row with a late date, and how many more.
+
+    ``preview`` is :class:`impactdash.write.importer.Preview` (its ``late``, ``late_count``
+    and ``reporting_date``).
+    """
+    lines = [
+        i18n.t(
+            "edit_at_row",
+            lang,
+            row=row,
+            text=late_date_line(dataset, name, value, preview.reporting_date, lang),
+        )
+        for row, name, value in preview.late
+    ]
+    if preview.late_count > len(preview.late):
+        more = i18n.fmt_number(preview.late_count - len(preview.late), lang)
+        lines.append(i18n.t("edit_late_more", lang, count=more))
+    return lines
+
+
+def late_date_lines(dataset: str, row: dict, reporting_date: dt.date, lang: str) -> list[str]:
+    """Return a warning per date of ``row`` after the reporting date, saying why it looks wrong."""
+    return [
+        late_date_line(dataset, name, value, reporting_date, lang)
+        for name, value in late_dates(dataset, row, reporting_date)
+    ]
 
 
 @dataclasses.dataclass

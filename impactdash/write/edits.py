@@ -14,13 +14,14 @@ what they typed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import duckdb
 import pandas as pd
 
 from impactdash.store import db
-from impactdash.write import audit, datasets, import_revert, permissions
+from impactdash.write import audit, datasets, import_revert, late_dates, permissions
 from impactdash.write.audit import row_json
 from impactdash.write.datasets import Dataset
 from impactdash.write.staging import STAGE, ident, key_text, stage, to_text
@@ -119,7 +120,11 @@ def _write(
             problems, count = check(cur, staged)
             if original_key is not None and _key_changed(cur, ds, original_key):
                 field = ds.key[0] if len(ds.key) == 1 else ""
-                problems, count = [Problem(None, field, "edit_key_changed", {"keys": ds.key}, ds.name)], 1
+                problem = Problem(None, field, "edit_key_changed", {"keys": ds.key}, ds.name)
+                raise ValidationError([problem], 1)
+        # A record changed or deleted since it was opened is said to be so before anything
+        # about the values typed: they were typed against a record that is no longer there.
+        befores = _check_updates(cur, ds) if staged else {}
         doomed = []
         for key, version in deletes:
             current = fetch_row(cur, ds, key)
@@ -129,7 +134,6 @@ def _write(
             doomed.append(current)
         if problems:
             raise ValidationError(problems, count)
-        befores = _check_updates(cur, ds) if staged else {}
         delete_rows(cur, ds, doomed)
         changes = [("delete", before, None) for before in doomed]
         keys = []
@@ -400,3 +404,56 @@ def load_rows(con: duckdb.DuckDBPyConnection, dataset: str, **params) -> tuple[l
         cur.close()
     rows = [dict(zip(names, v, strict=True)) for v in values]
     return rows[:MAX_ROWS], len(rows) > MAX_ROWS
+
+
+def reference_names(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Return every record a field can refer to with its readable name (query ``edit_reference_names``).
+
+    Each row: dataset, code, municipality_code (None for shared lists), name_nl, name_en,
+    target_date (an ambition's, which has no name of its own).
+    """
+    cur = con.cursor()
+    try:
+        result = cur.execute(db.query_text("edit_reference_names"))
+        names = [d[0] for d in result.description]
+        return [dict(zip(names, v, strict=True)) for v in result.fetchall()]
+    finally:
+        cur.close()
+
+
+def last_change(con: duckdb.DuckDBPyConnection, dataset: str, key: object) -> dict | None:
+    """Return who last changed the record ``key`` and how ({actor, action, changed_at}), or None.
+
+    An open form uses it to say that the record was deleted or changed by someone else, and
+    by whom, rather than only that a save was refused.
+    """
+    ds = datasets.get(dataset)
+    # The audit trail keeps the key typed (2018, not "2018"): type text parts as the write does.
+    parts = {k: _typed_key_part(ds.field(k).kind, v) for k, v in zip(ds.key, key_tuple(ds, key), strict=True)}
+    stored = record_key(ds, parts)
+    cur = con.cursor()
+    try:
+        result = cur.execute(db.query_text("edit_last_change"), {"dataset": ds.name, "record_key": stored})
+        row = result.fetchone()
+    finally:
+        cur.close()
+    return None if row is None else {"actor": row[0], "action": row[1], "changed_at": row[2]}
+
+
+def reporting_date(con: duckdb.DuckDBPyConnection) -> dt.date:
+    """Return the reporting date of the working figures (the setting, or today without one)."""
+    return late_dates.reporting_date(con)
+
+
+def _typed_key_part(kind: str, value: object) -> object:
+    """Return one part of a key as the database types it (a year as a number, a date as a date)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        if kind == "int":
+            return int(value)
+        if kind == "date":
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    return value

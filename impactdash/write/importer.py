@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import re
 import zipfile
@@ -39,7 +40,7 @@ import pyarrow.csv as pacsv
 from impactdash import config
 from impactdash.errors import UserFacingError
 from impactdash.store.loader import LoadError
-from impactdash.write import audit, datasets, import_changes, permissions
+from impactdash.write import audit, datasets, import_changes, late_dates, permissions
 from impactdash.write.import_changes import Overwrite
 from impactdash.write.staging import COMMA, POINT, STAGE, stage, text_column, to_text
 from impactdash.write.transaction import in_transaction, write_staged
@@ -83,6 +84,11 @@ class Preview:
     overwrites: list[Overwrite] = field(default_factory=list)
     changes: pd.DataFrame | None = None
     audit_id: int | None = None
+    #: (row, field, date) of the first dates after the reporting date (warned about, not refused),
+    #: how many there are, and the reporting date (:mod:`impactdash.write.late_dates`).
+    late: list[tuple] = field(default_factory=list)
+    late_count: int = 0
+    reporting_date: dt.date | None = None
 
     @property
     def ok(self) -> bool:
@@ -474,6 +480,8 @@ def _stage_import(
         preview.overwrites = import_changes.overwrites(cur, staged)
     if changes:
         preview.changes = import_changes.diff(cur, staged)
+        preview.reporting_date = late_dates.reporting_date(cur)
+        preview.late, preview.late_count = late_dates.in_stage(cur, ds, preview.reporting_date)
     return staged, preview
 
 

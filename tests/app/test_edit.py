@@ -175,14 +175,78 @@ def test_a_stale_version_is_refused_and_the_typed_value_stays(app, demo_copy):
     field(at, "Bedrag").input("777,77").run()
     at.button(key="edit_save").click().run()
     assert not at.exception
-    assert any("gewijzigd nadat u het opende" in e for e in errors(at)), errors(at)
+    # Said in words: who changed it meanwhile (the audit trail knows), and that the input stays.
+    said = [e.replace("\\", "") for e in errors(at)]
+    assert any(
+        "intussen gewijzigd door editor.demo op" in e and "Uw invoer staat er nog" in e for e in said
+    ), said
     assert field(at, "Bedrag").value == "777,77"
     assert edits.get_record(con, "budget", key)[0] == changed
     # The offered button loads the newest version into the form.
     at.button(key="edit_reload").click().run()
-    assert field(at, "Bedrag").value.replace(",", ".").rstrip("0").rstrip(".") == str(
-        float(changed["amount"])
-    ).rstrip("0").rstrip(".")
+    # Formatted as Dutch writes it (issue 12): 1.234,56.
+    assert field(at, "Bedrag").value == i18n.fmt_number(float(changed["amount"]), "nl", 2)
+
+
+def test_a_record_deleted_meanwhile_is_said_to_be_and_the_typed_values_stay(app, demo_copy):
+    # Issue 12: the form became "New record", lost the input, and Save said "5 problems… is required".
+    at = open_edit(sign_in(app, "editor.demo"))
+    con = working_con(demo_copy)
+    key = open_budget_record(at, con, at.session_state[ui.MUNICIPALITY_KEY])
+    picked = at.selectbox(key="edit_pick_budget").value
+    _, version = edits.get_record(con, "budget", key)
+    edits.delete_record(con, loader_actor(con), "budget", key, version)  # someone else, elsewhere
+    field(at, "Bedrag").input("777,77").run()
+    assert at.selectbox(key="edit_pick_budget").value == picked  # still this record, not a new one
+    warned = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert "Dit record is intussen verwijderd door editor.demo op" in warned, warned
+    at.button(key="edit_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    said = " ".join(errors(at)).replace("\\", "")
+    assert "Dit record is intussen verwijderd door editor.demo op" in said, said
+    assert "verplicht" not in said and "probleem" not in said
+    assert field(at, "Bedrag").value == "777,77"
+    # Saved again as a new record, with what was typed.
+    at.button(key="edit_save_as_new").click().run()
+    assert not at.exception and not at.error, errors(at)
+    assert float(edits.get_record(con, "budget", key)[0]["amount"]) == pytest.approx(777.77)
+
+
+def test_references_are_chosen_by_name_and_labels_are_the_texts(app):
+    # Issue 12: "Editing asks for DH-A-ENTERPRISES, impact_enterprises, GM0518"; "Cbs-code".
+    at = open_edit(app("nl", municipality="GM0518", signed_in="editor.demo"))
+    at.selectbox(key="edit_dataset").set_value("ambition").run()
+    assert not at.exception, [e.message for e in at.exception]
+    boxes = {b.label: b for b in at.selectbox}
+    measure, town = boxes["Maatstaf *"], boxes["Gemeente *"]
+    assert "Impactondernemingen (impact_enterprises)" in measure.options, measure.options
+    assert any(o.endswith("(GM0518)") and not o.startswith("GM") for o in town.options), town.options
+    records = at.selectbox(key="edit_pick_ambition").options
+    assert any(o.startswith("Impactondernemingen") and "(DH-A-ENTERPRISES)" in o for o in records), records
+    at.selectbox(key="edit_dataset").set_value("municipality").run()
+    labels = [w.label for w in at.text_input]
+    assert "CBS-code *" in labels and "Cbs-code *" not in labels, labels
+
+
+def test_a_spend_line_dated_after_the_reporting_date_is_saved_with_a_warning(app, demo_copy):
+    # Issue 12: "A spend line dated 2099 is accepted silently."
+    at = open_edit(sign_in(app, "editor.demo"))
+    con = working_con(demo_copy)
+    at.selectbox(key="edit_dataset").set_value("spend").run()
+    gm = at.session_state[ui.MUNICIPALITY_KEY]
+    programme = db.run_query(con, "edit_rows_programme", municipality=gm)["code"].iloc[0]
+    field(at, "Boekingsnummer").input("LATE-2099").run()
+    next(b for b in at.selectbox if b.label == "Programma *").set_value(programme).run()
+    field(at, "Boekingsdatum").input("01-03-2099").run()
+    field(at, "Bedrag").input("1.350,00").run()
+    next(b for b in at.selectbox if b.label == "Soort wederpartij *").set_value("supplier").run()
+    at.button(key="edit_save").click().run()
+    assert not at.exception and not at.error, errors(at)
+    warned = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert "Boekingsdatum 01-03-2099 ligt na de peildatum" in warned and "klopt het jaartal?" in warned, (
+        warned
+    )
+    assert edits.get_record(con, "spend", "LATE-2099")[0]["booking_date"].year == 2099
 
 
 def loader_actor(con):

@@ -14,7 +14,8 @@ EDITOR = ("editor.demo", "demo-editor-2026")
 # Leeuwarden's impact team (FTE): 1,8 at the end of 2025 and of 2024 in the demo data.
 RECORD_2025 = "impact_team_fte / GM0080 / 2025-12-31"
 RECORD_2024 = "impact_team_fte / GM0080 / 2024-12-31"
-CONFLICT = "gewijzigd nadat u het opende"
+CONFLICT = "intussen gewijzigd door editor.demo op"
+DELETED = "Dit record is intussen verwijderd door editor.demo op"
 
 
 def sign_in(page, server: str) -> None:
@@ -87,7 +88,7 @@ def save_value(page, text: str) -> None:
         wait_until_drawn(page)
         if value_box(page).input_value() == text or attempt == 2:
             break
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
     wait_until_drawn(page)
 
 
@@ -133,8 +134,11 @@ def test_editor_changes_a_figure_and_the_public_ambition_shows_it(server, new_pa
     assert not errors
 
 
-def test_a_second_session_saving_an_old_version_is_refused_and_keeps_its_input(server, new_page):
+def test_a_second_session_saving_an_old_version_or_a_deleted_record_is_told_and_keeps_its_input(
+    server, new_page
+):
     first, second = new_page(), new_page()  # two sessions of the same editor
+    deleted = False
     try:
         for pg in (first, second):
             sign_in(pg, server)
@@ -155,10 +159,37 @@ def test_a_second_session_saving_an_old_version_is_refused_and_keeps_its_input(s
         save_value(second, "1,8")
         second.get_by_text("Opgeslagen").wait_for()
         assert value_box(second).input_value() == "1,8"
+        # The second session deletes the record the first still has open (issue 12: the first
+        # form turned into a blank new record and its save said "5 problems… is required").
+        second.get_by_role("button", name="Verwijderen", exact=True).click()
+        wait_until_drawn(second)
+        second.get_by_role("button", name="Ja, verwijderen").click()
+        second.get_by_text("Verwijderd:").wait_for()
+        deleted = True
+        save_value(first, "2,5")
+        first.locator('[data-testid="stAlert"]').filter(has_text=DELETED).first.wait_for()
+        assert value_box(first).input_value() == "2,5"  # what was typed is still there
+        expect(first.locator('[data-testid="stMain"]')).not_to_contain_text("verplicht")
+        assert first.locator('[data-testid="stException"]').count() == 0
+        screenshot(first, "edit-nl-deleted-meanwhile")
+        # Saved as a new record with the demo figure: the record is back for the other tests.
+        save_as_new(first, "1,8")
+        deleted = False
     except Exception:
         screenshot(first, "edit-debug-first")
         screenshot(second, "edit-debug-second")
+        if deleted:  # put the record back for the other tests on this server (and the rerun)
+            save_as_new(first, "1,8")
         raise
     finally:
         first.close()
         second.close()
+
+
+def save_as_new(page, text: str) -> None:
+    """Save the open form, whose record was deleted meanwhile, as a new record with value ``text``."""
+    value_box(page).fill(text)
+    value_box(page).press("Enter")
+    wait_until_drawn(page)
+    page.get_by_role("button", name="Opslaan als nieuw record").click()
+    page.get_by_text("Nieuw record opgeslagen").wait_for()

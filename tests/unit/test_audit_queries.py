@@ -58,5 +58,36 @@ def test_changed_fields_only_and_no_password_hash():
     assert audit_view.key_text('["GM0518", 2025]') == "GM0518 / 2025"
     assert audit_view.detail_text('{"reverts": 12}') == "reverts: 12"
     assert audit_view.detail_text('{"file": "a.csv", "reverts": 12, "other": 1}', "nl") == (
-        "bestand: a.csv, draait terug: 12, other: 1"
+        "bestand a.csv; draait logregel 12 terug; other: 1"
+    )
+
+
+def test_the_audit_says_values_and_details_in_words_formatted():
+    # Issue 12: the audit showed "9350.0", "source: unknown", "reverts: 8".
+    rows = audit_view.changed_fields(
+        '{"amount": 9350.0, "counterparty_kind": "supplier", "booking_date": "2025-03-01"}',
+        '{"amount": 10350.5, "counterparty_kind": "other", "booking_date": "2025-03-02"}',
+        "spend",
+        "nl",
+    )
+    assert rows == [
+        ("amount", "9.350,00", "10.350,50"),
+        ("counterparty_kind", "Leverancier", "Overig"),
+        ("booking_date", "01-03-2025", "02-03-2025"),
+    ]
+    assert audit_view.changed_fields('{"amount": 9350.0}', '{"amount": 1350.0}', "budget", "en") == [
+        ("amount", "9,350.00", "1,350.00")
+    ]
+    users = audit_view.changed_fields(
+        '{"roles": ["editor"], "disabled": false, "locked_until": null}',
+        '{"roles": ["editor", "reviewer"], "disabled": true, "locked_until": "2026-12-02 10:15:00"}',
+        "app_user",
+        "nl",
+    )
+    assert users[1] == ("disabled", "nee", "ja") and users[2] == ("locked_until", "–", "02-12-2026 10:15")
+    assert "medewerker" in users[0][1]
+    assert audit_view.detail_text('{"source": "unknown"}', "nl") == "vanaf een onbekend adres"
+    assert audit_view.detail_text('{"reverts": 8}', "en") == "reverts audit entry 8"
+    assert audit_view.detail_text('{"file": "x.csv", "rows": 12000, "inserted": 1500}', "nl") == (
+        "bestand x.csv; 12.000 rijen; 1.500 nieuw"
     )

@@ -501,6 +501,38 @@ def test_saving_a_record_deleted_meanwhile_is_a_conflict(con):
         edits.get_record(con, "budget", ("DH-P01", 2018, "original"))
 
 
+def test_a_record_deleted_meanwhile_says_so_before_any_problem_with_the_values(con):
+    # Issue 12: B's form of a record A deleted reported "5 problems… is required".
+    values, version = edits.get_record(con, "budget", ("DH-P01", 2018, "original"))
+    edits.delete_record(con, ERIK, "budget", ("DH-P01", 2018, "original"), version)
+    typed = edits.as_text("budget", values) | {"amount": None, "iv3_task_field": "x"}
+    with pytest.raises(edits.ConflictError) as err:
+        edits.save_record(con, ANNA, "budget", typed, version, key=("DH-P01", 2018, "original"))
+    assert err.value.message_key == "edit_conflict_deleted"
+
+
+def test_the_last_change_of_a_record_names_who_and_when(con):
+    key = ("DH-P01", 2018, "original")
+    values, version = edits.get_record(con, "budget", key)
+    assert edits.last_change(con, "budget", key) is None  # the demo data were loaded, not edited
+    edits.delete_record(con, ERIK, "budget", key, version)
+    change = edits.last_change(con, "budget", ("DH-P01", "2018", "original"))
+    assert change["actor"] == "erik" and change["action"] == "delete"
+    assert isinstance(change["changed_at"], dt.datetime)
+
+
+def test_reference_names_and_the_reporting_date(con):
+    rows = edits.reference_names(con)
+    by = {(r["dataset"], r["code"]): r for r in rows}
+    assert by[("municipality", "GM0518")]["name_nl"] == "'s-Gravenhage"
+    programme = by[("programme", "DH-P01")]
+    assert programme["municipality_code"] == "GM0518" and programme["name_nl"]
+    ambition = by[("ambition", "DH-A-SPEND")]
+    assert ambition["target_date"] is not None and ambition["name_nl"] and ambition["name_en"]
+    assert {r["dataset"] for r in rows} >= {"metric", "instrument", "domain", "property", "organisation"}
+    assert edits.reporting_date(con) == dt.date.fromisoformat(db.setting(con, "reporting_date", "x"))
+
+
 def test_a_write_racing_another_transaction_is_a_conflict(con):
     values, version = edits.get_record(con, "spend", "DH-2018-000003")
     other = con.cursor()

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from impactdash.store import db, spend_month
+from impactdash.views import edit as view_edit
 from impactdash.views import import_data as view
 from impactdash.write import datasets, edits, importer, permissions
 
@@ -232,3 +233,18 @@ def test_revert_needs_the_right_and_an_import(con):
     with pytest.raises(edits.EditError) as err:
         edits.revert(con, ROSA, 999_999)
     assert err.value.message_key == "edit_revert_unknown"
+
+
+def test_an_import_with_a_booking_after_the_reporting_date_is_warned_about_not_refused(demo_con):
+    # Issue 12: "A spend line dated 2099 is accepted silently."
+    header = "entry_ref,programme_code,booking_date,amount,description,counterparty_kind"
+    rows = ["LATE-1,DH-P01,01-03-2099,100,x,supplier", "LATE-2,DH-P01,01-03-2025,100,x,supplier"]
+    frame = importer.read_upload(
+        "uitgaven.csv", ("\n".join([header, *rows]) + "\n").encode(), dataset="spend"
+    )
+    preview = importer.preview(demo_con, "spend", frame)
+    assert preview.ok and preview.inserts == 2
+    assert preview.late_count == 1 and [(r, f) for r, f, _ in preview.late] == [(2, "booking_date")]
+    (line,) = view_edit.import_late_lines("spend", preview, "nl")
+    assert line.startswith("Rij 2: Boekingsdatum 01-03-2099 ligt na de peildatum ")
+    assert line.endswith("klopt het jaartal?")
