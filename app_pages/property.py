@@ -23,7 +23,7 @@ ambition = {item.metric_code: item for item in ambitions}
 figures = realestate.key_figures(quarters, discount, register)
 cols = st.columns(4)
 cols[0].metric(i18n.t("property_kpi_floor", lang), i18n.fmt_value(figures["impact_floor_m2"], "m2", lang))
-cols[0].caption(i18n.t("property_kpi_properties", lang, n=figures["active"]))
+cols[0].caption(i18n.plural("property_kpi_properties", int(figures["active"]), lang))
 cols[1].metric(i18n.t("property_kpi_occupancy", lang), i18n.fmt_pct(figures["occupancy_pct"], lang))
 cols[1].caption(i18n.t("property_kpi_vacancy", lang, pct=i18n.fmt_pct(figures["vacancy_pct"], lang)))
 cols[2].metric(i18n.t("property_kpi_tenants", lang), i18n.fmt_number(figures["impact_tenants"], lang))

@@ -94,17 +94,27 @@ TEXTS: dict[str, dict[str, str]] = {
     "no_budget": {"nl": "geen begroting vastgelegd", "en": "no budget recorded"},
     "show_data": {"nl": "Gegevens als tabel", "en": "Data as a table"},
     "no_data_selection": {"nl": "Geen gegevens voor deze selectie.", "en": "No data for this selection."},
+    # Counts meeting a noun or verb: the ``other`` form under the key, the ``one`` form under
+    # ``key_one``; i18n.plural chooses by Babel's plural rules and fills in ``{count}``.
     "story": {
-        "nl": "{name} zet sinds {start} in op impactondernemen. Van de {n} ambities liggen er {on} op"
-        " koers, {risk} lopen risico en {off} liggen achter.",
-        "en": "{name} has backed impact entrepreneurship since {start}. Of its {n} ambitions, {on} are on"
-        " track, {risk} at risk and {off} off track.",
+        "nl": "{name} zet sinds {start} in op impactondernemen. Van de {ambitions} {on}, {risk} en {off}.",
+        "en": "{name} has backed impact entrepreneurship since {start}. Of its {ambitions}, {on}, {risk} and"
+        " {off}.",
     },
+    "count_ambitions": {"nl": "{count} ambities", "en": "{count} ambitions"},
+    "count_ambitions_one": {"nl": "{count} ambitie", "en": "{count} ambition"},
+    "count_on_track": {"nl": "liggen er {count} op koers", "en": "{count} are on track"},
+    "count_on_track_one": {"nl": "ligt er {count} op koers", "en": "{count} is on track"},
+    "count_at_risk": {"nl": "{count} lopen risico", "en": "{count} at risk"},
+    "count_at_risk_one": {"nl": "{count} loopt risico", "en": "{count} at risk"},
+    "count_off_track": {"nl": "{count} liggen achter", "en": "{count} off track"},
+    "count_off_track_one": {"nl": "{count} ligt achter", "en": "{count} off track"},
     "no_ambitions": {
         "nl": "Voor {name} zijn nog geen ambities vastgelegd.",
         "en": "No ambitions have been recorded for {name} yet.",
     },
-    "by_date": {"nl": "in {date}", "en": "by {date}"},
+    # A full date: "op 31-12-2030" (Dutch "in" goes with a year, never with a day).
+    "by_date": {"nl": "op {date}", "en": "by {date}"},
     "data_footer": {
         "nl": "Bron: gegevens van de gemeente; zie Methode en data voor definities.",
         "en": "Source: the municipality's data; see Method and data for definitions.",

@@ -14,7 +14,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "property_kpi_tenants": {"nl": "Impacthuurders", "en": "Impact tenants"},
     "property_kpi_discount": {"nl": "Huurkorting {year}", "en": "Rent discount {year}"},
     "property_kpi_vacancy": {"nl": "leegstand {pct}", "en": "vacancy {pct}"},
-    "property_kpi_properties": {"nl": "in {n} panden", "en": "in {n} buildings"},
+    "property_kpi_properties": {"nl": "in {count} panden", "en": "in {count} buildings"},
+    "property_kpi_properties_one": {"nl": "in {count} pand", "en": "in {count} building"},
     "property_kpi_at": {"nl": "op {date}", "en": "on {date}"},
     # floor area against the ambition
     "property_floor_title": {
@@ -53,8 +54,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Rent discount: support in kind",
     },
     "property_discount_sentence": {
-        "nl": "{year}: {value} huurkorting gegeven in {n} panden; sinds {first} samen {total}.",
-        "en": "{year}: {value} rent discount given in {n} buildings; {total} in all since {first}.",
+        "nl": "{year}: {value} huurkorting gegeven in {count} panden; sinds {first} samen {total}.",
+        "en": "{year}: {value} rent discount given in {count} buildings; {total} in all since {first}.",
+    },
+    "property_discount_sentence_one": {
+        "nl": "{year}: {value} huurkorting gegeven in {count} pand; sinds {first} samen {total}.",
+        "en": "{year}: {value} rent discount given in {count} building; {total} in all since {first}.",
     },
     "property_discount_name": {"nl": "Huurkorting", "en": "Rent discount"},
     # map and register

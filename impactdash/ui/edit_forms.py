@@ -245,7 +245,9 @@ def record_grid(editing: Editing) -> None:
     except UserFacingError as error:  # a refusal, or a full disk, a read-only folder, a lock
         _show_error(error, editing.lang)
         return
-    _flash([t("edit_grid_saved", edited=len(changes.edited), deleted=len(changes.deleted_keys))])
+    deleted = len(changes.deleted_keys)
+    saved = i18n.plural("edit_grid_saved", len(changes.edited), editing.lang, deleted=deleted)
+    _flash([saved])
     st.session_state.pop("edit_grid_snapshot", None)
     st.rerun()
 

@@ -40,6 +40,23 @@ def language_switch() -> str:
     return chosen
 
 
+def page_language(current_lang: str) -> None:
+    """Set ``<html lang>`` to this session's language on every run (WCAG 3.1.1).
+
+    Streamlit serves one ``index.html`` with ``lang="en"`` for every page and language;
+    ``serve.py`` rewrites it for the address's ``?lang=`` before the page loads (so a screen
+    reader starts in the right language), and this script keeps it right after a switch
+    in the sidebar, which changes the language without loading the page again. The script
+    changes with the language, so Streamlit runs it again exactly when the language changes.
+    """
+    code = json.dumps(current_lang if current_lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
+    st.html(
+        f"<script>document.documentElement.lang = {code};</script>",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
+
+
 ACTOR_KEY = "actor"
 #: The session's token (unsigned; the browser's cookie holds it signed). Server-side state only.
 SESSION_KEY = "staff_session"

@@ -196,15 +196,14 @@ def intro_sentence(items: list[AmbitionProgress], name: str, as_of: dt.date | No
         "amb_intro",
         lang,
         name=name,
-        n=len(items),
+        ambitions=i18n.plural("count_ambitions", len(items), lang),
         date=i18n.fmt_date(as_of, lang),
         on=counts["on_track"],
         risk=counts["at_risk"],
         off=counts["off_track"],
     )
     if counts["no_data"]:
-        key = "amb_intro_no_data_one" if counts["no_data"] == 1 else "amb_intro_no_data"
-        text += i18n.t(key, lang, k=counts["no_data"])
+        text += i18n.plural("amb_intro_no_data", counts["no_data"], lang)
     return text
 
 
@@ -461,10 +460,10 @@ def programmes_sentence(programmes: pd.DataFrame, as_of: dt.date, lang: str) -> 
         return i18n.t("amb_no_programmes", lang)
     budget_year = float(programmes["budget_last_year"].sum())
     spend_year = float(programmes["spend_last_year"].sum())
-    return i18n.t(
-        "amb_programmes_sentence_one" if len(programmes) == 1 else "amb_programmes_sentence",
+    return i18n.plural(
+        "amb_programmes_sentence",
+        len(programmes),
         lang,
-        n=len(programmes),
         budget=_eur(float(programmes["budget_total"].sum()), lang),
         year_now=as_of.year,
         spend=_eur(float(programmes["spend_total"].sum()), lang),

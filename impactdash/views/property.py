@@ -149,12 +149,12 @@ def discount_sentence(discount: pd.DataFrame, lang: str) -> str | None:
     if discount.empty:
         return None
     last = discount.iloc[-1]
-    text = i18n.t(
+    text = i18n.plural(
         "property_discount_sentence",
+        int(last["properties"]),
         lang,
         year=int(last["year"]),
         value=euros(last["rent_discount_eur"], lang),
-        n=int(last["properties"]),
         first=int(discount["year"].min()),
         total=euros(discount["rent_discount_eur"].sum(), lang),
     )
