@@ -133,19 +133,18 @@ def status_label(status: str, lang: str) -> str:
 #: colour is never the only signal. Chosen from fonts every system has (no emoji needed).
 STATUS_ICON = {"on_track": "✓", "at_risk": "⚠", "off_track": "✗", "no_data": "?"}
 
-#: Streamlit markdown for a status: a bundled Material icon (no external request) and a colour.
-_STATUS_MARKDOWN = {
-    "on_track": ("green", "check_circle"),
-    "at_risk": ("orange", "warning"),
-    "off_track": ("red", "cancel"),
-    "no_data": ("gray", "help"),
-}
+#: The colour of a status in Streamlit markdown, a third signal beside symbol and word.
+_STATUS_COLOUR = {"on_track": "green", "at_risk": "orange", "off_track": "red", "no_data": "gray"}
 
 
 def status_markdown(status: str, lang: str) -> str:
-    """Return Streamlit markdown showing a status as icon + word, coloured as a third signal."""
-    colour, icon = _STATUS_MARKDOWN[status]
-    return f":{colour}[:material/{icon}: **{status_label(status, lang)}**]"
+    """Return Streamlit markdown showing a status as symbol + word, coloured as a third signal.
+
+    The symbol is a plain character, not a Material icon: Streamlit names a Material icon in
+    Markdown to screen readers by its English file name ("check_circle icon", issue 13),
+    whereas a character is read in the voice's own language, or passed over.
+    """
+    return f":{_STATUS_COLOUR[status]}[{STATUS_ICON[status]} **{status_label(status, lang)}**]"
 
 
 def _missing(value: object) -> bool:

@@ -124,3 +124,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The database could not be opened. Please contact the administrator.",
     },
 }
+
+# Streamlit's own words, which no Streamlit option sets: the English is Streamlit's (1.67), the
+# Dutch replaces it on Dutch pages (ui.session.page_language; docs/decisions.md, issue 13).
+# Keys ending in ``_prefix`` begin a longer label ("Remove 's-Gravenhage").
+TEXTS.update(
+    {
+        "streamlit_skip": {"nl": "Naar de hoofdinhoud", "en": "Skip to main content"},
+        "streamlit_heading_link": {"nl": "Link naar deze kop", "en": "Link to heading"},
+        "streamlit_main_menu": {"nl": "Hoofdmenu", "en": "Main menu"},
+        "streamlit_app_pages": {"nl": "Pagina's", "en": "App pages"},
+        "streamlit_sidebar": {"nl": "Zijbalk", "en": "Sidebar"},
+        "streamlit_collapse_sidebar": {"nl": "Zijbalk inklappen", "en": "Collapse sidebar"},
+        "streamlit_expand_sidebar": {"nl": "Zijbalk uitklappen", "en": "Expand sidebar"},
+        "streamlit_clear_all": {"nl": "Alles wissen", "en": "Clear all"},
+        "streamlit_selected_values": {"nl": "Gekozen waarden", "en": "Selected values"},
+        "streamlit_choose_option": {"nl": "Kies een optie", "en": "Choose an option"},
+        "streamlit_choose_options": {"nl": "Kies opties", "en": "Choose options"},
+        "streamlit_show_password": {"nl": "Wachtwoord tonen", "en": "Show password"},
+        "streamlit_hide_password": {"nl": "Wachtwoord verbergen", "en": "Hide password"},
+        "streamlit_open": {"nl": "Openen", "en": "Open"},
+        "streamlit_close": {"nl": "Sluiten", "en": "Close"},
+        "streamlit_dismiss": {"nl": "Wegklikken", "en": "Dismiss"},
+        "streamlit_fullscreen": {"nl": "Volledig scherm", "en": "Fullscreen"},
+        "streamlit_close_fullscreen": {"nl": "Volledig scherm sluiten", "en": "Close fullscreen"},
+        "streamlit_page_not_found": {"nl": "Pagina niet gevonden", "en": "Page not found"},
+        "streamlit_page_not_found_text": {
+            "nl": "Deze pagina bestaat niet. De hoofdpagina wordt getoond.",
+            "en": "The page that you have requested does not seem to exist. Running the app's main page.",
+        },
+        "streamlit_remove_prefix": {"nl": "Verwijder ", "en": "Remove "},
+    }
+)

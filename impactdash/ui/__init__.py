@@ -63,6 +63,7 @@ from impactdash.ui.widgets import (
     data_table,
     dataset_banner,
     file_uploader,
+    foreign_text,
     municipality_page,
     municipality_picker,
 )
@@ -104,6 +105,7 @@ __all__ = [
     "publication_history",
     "kept",
     "lang",
+    "foreign_text",
     "language_switch",
     "page_language",
     "municipality_page",

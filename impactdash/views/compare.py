@@ -178,6 +178,11 @@ def trajectories(items: dict[str, list[progress.AmbitionProgress]]) -> tuple[pd.
 
 def note_lines(notes: pd.DataFrame, towns: pd.DataFrame, lang: str) -> list[str]:
     """Return the public notes of the chosen towns as plain-text lines: who, which period, what."""
+    return [f"{lead} {body}" for lead, body in note_parts(notes, towns, lang)]
+
+
+def note_parts(notes: pd.DataFrame, towns: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """Return each public note of the chosen towns as (who and which period, the note as typed)."""
     names = dict(zip(towns["code"], towns["name"], strict=True))
     order = {code: i for i, code in enumerate(names)}
     own = notes[notes["municipality_code"].isin(list(names))]
@@ -190,9 +195,8 @@ def note_lines(notes: pd.DataFrame, towns: pd.DataFrame, lang: str) -> list[str]
         period = i18n.fmt_date(start, lang)
         if end != start:
             period += " – " + i18n.fmt_date(end, lang)
-        lines.append(
-            f"{i18n.t('compare_note', lang, name=names[row.municipality_code], period=period)} {row.body}"
-        )
+        lead = i18n.t("compare_note", lang, name=names[row.municipality_code], period=period)
+        lines.append((lead, row.body))
     return lines
 
 
