@@ -104,7 +104,7 @@ if not notes.empty:
     st.markdown(i18n.t("amb_notes_caption", lang))
     names = dict(zip(programmes["programme_code"], programmes["programme_name"], strict=True))
     for number, line in enumerate(view.note_lines(notes, names, lang), start=1):
-        st.markdown(f"{number}\\. {line}")
+        st.markdown(f"{number}\\. {line}", unsafe_allow_html=True)  # typed text escaped; a lang span
 
 st.markdown(f"#### {i18n.t('amb_programmes_heading', lang)}")
 st.markdown(view.programmes_sentence(programmes, as_of, lang))

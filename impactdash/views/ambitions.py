@@ -16,7 +16,7 @@ import pandas as pd
 from impactdash import i18n
 from impactdash.measures import metrics
 from impactdash.measures.progress import AmbitionProgress
-from impactdash.safe_text import escape_markdown  # noqa: F401 (re-exported for the page)
+from impactdash.safe_text import escape_markdown, typed_in  # noqa: F401 (escape_markdown re-exported for the page)
 
 #: Worst first: the default order of the list.
 STATUS_ORDER = ("off_track", "at_risk", "on_track", "no_data")
@@ -409,7 +409,7 @@ def note_lines(notes: pd.DataFrame, programme_names: dict[str, str], lang: str) 
                 lang,
                 about=escape_markdown(about),
                 period=period,
-                body=escape_markdown(row.body),
+                body=typed_in(row.body, "nl", lang),  # notes are written in Dutch
             )
         )
     return lines

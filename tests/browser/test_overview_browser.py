@@ -32,6 +32,10 @@ def test_overview_draws_in_dutch_then_switches_to_english_across_a_reload(server
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.evaluate("document.documentElement.lang") == "nl"
     assert page.title().startswith("Overzicht — Impactpijler")
+    # Streamlit's own labels in Dutch too, and no Material icon's English name read aloud.
+    assert page.get_by_test_id("stMainMenuButton").get_attribute("aria-label") == "Hoofdmenu"
+    assert page.get_by_test_id("stSkipToContent").text_content() == "Naar de hoofdinhoud"
+    assert page.locator('[aria-label$=" icon"], [aria-label="Link to heading"]').count() == 0
     screenshot(page, "overview-nl")
     _no_violations(page, "nl")
 
@@ -42,6 +46,7 @@ def test_overview_draws_in_dutch_then_switches_to_english_across_a_reload(server
     # Switched without loading the page again: the page's script sets the language and title.
     page.wait_for_function("() => document.documentElement.lang === 'en'")
     page.wait_for_function("() => document.title.startsWith('Overview — Impact pillar')")
+    assert page.get_by_test_id("stMainMenuButton").get_attribute("aria-label") == "Main menu"
     page.reload()
     wait_until_drawn(page)
     assert page.locator("h1").first.inner_text().startswith("Impact pillar")
