@@ -81,7 +81,7 @@ else:
     ui.chart(figure, key="property_map", alt=sentence)
     st.caption(i18n.t("property_map_outlines" if districts else "property_map_no_outlines", lang))
     if len(located) < len(register):
-        st.caption(i18n.t("property_no_location", lang, n=len(register) - len(located)))
+        st.caption(i18n.plural("property_no_location", len(register) - len(located), lang))
 
 # The register: one row per building, the map's data and more.
 st.header(i18n.t("property_register_title", lang))

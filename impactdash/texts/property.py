@@ -83,16 +83,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No district outlines for this municipality; the buildings are drawn at their coordinates.",
     },
     "property_no_location": {
-        "nl": "{n} panden zonder coördinaten staan niet op de kaart, wel in de tabel.",
-        "en": "{n} buildings without coordinates are not on the map, but are in the table.",
+        "nl": "{count} panden zonder coördinaten staan niet op de kaart, wel in de tabel.",
+        "en": "{count} buildings without coordinates are not on the map, but are in the table.",
+    },
+    "property_no_location_one": {
+        "nl": "{count} pand zonder coördinaten staat niet op de kaart, wel in de tabel.",
+        "en": "{count} building without coordinates is not on the map, but is in the table.",
     },
     "property_state_active": {"nl": "In gebruik", "en": "In use"},
     "property_state_planned": {"nl": "Gepland", "en": "Planned"},
     "property_state_ended": {"nl": "Beëindigd", "en": "Ended"},
     "property_register_title": {"nl": "Panden", "en": "Buildings"},
     "property_register_sentence": {
-        "nl": "Alle {n} panden met hun laatst bekende bezetting ({date}).",
-        "en": "All {n} buildings with their latest known occupancy ({date}).",
+        "nl": "Alle {count} panden met hun laatst bekende bezetting ({date}).",
+        "en": "All {count} buildings with their latest known occupancy ({date}).",
+    },
+    "property_register_sentence_one": {
+        "nl": "{count} pand met zijn laatst bekende bezetting ({date}).",
+        "en": "{count} building with its latest known occupancy ({date}).",
     },
     "property_notes_title": {"nl": "Toelichting", "en": "Notes"},
     "property_note": {"nl": "Toelichting", "en": "Note"},

@@ -289,7 +289,7 @@ def register_sentence(register: pd.DataFrame, lang: str) -> str:
     """Say how many buildings the table lists and which quarter its occupancy is from."""
     latest = _latest_quarter(register)
     quarter = quarter_label(*latest, lang) if latest else "–"
-    return i18n.t("property_register_sentence", lang, n=len(register), date=quarter)
+    return i18n.plural("property_register_sentence", len(register), lang, date=quarter)
 
 
 def note_lines(notes: pd.DataFrame, lang: str, metric_code: str | None = None) -> list[str]:
