@@ -91,4 +91,4 @@ else:
     st.markdown(realestate.register_sentence(register, lang))
     st.table(realestate.register_table(register, lang), hide_index=True)
     for line in realestate.note_lines(notes, lang):
-        st.caption(line)
+        st.caption(line, unsafe_allow_html=True)  # typed text escaped; HTML only for its lang mark

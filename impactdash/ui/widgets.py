@@ -241,7 +241,8 @@ def chart_section(
     if figure is not None:
         chart(figure, key=key, alt=sentence)
     for note in notes:
-        st.caption(note)
+        # Notes are safe Markdown (typed text escaped, `<` too); HTML only for a note's lang mark.
+        st.caption(note, unsafe_allow_html=True)
     if callable(table) or (table is not None and not table.empty):
         data_table(table, current_lang, key=key)
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from impactdash import i18n
 from impactdash.safe_text import escape_markdown as md
+from impactdash.safe_text import typed_in
 
 #: At most this many spend lines of one programme-year are read (newest first) ...
 MAX_LINES = 500
@@ -493,7 +494,7 @@ def notes_for(
         values = {
             "start": i18n.fmt_date(start, lang),
             "end": i18n.fmt_date(end, lang),
-            "body": md(note["body"]),
+            "body": typed_in(note["body"], "nl", lang),  # notes are written in Dutch: marked so
         }
         if kind == "programme":
             out.append(i18n.t("budget_note_programme", lang, name=md(note["programme_name"]), **values))

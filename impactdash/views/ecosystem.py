@@ -14,7 +14,7 @@ import pandas as pd
 
 from impactdash import i18n
 from impactdash.measures.progress import AmbitionProgress
-from impactdash.safe_text import escape_hover, escape_markdown  # noqa: F401 (re-exported for the page)
+from impactdash.safe_text import escape_hover, escape_markdown, typed_in  # noqa: F401 (re-exported for the page)
 from impactdash.views import ambitions as ambitions_view
 
 #: The ecosystem measures, in the order the page shows them.
@@ -311,7 +311,7 @@ def note_texts_by_measure(notes: pd.DataFrame, lang: str) -> dict[str | None, li
     texts: dict[str | None, list[str]] = {}
     for row in notes.itertuples(index=False):
         period = {"start": i18n.fmt_date(row.period_start, lang), "end": i18n.fmt_date(row.period_end, lang)}
-        body = escape_markdown(row.body)
+        body = typed_in(row.body, "nl", lang)  # notes are written in Dutch: marked so on English pages
         if isinstance(row.metric_code, str):
             texts.setdefault(row.metric_code, []).append(i18n.t("eco_note", lang, body=body, **period))
         if isinstance(row.programme_code, str):

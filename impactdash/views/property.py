@@ -14,7 +14,7 @@ import pandas as pd
 
 from impactdash import i18n
 from impactdash.measures.progress import AmbitionProgress
-from impactdash.safe_text import escape_markdown  # noqa: F401 (re-exported for the page)
+from impactdash.safe_text import escape_markdown, typed_in  # noqa: F401 (re-exported for the page)
 from impactdash.views import ambitions as ambitions_view
 
 STATES = ("active", "planned", "ended")
@@ -305,5 +305,7 @@ def note_lines(notes: pd.DataFrame, lang: str, metric_code: str | None = None) -
     for row in rows.itertuples(index=False):
         period = period_text(row.period_start, row.period_end, lang)
         subject = f"**{escape_markdown(row.property_name)}**, " if metric_code is None else ""
-        lines.append(f"📝 {i18n.t('property_note', lang)} ({subject}{period}): {escape_markdown(row.body)}")
+        lines.append(
+            f"📝 {i18n.t('property_note', lang)} ({subject}{period}): {typed_in(row.body, 'nl', lang)}"
+        )
     return lines

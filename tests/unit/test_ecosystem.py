@@ -180,7 +180,7 @@ def test_notes_by_measure_and_by_programme():
     ]
     assert ecosystem.note_texts(notes, "nl", "network_size") == []
     assert [t.replace("\\", "") for t in ecosystem.note_texts(notes, "en")] == [
-        "Note on Netwerk (1 Jul 2022 – 31 Mar 2023, in Dutch): Overgedragen."
+        'Note on Netwerk (1 Jul 2022 – 31 Mar 2023, in Dutch): <span lang="nl">Overgedragen.</span>'
     ]
     by_measure = ecosystem.note_texts_by_measure(notes, "nl")
     assert set(by_measure) == {"event_participants", None}
