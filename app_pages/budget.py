@@ -41,7 +41,7 @@ with st.container(border=True):
     if row is not None and not bool(row["is_complete"]):
         st.caption(t("budget_partial_year", date=i18n.fmt_date(row["figures_until"], lang)))
     for note in bv.notes_for(notes, lang, "metric", bv.MONEY_NOTES, year):
-        st.caption(note)
+        st.caption(note, unsafe_allow_html=True)  # typed text escaped; HTML only for its lang mark
 
 # Budget against spend per year.
 incomplete = bv.partial_note(per_year, lang)

@@ -34,7 +34,8 @@ for start in range(0, len(ecosystem.METRICS), 3):
 for code in ecosystem.METRICS:
     if code not in charted:
         for text in notes.get(code, []):
-            st.caption(f"{ecosystem.escape_markdown(catalogue.loc[code, f'name_{lang}'])}: {text}")
+            name = ecosystem.escape_markdown(catalogue.loc[code, f"name_{lang}"])
+            st.caption(f"{name}: {text}", unsafe_allow_html=True)  # typed text escaped; HTML only for lang
 
 # The measures with an ambition: status as icon and word, trajectory, actual values, projection.
 st.header(i18n.t("eco_ambitions", lang))
