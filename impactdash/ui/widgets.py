@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable
 
 import pandas as pd
@@ -11,7 +10,7 @@ import streamlit as st
 
 from impactdash import config, i18n
 from impactdash.publish import pointer
-from impactdash.safe_text import escape_markdown, plain_text
+from impactdash.safe_text import escape_markdown, plain_text, typed_in
 from impactdash.ui.session import lang as session_lang
 from impactdash.ui.sources import (
     DRAFT,
@@ -252,14 +251,13 @@ def foreign_text(text: str, text_lang: str, *, lead: str = "", small: bool = Fal
 
     On a page in another language the text is marked with its own ``lang`` (WCAG 3.1.2), so
     a screen reader reads a Dutch note on an English page with Dutch pronunciation. Both are
-    plain text, shown as typed (escaped here, never read as Markdown or HTML). ``small`` for
-    the size of a note under a chart, in the body colour (st.caption's grey fails contrast).
+    plain text, shown as typed (``safe_text``: Markdown escaped, ``<`` too, so the only HTML
+    is the mark). ``small`` for the size of a note under a chart, in the body colour
+    (st.caption's grey fails contrast).
     """
     code = text_lang if text_lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
-    # Line breaks as <br>: a blank line would end the HTML block and let Markdown read the rest.
-    body = "<br>".join(html.escape(line, quote=False) for line in str(text).splitlines())
-    if code != session_lang():
-        body = f'<span lang="{code}">{body}</span>'
-    line = f"{html.escape(lead, quote=False)} {body}" if lead else body
-    size = ' style="font-size: 0.875rem"' if small else ""
-    st.markdown(f"<p{size}>{line}</p>", unsafe_allow_html=True)
+    marked = typed_in(text, code, session_lang())
+    line = f"{escape_markdown(lead)} {marked}" if lead else marked
+    if small:
+        line = f'<span style="font-size: 0.875rem">{line}</span>'
+    st.markdown(line, unsafe_allow_html=True)

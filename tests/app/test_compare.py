@@ -259,6 +259,6 @@ def test_a_dutch_note_on_the_english_page_is_marked_as_dutch(app, con):
         " 'ambition' and n.visibility = 'public' and a.metric_code = 'impact_floor_m2' limit 1",
     )[0]
     english = _set(_open(app, "en"), "selectbox", "compare_metric", "impact_floor_m2")
-    assert any(f'<span lang="nl">{body}</span>' in m.value for m in english.markdown)
+    assert any(f'<span lang="nl">{escape_markdown(body)}</span>' in m.value for m in english.markdown)
     dutch = _set(_open(app, "nl"), "selectbox", "compare_metric", "impact_floor_m2")
     assert not any("lang=" in m.value for m in dutch.markdown)
