@@ -15,7 +15,8 @@ from impactdash.ui import pages
 from impactdash.write import permissions
 
 # An emoji favicon: a Material icon here would make every browser fetch it from a font CDN.
-st.set_page_config(page_title="Impactpijler", page_icon="📊", layout="wide")
+# The tab's title is set below, once the page and the language are known.
+st.set_page_config(page_icon="📊", layout="wide")
 
 
 public_only = config.public_only()
@@ -40,7 +41,7 @@ if not public_only:
 actor = permissions.ANONYMOUS if public_only else ui.current_actor()
 lang = ui.language_switch()
 ui.figures_switch(actor, lang)
-ui.municipality_picker(lang)
+town_code = ui.municipality_picker(lang)
 
 
 def page(path: str, key: str, icon: str, url: str, default: bool = False) -> st.Page:
@@ -53,6 +54,8 @@ if not ui.has_figures():
     # Nothing published (and not reading drafts): one page says so instead of empty pages.
     public = [page(*pages.NOTHING_PUBLISHED, default=True)]
 staff, elsewhere = [], []
+#: The text key of each address's title, for the browser tab's title.
+title_keys = {row[3]: row[1] for row in (*pages.PAGES, pages.NOTHING_PUBLISHED, pages.SIGN_IN)}
 for row in pages.staff_pages():
     if permissions.allowed(actor, row[4]):
         staff.append(page(*row[:4]))
@@ -63,6 +66,7 @@ for row in pages.staff_pages():
         shown = pages.SIGN_IN[0] if not actor.signed_in else ui.refused
         title = i18n.t(pages.SIGN_IN[1] if not actor.signed_in else row[1], lang)
         elsewhere.append(st.Page(shown, title=title, url_path=row[3], visibility="hidden"))
+        title_keys[row[3]] = pages.SIGN_IN[1] if not actor.signed_in else row[1]
 if actor.signed_in:
     roles = ", ".join(i18n.t(f"role_{r}", lang) for r in sorted(actor.roles))
     # A display name is typed text: shown as typed, never as Markdown (an image in it would be fetched).
@@ -80,10 +84,17 @@ elif not public_only:
     staff.append(page(*pages.SIGN_IN[:4]))
 with st.sidebar:  # at the sidebar's end: its brief appearance shifts nothing a person is about to click
     ui.cookie_sync()
+    ui.page_language(lang)
 # One flat list: Streamlit's sectioned navigation breaks the list markup (axe: list, listitem).
 # Expanded: staff have more than the ten entries Streamlit shows before "View more".
+current = st.navigation(public + staff + elsewhere, expanded=True)
+# A distinct title per page and language (WCAG 2.4.2), with the municipality the figures are about.
+towns = ui.query("municipalities") if town_code else None
+town = None if towns is None else dict(zip(towns["code"], towns["name"], strict=True)).get(town_code)
+title_key = title_keys.get(current.url_path, "page_overview")
+st.set_page_config(page_title=pages.document_title(title_key, lang, town))
 try:
-    st.navigation(public + staff + elsewhere, expanded=True).run()
+    current.run()
 except UserFacingError as exc:
     # A refusal no page caught (a full disk, a lock): in the page's words, never Streamlit's error box.
     st.error(exc.message(lang))

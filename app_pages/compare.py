@@ -118,8 +118,8 @@ if per_capita:
     small(t("compare_population_note"))
 for code, item in cumulative:
     small(t("compare_cumulative", name=names[code], date=i18n.fmt_date(item.ambition.baseline.date, lang)))
-for line in compare.note_lines(ui.query("compare_notes", metric=metric), selected, lang):
-    small(line)
+for lead, body, body_lang in compare.note_parts(ui.query("compare_notes", metric=metric), selected, lang):
+    ui.foreign_text(body, body_lang, lead=lead, small=True)  # marked when not in the page's language
 
 # Each town's own ambition: status at its latest value, as icon and word.
 st.header(t("compare_status_title"))

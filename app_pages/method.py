@@ -75,7 +75,7 @@ chosen = st.selectbox(
     i18n.t("method_download_set", lang), names, format_func=lambda n: by_name[n].title(lang)
 )
 frame = ui.query(by_name[chosen].query)
-st.caption(i18n.t("method_rows", lang, n=i18n.fmt_number(len(frame), lang)))
+st.caption(i18n.plural("method_rows", len(frame), lang))
 left, right = st.columns(2)
 left.download_button(
     i18n.t("method_download_csv", lang),

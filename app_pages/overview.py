@@ -26,10 +26,8 @@ if items:
             lang,
             name=name,
             start=start.year if start is not None else "–",
-            n=len(items),
-            on=counts["on_track"],
-            risk=counts["at_risk"],
-            off=counts["off_track"],
+            ambitions=i18n.plural("count_ambitions", len(items), lang),
+            **i18n.status_clauses(counts, lang),
         )
     )
 else:

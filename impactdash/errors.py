@@ -22,7 +22,7 @@ class UserFacingError(Exception):
 
     def message(self, lang: str) -> str:
         """Return the reason in ``lang``."""
-        return i18n.t(self.message_key, lang, **self.params)
+        return i18n.counted(self.message_key, lang, **self.params)
 
 
 class StorageError(UserFacingError):

@@ -11,6 +11,7 @@ import importlib
 import math
 import pkgutil
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_currency, format_decimal
 
@@ -37,6 +38,9 @@ def _collect() -> dict[str, dict[str, str]]:
 
 DEFAULT_LANGUAGE = "nl"
 _LOCALE = {"nl": "nl_NL", "en": "en_GB"}
+#: Dates in English use CLDR's plain English: British English abbreviates September as "Sept",
+#: while chart hovers (d3's ``%b``) write "Sep"; one month style per language, so both say "Sep".
+_DATE_LOCALE = {"nl": "nl_NL", "en": "en"}
 #: A non-breaking space keeps "€ 1.234" and "120 m²" together when a line wraps.
 NBSP = "\u00a0"
 #: Every date format, one table per language: Babel patterns for text (``date``, ``month``,
@@ -74,6 +78,52 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def plural_category(count: float, lang: str) -> str:
+    """Return CLDR's plural category of ``count`` in ``lang`` (Babel's rules): ``one`` or ``other`` here."""
+    return Locale.parse(_LOCALE[lang if lang in LANGUAGES else DEFAULT_LANGUAGE]).plural_form(abs(count))
+
+
+def plural(key: str, count: float, lang: str, **values: object) -> str:
+    """Return the text ``key`` in the form that agrees with ``count``, ``{count}`` filled in.
+
+    Every sentence where a number meets a noun or verb goes through here, never through
+    "probleem/problemen" or string concatenation: the form is chosen by CLDR's plural rules
+    (Babel), so "1 probleem", "2 problemen", "0 problemen", "1 loopt risico". A key has its
+    ``other`` form under ``key`` and, where the language has it, its ``one`` form under
+    ``key_one`` (both in both languages). ``{count}`` is the number formatted for ``lang``
+    unless the caller passes its own.
+    """
+    category = plural_category(count, lang)
+    chosen = f"{key}_{category}" if category != "other" and f"{key}_{category}" in TEXTS else key
+    values.setdefault("count", fmt_number(count, lang))
+    return t(chosen, lang, **values)
+
+
+def counted(key: str, lang: str, **values: object) -> str:
+    """Return ``t(key, ...)``, or the plural form agreeing with ``count`` when that is a whole number.
+
+    For texts raised with their parameters (errors, validation problems): the raiser passes
+    the number, the message chooses "1 probleem" or "3 problemen".
+    """
+    count = values.get("count")
+    if isinstance(count, int) and not isinstance(count, bool):
+        rest = {k: v for k, v in values.items() if k != "count"}
+        return plural(key, count, lang, **rest)
+    return t(key, lang, **values)
+
+
+def status_clauses(counts: dict[str, int], lang: str) -> dict[str, str]:
+    """Return "ligt er 1 op koers", "2 lopen risico", "1 ligt achter" for ``{on}``, ``{risk}``, ``{off}``.
+
+    Each agrees with its own count: a Dutch verb is singular after 1, plural otherwise.
+    """
+    return {
+        "on": plural("count_on_track", counts.get("on_track", 0), lang),
+        "risk": plural("count_at_risk", counts.get("at_risk", 0), lang),
+        "off": plural("count_off_track", counts.get("off_track", 0), lang),
+    }
+
+
 def status_label(status: str, lang: str) -> str:
     """Return the word for a status (``on_track`` ...) in ``lang``."""
     return t(f"status_{status}", lang)
@@ -83,19 +133,18 @@ def status_label(status: str, lang: str) -> str:
 #: colour is never the only signal. Chosen from fonts every system has (no emoji needed).
 STATUS_ICON = {"on_track": "✓", "at_risk": "⚠", "off_track": "✗", "no_data": "?"}
 
-#: Streamlit markdown for a status: a bundled Material icon (no external request) and a colour.
-_STATUS_MARKDOWN = {
-    "on_track": ("green", "check_circle"),
-    "at_risk": ("orange", "warning"),
-    "off_track": ("red", "cancel"),
-    "no_data": ("gray", "help"),
-}
+#: The colour of a status in Streamlit markdown, a third signal beside symbol and word.
+_STATUS_COLOUR = {"on_track": "green", "at_risk": "orange", "off_track": "red", "no_data": "gray"}
 
 
 def status_markdown(status: str, lang: str) -> str:
-    """Return Streamlit markdown showing a status as icon + word, coloured as a third signal."""
-    colour, icon = _STATUS_MARKDOWN[status]
-    return f":{colour}[:material/{icon}: **{status_label(status, lang)}**]"
+    """Return Streamlit markdown showing a status as symbol + word, coloured as a third signal.
+
+    The symbol is a plain character, not a Material icon: Streamlit names a Material icon in
+    Markdown to screen readers by its English file name ("check_circle icon", issue 13),
+    whereas a character is read in the voice's own language, or passed over.
+    """
+    return f":{_STATUS_COLOUR[status]}[{STATUS_ICON[status]} **{status_label(status, lang)}**]"
 
 
 def _missing(value: object) -> bool:
@@ -135,7 +184,7 @@ def fmt_date(value: dt.date | None, lang: str) -> str:
         return "–"
     if isinstance(value, dt.datetime):
         value = value.date()
-    return format_date(value, _formats(lang)["date"], locale=_LOCALE[lang])
+    return format_date(value, _formats(lang)["date"], locale=_DATE_LOCALE[lang])
 
 
 def _formats(lang: str) -> dict[str, str]:
@@ -144,7 +193,8 @@ def _formats(lang: str) -> dict[str, str]:
 
 def fmt_month(value: dt.date, lang: str, short: bool = False) -> str:
     """Format a month's name: september / September, or sep. / Sep for ``short``."""
-    return format_date(value, _formats(lang)["month_short" if short else "month"], locale=_LOCALE[lang])
+    pattern = _formats(lang)["month_short" if short else "month"]
+    return format_date(value, pattern, locale=_DATE_LOCALE[lang if lang in LANGUAGES else DEFAULT_LANGUAGE])
 
 
 def hover_date(lang: str) -> str:

@@ -21,6 +21,19 @@ def escape_markdown(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
+def typed_in(text: object, text_lang: str, page_lang: str) -> str:
+    """Return typed ``text`` as Markdown shown as typed, marked ``lang`` when it is not the page's language.
+
+    WCAG 3.1.2: a Dutch note on an English page is read with Dutch pronunciation. The mark
+    is an HTML span, so the Markdown it goes into is shown with ``unsafe_allow_html=True``;
+    that is safe because the text inside is escaped (``<`` included) and the language code
+    is one of the app's (``ui.foreign_text`` shows a whole passage the same way).
+    """
+    if text_lang == page_lang or text_lang not in ("nl", "en"):
+        return escape_markdown(text)
+    return in_language(text, text_lang)
+
+
 def escape_hover(text: object) -> str:
     """Return ``text`` HTML-escaped for a plotly hover label or annotation."""
     return html.escape(str(text))

@@ -3,18 +3,17 @@
 TEXTS: dict[str, dict[str, str]] = {
     "amb_title": {"nl": "Ambities van {name}", "en": "Ambitions of {name}"},
     "amb_intro": {
-        "nl": "{name} heeft {n} ambities vastgelegd. Stand {date}: {on} op koers, {risk} met risico"
+        "nl": "{name} heeft {ambitions} vastgelegd. Stand {date}: {on} op koers, {risk} met risico"
         " en {off} achter op koers.",
-        "en": "{name} has set {n} ambitions. As of {date}: {on} on track, {risk} at risk and {off} off"
-        " track.",
+        "en": "{name} has set {ambitions}. As of {date}: {on} on track, {risk} at risk and {off} off track.",
     },
     "amb_intro_no_data": {
-        "nl": " Voor {k} ambities zijn nog geen gegevens.",
-        "en": " {k} ambitions have no data yet.",
+        "nl": " Voor {count} ambities zijn nog geen gegevens.",
+        "en": " {count} ambitions have no data yet.",
     },
     "amb_intro_no_data_one": {
-        "nl": " Voor 1 ambitie zijn nog geen gegevens.",
-        "en": " 1 ambition has no data yet.",
+        "nl": " Voor {count} ambitie zijn nog geen gegevens.",
+        "en": " {count} ambition has no data yet.",
     },
     "amb_list_heading": {"nl": "Alle ambities", "en": "All ambitions"},
     "amb_list_caption": {
@@ -108,9 +107,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Programmes serving this ambition",
     },
     "amb_programmes_sentence": {
-        "nl": "{n} programma's dienen deze ambitie: samen {budget} begroot t/m {year_now} en {spend}"
+        "nl": "{count} programma's dienen deze ambitie: samen {budget} begroot t/m {year_now} en {spend}"
         " uitgegeven t/m {date}. In {year}: {budget_year} begroot en {spend_year} uitgegeven ({pct}).",
-        "en": "{n} programmes serve this ambition: together {budget} budgeted to {year_now} and {spend}"
+        "en": "{count} programmes serve this ambition: together {budget} budgeted to {year_now} and {spend}"
         " spent to {date}. In {year}: {budget_year} budgeted and {spend_year} spent ({pct}).",
     },
     "amb_programmes_sentence_one": {

@@ -157,8 +157,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "budget_programme": {"nl": "Programma", "en": "Programme"},
     "budget_lines_sentence": {
-        "nl": "{programme}, {year}: {n} boekingen, samen {total}.",
-        "en": "{programme}, {year}: {n} spend lines, together {total}.",
+        "nl": "{programme}, {year}: {count} boekingen, samen {total}.",
+        "en": "{programme}, {year}: {count} spend lines, together {total}.",
+    },
+    "budget_lines_sentence_one": {
+        "nl": "{programme}, {year}: {count} boeking, samen {total}.",
+        "en": "{programme}, {year}: {count} spend line, together {total}.",
     },
     "budget_lines_limited": {
         "nl": "De {shown} meest recente boekingen staan hieronder.",

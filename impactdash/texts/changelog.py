@@ -125,10 +125,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "changes_col_subject_all": {"nl": "Onderwerp", "en": "Subject"},
     "changes_whole_row": {"nl": "(hele regel)", "en": "(whole row)"},
     "changes_all_count": {
-        "nl": "{count} wijzigingen in {subjects} onderwerpen.",
-        "en": "{count} changes in {subjects} subjects.",
+        "nl": "{count} wijzigingen.",
+        "en": "{count} changes.",
     },
-    "changes_all_count_one": {"nl": "1 wijziging.", "en": "1 change."},
+    "changes_all_count_subjects": {
+        "nl": "{changes} in {count} onderwerpen.",
+        "en": "{changes} in {count} subjects.",
+    },
+    "changes_all_count_subjects_one": {
+        "nl": "{changes} in {count} onderwerp.",
+        "en": "{changes} in {count} subject.",
+    },
+    "changes_count": {"nl": "{count} wijzigingen", "en": "{count} changes"},
+    "changes_all_count_one": {"nl": "{count} wijziging.", "en": "{count} change."},
     "changes_all_none": {
         "nl": "Niets dat het publiek ziet verschilt.",
         "en": "Nothing the public sees differs.",

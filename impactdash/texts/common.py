@@ -94,17 +94,27 @@ TEXTS: dict[str, dict[str, str]] = {
     "no_budget": {"nl": "geen begroting vastgelegd", "en": "no budget recorded"},
     "show_data": {"nl": "Gegevens als tabel", "en": "Data as a table"},
     "no_data_selection": {"nl": "Geen gegevens voor deze selectie.", "en": "No data for this selection."},
+    # Counts meeting a noun or verb: the ``other`` form under the key, the ``one`` form under
+    # ``key_one``; i18n.plural chooses by Babel's plural rules and fills in ``{count}``.
     "story": {
-        "nl": "{name} zet sinds {start} in op impactondernemen. Van de {n} ambities liggen er {on} op"
-        " koers, {risk} lopen risico en {off} liggen achter.",
-        "en": "{name} has backed impact entrepreneurship since {start}. Of its {n} ambitions, {on} are on"
-        " track, {risk} at risk and {off} off track.",
+        "nl": "{name} zet sinds {start} in op impactondernemen. Van de {ambitions} {on}, {risk} en {off}.",
+        "en": "{name} has backed impact entrepreneurship since {start}. Of its {ambitions}, {on}, {risk} and"
+        " {off}.",
     },
+    "count_ambitions": {"nl": "{count} ambities", "en": "{count} ambitions"},
+    "count_ambitions_one": {"nl": "{count} ambitie", "en": "{count} ambition"},
+    "count_on_track": {"nl": "liggen er {count} op koers", "en": "{count} are on track"},
+    "count_on_track_one": {"nl": "ligt er {count} op koers", "en": "{count} is on track"},
+    "count_at_risk": {"nl": "{count} lopen risico", "en": "{count} at risk"},
+    "count_at_risk_one": {"nl": "{count} loopt risico", "en": "{count} at risk"},
+    "count_off_track": {"nl": "{count} liggen achter", "en": "{count} off track"},
+    "count_off_track_one": {"nl": "{count} ligt achter", "en": "{count} off track"},
     "no_ambitions": {
         "nl": "Voor {name} zijn nog geen ambities vastgelegd.",
         "en": "No ambitions have been recorded for {name} yet.",
     },
-    "by_date": {"nl": "in {date}", "en": "by {date}"},
+    # A full date: "op 31-12-2030" (Dutch "in" goes with a year, never with a day).
+    "by_date": {"nl": "op {date}", "en": "by {date}"},
     "data_footer": {
         "nl": "Bron: gegevens van de gemeente; zie Methode en data voor definities.",
         "en": "Source: the municipality's data; see Method and data for definitions.",
@@ -117,3 +127,52 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The database could not be opened. Please contact the administrator.",
     },
 }
+
+# Streamlit's own words, which no Streamlit option sets: the English is Streamlit's (1.67), the
+# Dutch replaces it on Dutch pages (ui.session.page_language; docs/decisions.md, issue 13).
+# Keys ending in ``_prefix`` begin a longer label ("Remove 's-Gravenhage").
+TEXTS.update(
+    {
+        "streamlit_skip": {"nl": "Naar de hoofdinhoud", "en": "Skip to main content"},
+        "streamlit_heading_link": {"nl": "Link naar deze kop", "en": "Link to heading"},
+        "streamlit_main_menu": {"nl": "Hoofdmenu", "en": "Main menu"},
+        "streamlit_app_pages": {"nl": "Pagina's", "en": "App pages"},
+        "streamlit_sidebar": {"nl": "Zijbalk", "en": "Sidebar"},
+        "streamlit_collapse_sidebar": {"nl": "Zijbalk inklappen", "en": "Collapse sidebar"},
+        "streamlit_expand_sidebar": {"nl": "Zijbalk uitklappen", "en": "Expand sidebar"},
+        "streamlit_clear_all": {"nl": "Alles wissen", "en": "Clear all"},
+        "streamlit_selected_values": {"nl": "Gekozen waarden", "en": "Selected values"},
+        "streamlit_choose_option": {"nl": "Kies een optie", "en": "Choose an option"},
+        "streamlit_choose_options": {"nl": "Kies opties", "en": "Choose options"},
+        "streamlit_show_password": {"nl": "Wachtwoord tonen", "en": "Show password"},
+        "streamlit_hide_password": {"nl": "Wachtwoord verbergen", "en": "Hide password"},
+        "streamlit_open": {"nl": "Openen", "en": "Open"},
+        "streamlit_close": {"nl": "Sluiten", "en": "Close"},
+        "streamlit_dismiss": {"nl": "Wegklikken", "en": "Dismiss"},
+        "streamlit_fullscreen": {"nl": "Volledig scherm", "en": "Fullscreen"},
+        "streamlit_close_fullscreen": {"nl": "Volledig scherm sluiten", "en": "Close fullscreen"},
+        "streamlit_page_not_found": {"nl": "Pagina niet gevonden", "en": "Page not found"},
+        "streamlit_page_not_found_text": {
+            "nl": "Deze pagina bestaat niet. De hoofdpagina wordt getoond.",
+            "en": "The page that you have requested does not seem to exist. Running the app's main page.",
+        },
+        "streamlit_choose_date": {"nl": "Kies een datum", "en": "Choose date"},
+        "streamlit_choose_date_range": {"nl": "Kies een periode", "en": "Choose date range"},
+        "streamlit_clear_value": {"nl": "Wissen", "en": "Clear value"},
+        "streamlit_clear_date": {"nl": "Datum wissen", "en": "Clear date"},
+        "streamlit_clear_dates": {"nl": "Datums wissen", "en": "Clear dates"},
+        "streamlit_clear_entry": {"nl": "Invoer wissen", "en": "Clear entry"},
+        "streamlit_previous_month": {"nl": "Vorige maand", "en": "Previous month"},
+        "streamlit_next_month": {"nl": "Volgende maand", "en": "Next month"},
+        "streamlit_increment": {"nl": "Verhogen", "en": "Increment"},
+        "streamlit_decrement": {"nl": "Verlagen", "en": "Decrement"},
+        "streamlit_scroll_tabs_left": {"nl": "Tabbladen naar links", "en": "Scroll tabs left"},
+        "streamlit_scroll_tabs_right": {"nl": "Tabbladen naar rechts", "en": "Scroll tabs right"},
+        "streamlit_column_menu": {"nl": "Kolommenu", "en": "Dataframe column menu"},
+        "streamlit_notifications": {"nl": "Meldingen", "en": "Notifications"},
+        "streamlit_stop_script": {"nl": "Stoppen", "en": "Stop script"},
+        "streamlit_add_files": {"nl": "Bestanden toevoegen", "en": "Add files"},
+        "streamlit_running": {"nl": "Bezig...", "en": "Running..."},
+        "streamlit_remove_prefix": {"nl": "Verwijder ", "en": "Remove "},
+    }
+)

@@ -22,9 +22,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No ecosystem ambitions have been recorded for {name} yet.",
     },
     "eco_ambitions_summary": {
-        "nl": "Van de {n} ambities voor het ecosysteem liggen er {on} op koers, {risk} lopen risico en"
-        " {off} liggen achter.",
-        "en": "Of the {n} ecosystem ambitions, {on} are on track, {risk} at risk and {off} off track.",
+        "nl": "Van de {ambitions} voor het ecosysteem {on}, {risk} en {off}.",
+        "en": "Of the {ambitions} for the ecosystem, {on}, {risk} and {off}.",
     },
     "eco_ambition_sentence": {
         "nl": "Laatste waarde {latest} op {date}; volgens de koers was {expected} verwacht. Doel: {target}"

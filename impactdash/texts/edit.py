@@ -58,8 +58,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "edit_deleted": {"nl": "Verwijderd: ‘{record}’.", "en": "Deleted: ‘{record}’."},
     "edit_grid_saved": {
-        "nl": "Tabel opgeslagen: {edited} record(s) toegevoegd of gewijzigd, {deleted} verwijderd.",
-        "en": "Table saved: {edited} record(s) added or changed, {deleted} deleted.",
+        "nl": "Tabel opgeslagen: {count} records toegevoegd of gewijzigd, {deleted} verwijderd.",
+        "en": "Table saved: {count} records added or changed, {deleted} deleted.",
+    },
+    "edit_grid_saved_one": {
+        "nl": "Tabel opgeslagen: {count} record toegevoegd of gewijzigd, {deleted} verwijderd.",
+        "en": "Table saved: {count} record added or changed, {deleted} deleted.",
     },
     "edit_grid_nothing": {
         "nl": "Er is niets gewijzigd in de tabel.",

@@ -9,12 +9,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Row {row}, field ‘{field}’: {text}",
     },
     "edit_invalid": {
-        "nl": "Er is niets opgeslagen: {count} probleem/problemen gevonden.",
-        "en": "Nothing was saved: {count} problem(s) found.",
+        "nl": "Er is niets opgeslagen: {count} problemen gevonden.",
+        "en": "Nothing was saved: {count} problems found.",
+    },
+    "edit_invalid_one": {
+        "nl": "Er is niets opgeslagen: {count} probleem gevonden.",
+        "en": "Nothing was saved: {count} problem found.",
     },
     "edit_more_problems": {
-        "nl": "… en nog {count} probleem/problemen (alleen de eerste worden getoond).",
-        "en": "… and {count} more problem(s) (only the first are shown).",
+        "nl": "… en nog {count} problemen (alleen de eerste worden getoond).",
+        "en": "… and {count} more problems (only the first are shown).",
+    },
+    "edit_more_problems_one": {
+        "nl": "… en nog {count} probleem (alleen de eerste worden getoond).",
+        "en": "… and {count} more problem (only the first are shown).",
     },
     # One value.
     "edit_required": {"nl": "is verplicht.", "en": "is required."},
@@ -175,8 +183,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Records of this data set cannot be deleted.",
     },
     "edit_in_use": {
-        "nl": "Dit record kan niet worden verwijderd: {count} record(s) bij de {target} verwijzen ernaar.",
-        "en": "This record cannot be deleted: {count} record(s) in {target} refer to it.",
+        "nl": "Dit record kan niet worden verwijderd: {count} records bij de {target} verwijzen ernaar.",
+        "en": "This record cannot be deleted: {count} records in {target} refer to it.",
+    },
+    "edit_in_use_one": {
+        "nl": "Dit record kan niet worden verwijderd: {count} record bij de {target} verwijst ernaar.",
+        "en": "This record cannot be deleted: {count} record in {target} refers to it.",
     },
     "edit_db_refused": {
         "nl": "De database weigerde de wijziging; er is niets opgeslagen ({detail}).",

@@ -68,14 +68,24 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "import_page_button": {"nl": "Importeren", "en": "Import"},
     "import_page_done": {
-        "nl": "‘{file}’ is geïmporteerd in {dataset}: {total} rijen, {new} nieuw, {changed} gewijzigd,"
+        "nl": "‘{file}’ is geïmporteerd in {dataset}: {count} rijen, {new} nieuw, {changed} gewijzigd,"
         " {unchanged} ongewijzigd.",
-        "en": "‘{file}’ was imported into {dataset}: {total} rows, {new} new, {changed} changed,"
+        "en": "‘{file}’ was imported into {dataset}: {count} rows, {new} new, {changed} changed,"
+        " {unchanged} unchanged.",
+    },
+    "import_page_done_one": {
+        "nl": "‘{file}’ is geïmporteerd in {dataset}: {count} rij, {new} nieuw, {changed} gewijzigd,"
+        " {unchanged} ongewijzigd.",
+        "en": "‘{file}’ was imported into {dataset}: {count} row, {new} new, {changed} changed,"
         " {unchanged} unchanged.",
     },
     "import_page_done_nothing": {
-        "nl": "‘{file}’ veranderde niets in {dataset}: alle {total} rijen waren al zo opgeslagen.",
-        "en": "‘{file}’ changed nothing in {dataset}: all {total} rows were already stored as such.",
+        "nl": "‘{file}’ veranderde niets in {dataset}: alle {count} rijen waren al zo opgeslagen.",
+        "en": "‘{file}’ changed nothing in {dataset}: all {count} rows were already stored as such.",
+    },
+    "import_page_done_nothing_one": {
+        "nl": "‘{file}’ veranderde niets in {dataset}: de rij was al zo opgeslagen.",
+        "en": "‘{file}’ changed nothing in {dataset}: the row was already stored as such.",
     },
     "import_page_failed": {
         "nl": "De import is niet gelukt; er is niets opgeslagen. Probeer het opnieuw of neem contact op met de"

@@ -119,7 +119,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "method_download_set": {"nl": "Gegevensset", "en": "Data set"},
     "method_download_csv": {"nl": "Download CSV", "en": "Download CSV"},
     "method_download_xlsx": {"nl": "Download alles (Excel)", "en": "Download everything (Excel)"},
-    "method_rows": {"nl": "{n} rijen", "en": "{n} rows"},
+    "method_rows": {"nl": "{count} rijen", "en": "{count} rows"},
+    "method_rows_one": {"nl": "{count} rij", "en": "{count} row"},
     "method_accessibility": {"nl": "Toegankelijkheid", "en": "Accessibility"},
     "method_accessibility_text": {
         "nl": "Dit dashboard wil voldoen aan de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA,"

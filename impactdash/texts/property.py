@@ -14,7 +14,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "property_kpi_tenants": {"nl": "Impacthuurders", "en": "Impact tenants"},
     "property_kpi_discount": {"nl": "Huurkorting {year}", "en": "Rent discount {year}"},
     "property_kpi_vacancy": {"nl": "leegstand {pct}", "en": "vacancy {pct}"},
-    "property_kpi_properties": {"nl": "in {n} panden", "en": "in {n} buildings"},
+    "property_kpi_properties": {"nl": "in {count} panden", "en": "in {count} buildings"},
+    "property_kpi_properties_one": {"nl": "in {count} pand", "en": "in {count} building"},
     "property_kpi_at": {"nl": "op {date}", "en": "on {date}"},
     # floor area against the ambition
     "property_floor_title": {
@@ -53,8 +54,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Rent discount: support in kind",
     },
     "property_discount_sentence": {
-        "nl": "{year}: {value} huurkorting gegeven in {n} panden; sinds {first} samen {total}.",
-        "en": "{year}: {value} rent discount given in {n} buildings; {total} in all since {first}.",
+        "nl": "{year}: {value} huurkorting gegeven in {count} panden; sinds {first} samen {total}.",
+        "en": "{year}: {value} rent discount given in {count} buildings; {total} in all since {first}.",
+    },
+    "property_discount_sentence_one": {
+        "nl": "{year}: {value} huurkorting gegeven in {count} pand; sinds {first} samen {total}.",
+        "en": "{year}: {value} rent discount given in {count} building; {total} in all since {first}.",
     },
     "property_discount_name": {"nl": "Huurkorting", "en": "Rent discount"},
     # map and register
@@ -78,16 +83,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No district outlines for this municipality; the buildings are drawn at their coordinates.",
     },
     "property_no_location": {
-        "nl": "{n} panden zonder coördinaten staan niet op de kaart, wel in de tabel.",
-        "en": "{n} buildings without coordinates are not on the map, but are in the table.",
+        "nl": "{count} panden zonder coördinaten staan niet op de kaart, wel in de tabel.",
+        "en": "{count} buildings without coordinates are not on the map, but are in the table.",
+    },
+    "property_no_location_one": {
+        "nl": "{count} pand zonder coördinaten staat niet op de kaart, wel in de tabel.",
+        "en": "{count} building without coordinates is not on the map, but is in the table.",
     },
     "property_state_active": {"nl": "In gebruik", "en": "In use"},
     "property_state_planned": {"nl": "Gepland", "en": "Planned"},
     "property_state_ended": {"nl": "Beëindigd", "en": "Ended"},
     "property_register_title": {"nl": "Panden", "en": "Buildings"},
     "property_register_sentence": {
-        "nl": "Alle {n} panden met hun laatst bekende bezetting ({date}).",
-        "en": "All {n} buildings with their latest known occupancy ({date}).",
+        "nl": "Alle {count} panden met hun laatst bekende bezetting ({date}).",
+        "en": "All {count} buildings with their latest known occupancy ({date}).",
+    },
+    "property_register_sentence_one": {
+        "nl": "{count} pand met zijn laatst bekende bezetting ({date}).",
+        "en": "{count} building with its latest known occupancy ({date}).",
     },
     "property_described": {"nl": "Over de panden", "en": "About the buildings"},
     "property_notes_title": {"nl": "Toelichting", "en": "Notes"},

@@ -22,9 +22,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "review_sort_notes": {"nl": "Meeste toelichtingen", "en": "Most notes"},
     "review_counts": {
-        "nl": "{n} van {total} ambities getoond: {on} op koers, {risk} met risico, {off} achter op koers,"
+        "nl": "{n} van {count} ambities getoond: {on} op koers, {risk} met risico, {off} achter op koers,"
         " {none} zonder gegevens.",
-        "en": "{n} of {total} ambitions shown: {on} on track, {risk} at risk, {off} off track, {none}"
+        "en": "{n} of {count} ambitions shown: {on} on track, {risk} at risk, {off} off track, {none}"
+        " without data.",
+    },
+    "review_counts_one": {
+        "nl": "{n} van {count} ambitie getoond: {on} op koers, {risk} met risico, {off} achter op koers,"
+        " {none} zonder gegevens.",
+        "en": "{n} of {count} ambition shown: {on} on track, {risk} at risk, {off} off track, {none}"
         " without data.",
     },
     "review_none_selected": {

@@ -333,7 +333,8 @@ def record_grid(editing: Editing) -> None:
     except UserFacingError as error:  # a refusal, or a full disk, a read-only folder, a lock
         _show_error(error, editing.lang)
         return
-    _flash([t("edit_grid_saved", edited=len(changes.edited), deleted=len(changes.deleted_keys))])
+    deleted = len(changes.deleted_keys)
+    _flash([i18n.plural("edit_grid_saved", len(changes.edited), editing.lang, deleted=deleted)])
     _keep_late_dates(editing, [edits.get_record(editing.con, editing.dataset, key)[0] for key in saved])
     st.session_state.pop("edit_grid_snapshot", None)
     st.rerun()

@@ -8,6 +8,8 @@ refused as well.
 
 from __future__ import annotations
 
+from impactdash import i18n
+
 #: The pages, in menu order: (file, title text key, icon, url path, action needed or None).
 PAGES = (
     ("app_pages/overview.py", "page_overview", ":material/dashboard:", "overview", None),
@@ -41,3 +43,14 @@ def public_pages() -> list[tuple]:
 def staff_pages() -> list[tuple]:
     """Return the rows of the pages that need an action (and so a signed-in person)."""
     return [row for row in PAGES if row[4] is not None]
+
+
+def document_title(title_key: str, lang: str, town: str | None = None) -> str:
+    """Return the browser tab's title of a page: "Budget en uitgaven — Impactpijler Den Haag".
+
+    Distinct per page and language (WCAG 2.4.2): the page first, so a list of tabs or a
+    screen reader's window list tells the pages apart; then the site, with the municipality
+    the figures are about where one is chosen.
+    """
+    site = i18n.t("app_title", lang)
+    return f"{i18n.t(title_key, lang)} — {site} {town}" if town else f"{i18n.t(title_key, lang)} — {site}"

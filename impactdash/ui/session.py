@@ -40,6 +40,94 @@ def language_switch() -> str:
     return chosen
 
 
+#: Runs on every page after a language change: sets ``<html lang>`` and puts Streamlit's own
+#: labels in the page's language, now and whenever Streamlit draws them again (an observer,
+#: installed once per tab). Only labels (aria-label, title, placeholder) that equal one of
+#: Streamlit's words, and the text of the skip link and of Streamlit's dialogs, are touched.
+_LANGUAGE_SCRIPT = """<script>(() => {
+  const lang = %(lang)s;
+  document.documentElement.lang = lang;
+  window.__impactdashWords = {words: %(words)s, prefixes: %(prefixes)s};
+  const ATTRS = ["aria-label", "title", "placeholder"];
+  const TEXTS = '[data-testid="stSkipToContent"], [role="dialog"] :is(h1, h2, h3, p, div)';
+  const say = (value) => {
+    const {words, prefixes} = window.__impactdashWords;
+    if (Object.hasOwn(words, value)) return words[value];
+    for (const [from, to] of prefixes) if (value.startsWith(from)) return to + value.slice(from.length);
+    return null;
+  };
+  const fix = (el) => {
+    for (const name of ATTRS) {
+      const value = el.getAttribute(name);
+      const said = value && say(value);
+      if (said && said !== value) el.setAttribute(name, said);
+    }
+    const text = el.childNodes.length === 1 && el.firstChild.nodeType === 3 ? el.firstChild : null;
+    if (text && el.matches(TEXTS)) {
+      const said = say(text.nodeValue.trim());
+      if (said && said !== text.nodeValue) text.nodeValue = said;  // the node React owns, kept
+    }
+  };
+  const fixAll = (root) => {
+    if (root.nodeType !== 1) return;
+    fix(root);
+    root.querySelectorAll("[aria-label], [title], [placeholder], " + TEXTS).forEach(fix);
+  };
+  fixAll(document.body);
+  if (!window.__impactdashObserver) {
+    window.__impactdashObserver = new MutationObserver((changes) => {
+      for (const change of changes) {
+        if (change.type === "attributes") fix(change.target);
+        else change.addedNodes.forEach(fixAll);
+      }
+    });
+    window.__impactdashObserver.observe(document.body,
+      {subtree: true, childList: true, attributes: true, attributeFilter: ATTRS});
+  }
+})();</script>"""
+
+
+def streamlit_words(current_lang: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Return Streamlit's own words, in any language, with their text in ``current_lang``.
+
+    From every language, so a switch back from Dutch to English restores them too; the
+    ``_prefix`` texts begin longer labels ("Remove 's-Gravenhage" → "Verwijder 's-Gravenhage").
+    """
+    words: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    for key, texts in i18n.TEXTS.items():
+        if not key.startswith("streamlit_"):
+            continue
+        for text in texts.values():
+            if key.endswith("_prefix"):
+                prefixes.append((text, texts[current_lang]))
+            else:
+                words[text] = texts[current_lang]
+    return words, prefixes
+
+
+def page_language(current_lang: str) -> None:
+    """Set ``<html lang>`` to this session's language and put Streamlit's own words in it (WCAG 3.1.1).
+
+    Streamlit serves one ``index.html`` with ``lang="en"`` for every page and language;
+    ``serve.py`` rewrites it for the address's ``?lang=`` before the page loads (so a screen
+    reader starts in the right language), and this script keeps it right after a switch
+    in the sidebar, which changes the language without loading the page again. The script
+    changes with the language, so Streamlit runs it again exactly when the language changes.
+    It also gives Streamlit's fixed English labels ("Main menu", "Clear all", "Show
+    password"; ``streamlit_*`` in texts/common.py), which no Streamlit option sets, in the
+    page's language.
+    """
+    code = current_lang if current_lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+    words, prefixes = streamlit_words(code)
+    script = _LANGUAGE_SCRIPT % {
+        "lang": json.dumps(code),
+        "words": json.dumps(words, ensure_ascii=False),
+        "prefixes": json.dumps(prefixes, ensure_ascii=False),
+    }
+    st.html(script, unsafe_allow_javascript=True, width="content")
+
+
 ACTOR_KEY = "actor"
 #: The session's token (unsigned; the browser's cookie holds it signed). Server-side state only.
 SESSION_KEY = "staff_session"

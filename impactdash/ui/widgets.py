@@ -10,7 +10,8 @@ import streamlit as st
 
 from impactdash import config, i18n
 from impactdash.publish import pointer
-from impactdash.safe_text import escape_markdown, in_language, plain_text
+from impactdash.safe_text import escape_markdown, plain_text, typed_in
+from impactdash.ui.session import lang as session_lang
 from impactdash.ui.sources import (
     DRAFT,
     PUBLISHED,
@@ -210,16 +211,6 @@ def chart(fig: go.Figure, *, key: str, alt: str, static: bool = False) -> None:
     st.plotly_chart(fig, config=config, key=key, alt=plain_text(alt), theme=None)
 
 
-def foreign_text(text: str, lang: str) -> None:
-    """Show one typed passage written in ``lang``, another language than the page's, marked so.
-
-    Minimal stand-in until the language work brings its one helper for passages; the
-    Markdown lines that hold such a passage among other words come from
-    ``views.bilingual`` and are shown with HTML allowed (see :func:`chart_section`).
-    """
-    st.markdown(in_language(text, lang), unsafe_allow_html=True)
-
-
 def chart_section(
     title: str | None,
     sentence: str | None,
@@ -254,3 +245,20 @@ def chart_section(
         st.caption(note, unsafe_allow_html=True)
     if callable(table) or (table is not None and not table.empty):
         data_table(table, current_lang, key=key)
+
+
+def foreign_text(text: str, text_lang: str, *, lead: str = "", small: bool = False) -> None:
+    """Show typed ``text`` written in ``text_lang``, after an optional ``lead`` in the page's language.
+
+    On a page in another language the text is marked with its own ``lang`` (WCAG 3.1.2), so
+    a screen reader reads a Dutch note on an English page with Dutch pronunciation. Both are
+    plain text, shown as typed (``safe_text``: Markdown escaped, ``<`` too, so the only HTML
+    is the mark). ``small`` for the size of a note under a chart, in the body colour
+    (st.caption's grey fails contrast).
+    """
+    code = text_lang if text_lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+    marked = typed_in(text, code, session_lang())
+    line = f"{escape_markdown(lead)} {marked}" if lead else marked
+    if small:
+        line = f'<span style="font-size: 0.875rem">{line}</span>'
+    st.markdown(line, unsafe_allow_html=True)

@@ -194,13 +194,9 @@ def count_sentence(found: pd.DataFrame, lang: str) -> str:
     if found.empty:
         return i18n.t("changes_all_none", lang)
     if len(found) == 1:
-        return i18n.t("changes_all_count_one", lang)
-    return i18n.t(
-        "changes_all_count",
-        lang,
-        count=i18n.fmt_number(len(found), lang),
-        subjects=i18n.fmt_number(found["subject"].nunique(), lang),
-    )
+        return i18n.plural("changes_all_count", 1, lang)
+    changes = i18n.plural("changes_count", len(found), lang)
+    return i18n.plural("changes_all_count_subjects", found["subject"].nunique(), lang, changes=changes)
 
 
 def target_mark(history: list[TargetChange], unit: str, lang: str) -> str:

@@ -179,6 +179,14 @@ def trajectories(items: dict[str, list[progress.AmbitionProgress]]) -> tuple[pd.
 
 def note_lines(notes: pd.DataFrame, towns: pd.DataFrame, lang: str) -> list[str]:
     """Return the public notes of the chosen towns as plain-text lines: who, which period, what."""
+    return [f"{lead} {body}" for lead, body, _ in note_parts(notes, towns, lang)]
+
+
+def note_parts(notes: pd.DataFrame, towns: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
+    """Return each public note of the chosen towns as (who and which period, the note as typed, its language).
+
+    The note is in the page's language where written in it, else in the other (``views.bilingual``).
+    """
     names = dict(zip(towns["code"], towns["name"], strict=True))
     order = {code: i for i, code in enumerate(names)}
     own = notes[notes["municipality_code"].isin(list(names))]
@@ -193,10 +201,9 @@ def note_lines(notes: pd.DataFrame, towns: pd.DataFrame, lang: str) -> list[str]
             period += " – " + i18n.fmt_date(end, lang)
         body_en = getattr(row, "body_en", None)
         written = bilingual.written(row.body, body_en, lang)
-        about = i18n.t(
-            "compare_note", lang, name=names[row.municipality_code], period=period, written=written
-        )
-        lines.append(f"{about} {bilingual.plain(row.body, body_en, lang)}")
+        lead = i18n.t("compare_note", lang, name=names[row.municipality_code], period=period, written=written)
+        body, body_lang = bilingual.pick(row.body, body_en, lang)
+        lines.append((lead, body or "", body_lang))
     return lines
 
 

@@ -70,12 +70,12 @@ def done_text(result: importer.Preview, filename: str, ds: datasets.Dataset, lan
     """Return what an import wrote: the file, the data set, and how many rows were new, changed, the same."""
     key = "import_page_done" if result.inserts or result.updates else "import_page_done_nothing"
     return escape_markdown(
-        i18n.t(
+        i18n.plural(
             key,
+            result.total,
             lang,
             file=filename,
             dataset=ds.label(lang),
-            total=i18n.fmt_number(result.total, lang),
             new=i18n.fmt_number(result.inserts, lang),
             changed=i18n.fmt_number(result.updates, lang),
             unchanged=i18n.fmt_number(result.unchanged, lang),

@@ -291,11 +291,11 @@ def scorecard_caption(published, lang: str) -> str:
 def counts_sentence(shown: list[ScoreRow], total: int, lang: str) -> str:
     """Say how many ambitions are shown and how many of them are on track, at risk and off track."""
     counts = progress.status_counts([r.item for r in shown])
-    return i18n.t(
+    return i18n.plural(
         "review_counts",
+        total,
         lang,
         n=i18n.fmt_number(len(shown), lang),
-        total=i18n.fmt_number(total, lang),
         on=i18n.fmt_number(counts["on_track"], lang),
         risk=i18n.fmt_number(counts["at_risk"], lang),
         off=i18n.fmt_number(counts["off_track"], lang),

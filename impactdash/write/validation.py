@@ -60,7 +60,7 @@ class Problem:
             )
         if self.message_key == "edit_ambiguous_number":
             params.update(_readings(self.params.get("value", ""), lang))
-        text = i18n.t(self.message_key, lang, **params)
+        text = i18n.counted(self.message_key, lang, **params)
         label = self.field_label(lang)
         if self.row is None:
             return i18n.t("edit_at_field", lang, field=label, text=text) if self.field else text
@@ -95,10 +95,10 @@ class ValidationError(EditError):
 
     def message(self, lang: str) -> str:
         """Return a summary line followed by one line per problem."""
-        lines = [i18n.t("edit_invalid", lang, count=self.count)]
+        lines = [i18n.plural("edit_invalid", self.count, lang)]
         lines += [p.message(lang) for p in self.problems]
         if self.count > len(self.problems):
-            lines.append(i18n.t("edit_more_problems", lang, count=self.count - len(self.problems)))
+            lines.append(i18n.plural("edit_more_problems", self.count - len(self.problems), lang))
         return "\n".join(lines)
 
     def __str__(self) -> str:

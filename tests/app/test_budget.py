@@ -16,7 +16,7 @@ PAGE = "app_pages/budget.py"
 ENGLISH = re.compile(
     r"\b(Spent|spend|Spend|spending|Leverage|Original budget|Spring amendment|Autumn amendment|Final accounts"
     r"|Whole impact pillar|Co-funding|co-funding|per year|Data as a table|No data|Programme|Year|Date"
-    r"|Jan|Mar|May|Sept|Oct|Dec|million)\b|\d[.,]?\d*[MK]\b"
+    r"|Jan|Mar|May|Sep|Oct|Dec|million)\b|\d[.,]?\d*[MK]\b"
 )
 DUTCH = re.compile(
     r"\b(Begroting|Begroot|Uitgegeven|uitgegeven|Hefboom|Boekingen|Toelichting bij|Jaar|mln)\b"

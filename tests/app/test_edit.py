@@ -293,5 +293,5 @@ def test_grid_saves_all_changes_at_once(app, demo_copy):
     at.button(key="edit_save_grid").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, errors(at)
-    assert "1 record(s) toegevoegd of gewijzigd" in at.success[0].value.replace("\\", "")
+    assert "1 record toegevoegd of gewijzigd" in at.success[0].value.replace("\\", "")
     assert float(edits.get_record(con, "budget", key)[0]["amount"]) == pytest.approx(4321.5)

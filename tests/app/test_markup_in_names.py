@@ -193,6 +193,8 @@ def markdown_texts(at) -> list[tuple[str, str]]:
 
     def walk(node) -> None:
         kind = type(node).__name__
+        if "window.__impactdashWords" in str(getattr(node, "value", "")):
+            return  # the page's own language script (ui.page_language): no typed text in it
         if isinstance(node, Code | Text | Json | Dataframe):
             names = ()  # shown as they are, never as Markdown
         elif isinstance(node, Radio):

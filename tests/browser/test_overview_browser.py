@@ -30,6 +30,12 @@ def test_overview_draws_in_dutch_then_switches_to_english_across_a_reload(server
     assert page.locator("h1").first.inner_text().startswith("Impactpijler")
     assert page.get_by_text("illustratief").count() >= 1
     assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.title().startswith("Overzicht — Impactpijler")
+    # Streamlit's own labels in Dutch too, and no Material icon's English name read aloud.
+    assert page.get_by_test_id("stMainMenuButton").get_attribute("aria-label") == "Hoofdmenu"
+    assert page.get_by_test_id("stSkipToContent").text_content() == "Naar de hoofdinhoud"
+    assert page.locator('[aria-label$=" icon"], [aria-label="Link to heading"]').count() == 0
     screenshot(page, "overview-nl")
     _no_violations(page, "nl")
 
@@ -37,6 +43,10 @@ def test_overview_draws_in_dutch_then_switches_to_english_across_a_reload(server
     page.wait_for_function("() => document.querySelector('h1')?.innerText.startsWith('Impact pillar')")
     wait_until_drawn(page)
     assert "lang=en" in page.url
+    # Switched without loading the page again: the page's script sets the language and title.
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
+    page.wait_for_function("() => document.title.startsWith('Overview — Impact pillar')")
+    assert page.get_by_test_id("stMainMenuButton").get_attribute("aria-label") == "Main menu"
     page.reload()
     wait_until_drawn(page)
     assert page.locator("h1").first.inner_text().startswith("Impact pillar")

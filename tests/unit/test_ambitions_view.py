@@ -252,6 +252,11 @@ def test_note_lines_and_chart_periods_are_numbered_alike():
     assert lines[0] == r"**Ambitie, 01-01-2023 t/m 31-12-2023:** Vertraging \*bouw\*"
     assert lines[1].startswith("**Programma Impacthub, 01-01-2024 t/m 30-06-2024:**")
     assert view.chart_notes(_notes()) == [(D(2023, 1, 1), D(2023, 12, 31)), (D(2024, 1, 1), D(2024, 6, 30))]
+    # On the English page the Dutch note is marked as Dutch (WCAG 3.1.2), still shown as typed.
+    english = view.note_lines(_notes(), {"P1": "Impacthub"}, "en")
+    assert (
+        english[0] == r'**Ambition, 1 Jan 2023 to 31 Dec 2023:** <span lang="nl">Vertraging \*bouw\*</span>'
+    )
 
 
 def _programmes() -> pd.DataFrame:

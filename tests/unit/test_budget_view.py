@@ -259,7 +259,7 @@ def test_notes_are_picked_by_subject_and_year():
     ]
     assert bv.notes_for(NOTES, "nl", "programme", {"P1"}, 2024) == []
     assert bv.notes_for(NOTES, "en", "metric", bv.MONEY_NOTES, 2026) == [
-        r'Note (1 Jan 2026 – 30 Sept 2026, in Dutch): <span lang="nl">Nog niet compleet\.</span>'
+        r'Note (1 Jan 2026 – 30 Sep 2026, in Dutch): <span lang="nl">Nog niet compleet\.</span>'
     ]
     assert len(bv.notes_for(NOTES, "nl", "metric", bv.LEVERAGE_NOTES)) == 1
 

@@ -269,7 +269,7 @@ def test_a_changed_target_reads_in_both_languages(found, names, lang, expected):
     [
         ("budget", ("€\xa0384.000", "€\xa0384.001"), ("€384,000", "€384,001")),
         ("occupancy", ("2.345\xa0m²", "1.035\xa0m²"), ("2,345\xa0m²", "1,035\xa0m²")),
-        ("app_setting", ("30-09-2026", "31-10-2026"), ("30 Sept 2026", "31 Oct 2026")),
+        ("app_setting", ("30-09-2026", "31-10-2026"), ("30 Sep 2026", "31 Oct 2026")),
         ("note", None, None),
     ],
 )

@@ -65,3 +65,85 @@ def test_values_by_unit(value, unit, lang, expected):
 
 def test_unknown_language_falls_back_to_dutch():
     assert i18n.t("target", "de") == "Doel"
+
+
+# --- Plural and number agreement (issue 13): Babel's plural rules, never "probleem/problemen".
+
+
+@pytest.mark.parametrize(
+    ("count", "lang", "expected"),
+    [
+        (0, "nl", "Er is niets opgeslagen: 0 problemen gevonden."),
+        (1, "nl", "Er is niets opgeslagen: 1 probleem gevonden."),
+        (2, "nl", "Er is niets opgeslagen: 2 problemen gevonden."),
+        (1, "en", "Nothing was saved: 1 problem found."),
+        (1200, "en", "Nothing was saved: 1,200 problems found."),
+    ],
+)
+def test_plural_chooses_the_form_that_agrees(count, lang, expected):
+    assert i18n.plural("edit_invalid", count, lang) == expected
+
+
+def test_a_dutch_verb_agrees_with_its_count():
+    one = i18n.status_clauses({"on_track": 1, "at_risk": 1, "off_track": 1}, "nl")
+    assert one == {"on": "ligt er 1 op koers", "risk": "1 loopt risico", "off": "1 ligt achter"}
+    two = i18n.status_clauses({"on_track": 3, "at_risk": 2, "off_track": 0}, "nl")
+    assert two == {"on": "liggen er 3 op koers", "risk": "2 lopen risico", "off": "0 liggen achter"}
+    story = i18n.t(
+        "story",
+        "nl",
+        name="Utrecht",
+        start=2022,
+        ambitions=i18n.plural("count_ambitions", 3, "nl"),
+        **one,
+    )
+    assert story.endswith("Van de 3 ambities ligt er 1 op koers, 1 loopt risico en 1 ligt achter.")
+
+
+def test_errors_raised_with_a_count_agree_with_it():
+    from impactdash.errors import UserFacingError
+
+    assert (
+        UserFacingError("edit_in_use", count=1, target="x")
+        .message("nl")
+        .startswith("Dit record kan niet worden verwijderd: 1 record bij de x verwijst")
+    )
+    assert "3 records in x refer" in UserFacingError("edit_in_use", count=3, target="x").message("en")
+
+
+def test_every_singular_form_has_its_plural_and_no_text_writes_both():
+    for key, texts in i18n.TEXTS.items():
+        if key.endswith("_one") and "{count}" in texts["nl"]:
+            assert key.removesuffix("_one") in i18n.TEXTS, key
+        for text in texts.values():
+            assert "(s)" not in text and "probleem/problemen" not in text, key
+
+
+def test_one_month_style_per_language():
+    # d3's %b in chart hovers writes "Sep"; text must not write British "Sept".
+    assert i18n.fmt_date(dt.date(2026, 9, 30), "en") == "30 Sep 2026"
+    assert i18n.fmt_month(dt.date(2026, 9, 1), "en", short=True) == "Sep"
+    assert i18n.fmt_date(dt.date(2026, 9, 30), "nl") == "30-09-2026"
+
+
+def test_a_target_date_reads_as_a_date():
+    assert i18n.t("by_date", "nl", date=i18n.fmt_date(dt.date(2030, 12, 31), "nl")) == "op 31-12-2030"
+
+
+# --- The browser tab's title (issue 13, WCAG 2.4.2): distinct per page and language.
+
+
+def test_every_page_has_its_own_title_in_each_language():
+    from impactdash.ui import pages
+
+    rows = (*pages.PAGES, pages.SIGN_IN)
+    for lang in i18n.LANGUAGES:
+        titles = [pages.document_title(row[1], lang, "Den Haag") for row in rows]
+        assert len(set(titles)) == len(titles), titles
+    assert (
+        pages.document_title("page_budget", "nl", "Den Haag") == "Budget en uitgaven — Impactpijler Den Haag"
+    )
+    assert (
+        pages.document_title("page_budget", "en", "Den Haag") == "Budget and spend — Impact pillar Den Haag"
+    )
+    assert pages.document_title("page_users", "en") == "Users — Impact pillar"

@@ -315,7 +315,7 @@ def test_init_from_refuses_an_ambiguous_number_naming_file_row_field_and_both_re
         timeout=120,
     )
     assert result.returncode == 2 and not path.exists()
-    assert "budget.csv: Nothing was saved: 2 problem(s) found." in result.stderr
+    assert "budget.csv: Nothing was saved: 2 problems found." in result.stderr
     assert (
         "Row 3, field ‘amount’: ‘1.250’ could be 1250 or 1.25: the file does not show whether the point"
         " separates thousands or decimals. Write 1250 or 1.25." in result.stderr

@@ -182,10 +182,10 @@ def test_note_lines_pick_the_right_notes_and_escape_them():
     assert len(on_buildings) == 1 and "**Impacthuis**, 31-08-2024)" in on_buildings[0]
     assert "![x]" not in on_buildings[0]
     occupancy = realestate.note_lines(notes, "en", metric_code="occupancy_pct")
-    assert occupancy == ['📝 Note (1 Jan 2025 – 30 Sept 2026, in Dutch): <span lang="nl">Loopt op\\.</span>']
+    assert occupancy == ['📝 Note (1 Jan 2025 – 30 Sep 2026, in Dutch): <span lang="nl">Loopt op\\.</span>']
     notes["body_en"] = [None, "Rising.", None]
     occupancy = realestate.note_lines(notes, "en", metric_code="occupancy_pct")
-    assert occupancy == ["📝 Note (1 Jan 2025 – 30 Sept 2026): Rising\\."]
+    assert occupancy == ["📝 Note (1 Jan 2025 – 30 Sep 2026): Rising\\."]
     assert len(realestate.note_lines(notes, "nl", metric_code="impact_floor_m2")) == 1
     assert realestate.note_lines(notes, "nl", metric_code="rent_discount_eur") == []
 
