@@ -10,9 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from impactdash import config, startup
 from impactdash.store import db
+from impactdash.write import auth
 
 TESTS = Path(__file__).resolve().parent
 #: The layers, slowest tests first.
@@ -45,6 +47,28 @@ def pytest_collection_modifyitems(config, items):
             # rerun (-ra: "R"), so a journey that fails for real still fails, twice.
             item.add_marker(pytest.mark.flaky(reruns=1))
     items.sort(key=lambda item: LAYERS.index(_layer(item)) if _layer(item) else len(LAYERS))
+
+
+#: The hasher of production (argon2-cffi's RFC 9106 low-memory profile), for the one test of it.
+PRODUCTION_HASHER = auth._hasher
+PRODUCTION_DUMMY_HASH = auth._DUMMY_HASH
+#: argon2id at its lowest cost: a hash or a check takes 0.2 s of CPU with production's
+#: parameters, and the suite hashed and checked about a thousand passwords (test_auth 42 s).
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashes():
+    """Hash passwords with argon2id at its lowest cost in the tests (the demo accounts too).
+
+    Checking a password uses the parameters stored in its hash, so the demo accounts of the
+    database built here sign in cheaply in the app and browser tests as well.
+    ``test_auth.test_hash_is_argon2id_with_the_production_parameters`` checks production's.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(auth, "_hasher", CHEAP_HASHER)
+        patch.setattr(auth, "_DUMMY_HASH", CHEAP_HASHER.hash("not a real password, only for constant timing"))
+        yield
 
 
 @pytest.fixture(scope="session")

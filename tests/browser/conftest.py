@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -48,10 +49,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory, demo_db_file):
+@contextlib.contextmanager
+def _serving(folder: Path, demo_db_file: Path):
     """Serve the app as production does (serve.py) on a free loopback port, against a copy of the demo database."""
-    folder = tmp_path_factory.mktemp("served")
     db_path = folder / "impact.duckdb"
     shutil.copy(demo_db_file, db_path)
     shutil.copytree(config.publications_dir(demo_db_file), config.publications_dir(db_path))
@@ -86,9 +86,40 @@ def server(tmp_path_factory, demo_db_file):
     else:
         proc.terminate()
         raise RuntimeError(f"streamlit did not start: {(folder / 'server.log').read_text()}")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, demo_db_file):
+    """The app served on loopback against a copy of the demo database, shared by the worker's tests."""
+    with _serving(tmp_path_factory.mktemp("served"), demo_db_file) as url:
+        yield url
+
+
+@pytest.fixture
+def private_server(tmp_path, demo_db_file, context):
+    """The app served for one test only, against a copy of its own: nothing to put back after it.
+
+    For a journey that changes what others would read and cannot put it back cheaply (a
+    publication stays current; restoring a figure and a target took two more sign-ins and
+    edits, ~30 s). Starting a server costs a few seconds, and the first page from it loads
+    Streamlit's scripts again (a new port is a new address for the browser's cache).
+    That first page, whose run also fills the new server's caches, is opened here with a
+    longer wait (on the loaded machine it took over 30 s), so the test's pages find both warm.
+    """
+    with _serving(tmp_path, demo_db_file) as url:
+        first = context.new_page()
+        try:
+            first.goto(url)
+            wait_until_drawn(first, timeout_ms=120_000)
+        finally:
+            first.close()
+        yield url
 
 
 VIEWPORT = {"width": 1366, "height": 900}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import argon2
 import pytest
 
 from impactdash.write import auth
+from tests.conftest import PRODUCTION_DUMMY_HASH, PRODUCTION_HASHER
 
 PASSWORD = "a long enough password"
 T0 = dt.datetime(2026, 11, 27, 10, 0)
@@ -20,10 +22,20 @@ def con(empty_con):
 
 
 def test_hash_is_argon2id_and_verifies():
+    # With the tests' cheap parameters (tests/conftest.py); production's are checked below.
     hashed = auth.hash_password(PASSWORD)
     assert hashed.startswith("$argon2id$")
     assert auth.verify_password(hashed, PASSWORD) and not auth.verify_password(hashed, PASSWORD + "x")
     assert not auth.verify_password(None, PASSWORD) and not auth.verify_password("garbage", PASSWORD)
+
+
+def test_hash_is_argon2id_with_the_production_parameters(monkeypatch):
+    monkeypatch.setattr(auth, "_hasher", PRODUCTION_HASHER)
+    hashed = auth.hash_password(PASSWORD)
+    assert argon2.extract_parameters(hashed) == argon2.profiles.RFC_9106_LOW_MEMORY
+    assert auth.verify_password(hashed, PASSWORD) and not auth.verify_password(hashed, PASSWORD + "x")
+    # The constant-time answer for an unknown account costs what a real check costs.
+    assert argon2.extract_parameters(PRODUCTION_DUMMY_HASH) == argon2.profiles.RFC_9106_LOW_MEMORY
 
 
 def test_sign_in_returns_the_actor_with_roles(con):

@@ -2,27 +2,61 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from impactdash import cli
 from impactdash.store import db
 from impactdash.write import auth
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+class _Stdin(io.StringIO):
+    """Piped standard input: not a terminal, as when a script pipes the password in."""
+
+    def isatty(self) -> bool:
+        return False
+
+
 def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "impactdash", *args],
+    """Run the command line in this process (``cli.main``), as ``python -m impactdash`` runs it.
+
+    In-process, not a subprocess: a new interpreter importing duckdb and pandas took 2-3 s a
+    call (43 s for this module). The real entry point is run as a program once, in
+    ``test_the_real_entry_point_exits_with_mains_code``.
+    """
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        patch.setattr(sys, "stdin", _Stdin(stdin))
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit_:  # argparse: --help, or a usage error
+            code = exit_.code if isinstance(exit_.code, int) else 2
+    return subprocess.CompletedProcess(
+        ["python", "-m", "impactdash", *args], code, out.getvalue(), err.getvalue()
+    )
+
+
+def test_the_real_entry_point_exits_with_mains_code(tmp_path):
+    """``python -m impactdash`` as a program: its exit code and message are main's, no traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "impactdash", "--db", str(tmp_path / "nope.duckdb"), "status"],
         cwd=ROOT,
-        input=stdin,
         capture_output=True,
         text=True,
         timeout=120,
     )
+    assert result.returncode == 2 and "No database at" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_init_demo_then_status(tmp_path):
@@ -154,8 +188,6 @@ def test_beside_the_dashboard_the_command_line_says_so_and_names_the_backup_page
     dashboard_holds, capsys, command, tmp_path
 ):
     # Regression: this printed DuckDB's "Could not set lock on file ... Conflicting lock" text.
-    from impactdash import cli
-
     path, pid = dashboard_holds
     if command[0] == "restore":
         (tmp_path / "x.zip").write_bytes(b"PK")
@@ -171,8 +203,6 @@ def test_beside_the_dashboard_the_command_line_says_so_and_names_the_backup_page
 
 
 def test_another_program_holding_the_database_is_not_called_the_dashboard(demo_copy, capsys):
-    from impactdash import cli
-
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(demo_copy)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "holding"
