@@ -65,12 +65,19 @@ st.markdown(
 # One ambition in detail: chart, document, milestones, notes, programmes.
 st.header(i18n.t("amb_detail_heading", lang))
 by_code = {item.code: item for item in items}
-code = st.selectbox(
-    i18n.t("amb_pick", lang),
+code = ui.linked_choice(  # in the address (?ambition=...): a link from a programme comes back here
+    "ambition",
     [item.code for item in view.sort_items(items, order, lang)],
-    format_func=lambda c: view.option_label(by_code[c], lang),
-    placeholder=i18n.t("amb_pick", lang),
+    label=i18n.t("amb_pick", lang),
     key=f"amb_pick_{gm}",
+    unknown=i18n.t(
+        "link_unknown",
+        lang,
+        what=i18n.t("link_what_ambition", lang),
+        code=view.escape_markdown(st.query_params.get("ambition", "")),
+        town=name,
+    ),
+    format_func=lambda c: view.option_label(by_code[c], lang),
 )
 item = by_code[code]
 notes = ui.query("ambitions_notes", municipality=gm)
@@ -111,3 +118,13 @@ st.markdown(view.programmes_sentence(programmes, as_of, lang))
 if not programmes.empty:
     st.table(view.programmes_frame(programmes, as_of, lang), hide_index=True)
     st.markdown(i18n.t("amb_programmes_overlap", lang))
+    # Down: each programme's budget, moments, co-funding and spend lines, one link away.
+    st.markdown(f"**{i18n.t('link_programmes_heading', lang)}**")
+    for row in programmes.itertuples(index=False):
+        ui.drill_link(
+            "app_pages/programme.py",
+            i18n.t("link_to_programme", lang, name=view.escape_markdown(row.programme_name)),
+            lang,
+            icon=":material/account_tree:",
+            programme=row.programme_code,
+        )

@@ -7,6 +7,7 @@ import streamlit as st
 from impactdash import i18n, ui
 from impactdash.charts import budget as cb
 from impactdash.views import budget as bv
+from impactdash.views import classifications
 
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)
@@ -109,6 +110,56 @@ ui.chart_section(
     + bv.notes_for(notes, lang, "metric", bv.LEVERAGE_NOTES),
 )
 
+# Per Iv3 task field or per SDG, and the programmes of one of them (links to their pages).
+st.header(t("class_title", year=year))
+dimension = (
+    st.segmented_control(
+        t("class_dimension"),
+        list(classifications.DIMENSIONS),
+        default="iv3",
+        format_func=lambda d: t(f"class_{d}"),
+        key="budget_class_dimension",
+    )
+    or "iv3"
+)
+by_class = classifications.breakdown(
+    ui.query(classifications.DIMENSIONS[dimension], municipality=gm, year=year, instrument=instrument),
+    dimension,
+    lang,
+)
+ui.chart_section(
+    None,
+    bv.breakdown_sentence(by_class, year, "programme", lang) if not by_class.empty else None,
+    ui.figure(cb.breakdown_figure, by_class, lang),
+    bv.breakdown_table(by_class, t(f"class_{dimension}"), lang),
+    lang,
+    key=f"budget_by_{dimension}",
+    notes=[classifications.SOURCES[dimension][lang]]
+    + ([t("class_sdg_overlap")] if dimension == "sdg" else []),
+)
+labels = dict(zip(by_class["label"], by_class["programme_codes"], strict=True))
+picked = st.selectbox(
+    t("class_filter"),
+    list(labels),
+    index=None,
+    placeholder=t("class_filter_all"),
+    key=f"budget_class_{dimension}",
+)
+if picked is not None:
+    codes = str(labels[picked]).split(";")
+    st.markdown(t("class_filter_sentence", n=len(codes), name=bv.md(picked), year=year))
+    listed = programmes.set_index("programme_code")
+    for programme_code in codes:
+        label = listed.loc[programme_code, "name"] if programme_code in listed.index else programme_code
+        ui.drill_link(
+            "app_pages/programme.py",
+            t("link_to_programme", name=bv.md(label)),
+            lang,
+            icon=":material/account_tree:",
+            programme=programme_code,
+            year=year,
+        )
+
 # Drill-down: one programme's spend lines of the year, newest first, limited in SQL.
 st.header(t("budget_lines_title", year=year))
 options = bv.programme_options(programmes, lang)
@@ -122,6 +173,14 @@ code = st.selectbox(
     key=f"budget_programme_{gm}_{year}_{instrument}",
 )
 chosen = programmes.set_index("programme_code").loc[code]
+ui.drill_link(  # the programme's own page: every year, its moments, co-funding, Iv3 and SDGs
+    "app_pages/programme.py",
+    t("link_to_programme", name=bv.md(chosen["name"])),
+    lang,
+    icon=":material/account_tree:",
+    programme=code,
+    year=year,
+)
 lines = ui.query("budget_spend_lines", municipality=gm, programme=code, year=year, max_rows=bv.MAX_LINES)
 st.markdown(f"{bv.lines_sentence(lines, chosen['name'], year, lang)} {bv.lead_text(chosen, lang)}")
 if not lines.empty:
