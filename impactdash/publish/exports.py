@@ -12,7 +12,7 @@ import io
 
 import pandas as pd
 
-from impactdash.safe_text import plain_text
+from impactdash.safe_text import unescape_markdown
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -63,8 +63,8 @@ def shown_table(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(lambda v: plain_text(v) if isinstance(v, str) else v)
-    out.columns = [plain_text(str(c)) for c in out.columns]
+            out[column] = out[column].map(lambda v: unescape_markdown(v) if isinstance(v, str) else v)
+    out.columns = [unescape_markdown(str(c)) for c in out.columns]
     return out.reset_index(drop=True)
 
 

@@ -26,7 +26,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "prog_pick": {"nl": "Programma", "en": "Programme"},
     "prog_none": {"nl": "{town} heeft geen programma's.", "en": "{town} has no programmes."},
     "prog_facts_instrument": {"nl": "Instrument", "en": "Instrument"},
-    "prog_facts_lead": {"nl": "Uitvoering", "en": "Run by"},
     "prog_facts_period": {"nl": "Looptijd", "en": "Period"},
     "prog_period_open": {"nl": "vanaf {start}", "en": "from {start}"},
     "prog_period": {"nl": "{start} tot en met {end}", "en": "{start} to {end}"},

@@ -33,7 +33,7 @@ def facts(programme: pd.Series, lang: str) -> list[str]:
     sdgs = classifications.names("sdg", programme["sdgs"], lang)
     return [
         f"**{i18n.t('prog_facts_instrument', lang)}:** {md(programme[f'instrument_{lang}'])}",
-        f"**{i18n.t('prog_facts_lead', lang)}:** {bv.lead_text(programme, lang)}",
+        bv.lead_text(programme, lang),  # a sentence of its own ("Run by the municipality.")
         f"**{i18n.t('prog_facts_period', lang)}:** {period}",
         f"**{i18n.t('prog_facts_iv3', lang)}:** {md('; '.join(iv3)) if iv3 else none}",
         f"**{i18n.t('prog_facts_sdgs', lang)}:** {md('; '.join(sdgs)) if sdgs else none}",
