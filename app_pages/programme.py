@@ -102,7 +102,7 @@ if not shown.empty:
     st.table(shown, hide_index=True)
     ui.table_downloads(shown, lang, key=f"cofunding_{code}_{year}")
 
-st.header(t("budget_lines_title", year=year))
+st.header(t("prog_lines_title", year=year))
 lines = ui.query("budget_spend_lines", municipality=gm, programme=code, year=year, max_rows=bv.MAX_LINES)
 st.markdown(bv.lines_sentence(lines, programme["name"], year, lang))
 if not lines.empty:

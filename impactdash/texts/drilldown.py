@@ -41,6 +41,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This programme is linked to no ambition.",
     },
     "prog_year": {"nl": "Jaar", "en": "Year"},
+    "prog_lines_title": {"nl": "Boekingen, {year}", "en": "Spend lines, {year}"},
     "prog_cofunding_title": {"nl": "Externe cofinanciering, {year}", "en": "External co-funding, {year}"},
     "prog_cofunding_sentence": {
         "nl": "{n} financiers brachten in {year} samen {total} in.",

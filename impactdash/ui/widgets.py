@@ -56,7 +56,8 @@ def municipality_picker(current_lang: str) -> str:
         placeholder=i18n.t("municipality", current_lang),
     )
     st.session_state[MUNICIPALITY_KEY] = code
-    st.query_params["gm"] = code
+    if st.query_params.get("gm") != code:  # each change is a history entry (see linked_choice)
+        st.query_params["gm"] = code
     return code
 
 
@@ -308,9 +309,9 @@ def linked_choice(
     """Show a choice whose value lives in the address (``?param=...``); return the chosen option.
 
     A value in the address picks the option (a shared link, the back button); a choice made
-    here is written back, so the address always says what the page shows. A value that is
-    not among ``options`` shows ``unknown`` (a sentence in the page's language) once and
-    falls back to the first option. Options are compared as text, as the address holds them.
+    here is written back, so the address says what the page shows. A value that is not among
+    ``options`` shows ``unknown`` (a sentence in the page's language) and falls back to the
+    first option. Options are compared as text, as the address holds them.
     """
     by_text = {str(option): option for option in options}
     wanted = st.query_params.get(param)
@@ -325,6 +326,7 @@ def linked_choice(
     def _to_address() -> None:  # the choice made here goes into the address before the rerun
         st.query_params[param] = str(st.session_state[key])
 
-    value = st.selectbox(label, options, format_func=format_func, key=key, on_change=_to_address)
-    st.query_params[param] = str(value)
-    return value
+    # Only a choice made here changes the address: Streamlit adds a history entry for every
+    # change, so writing the default on each run would make the back button return to the
+    # same page (an address without the parameter means the first option).
+    return st.selectbox(label, options, format_func=format_func, key=key, on_change=_to_address)
