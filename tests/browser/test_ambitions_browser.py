@@ -120,6 +120,8 @@ def test_from_an_ambition_down_to_its_spend_lines_by_links_and_back(server, page
     assert "gm=GM0518" in href and "lang=nl" in href  # the whole state in the address
     link.click()
     page.wait_for_url("**/programme?*programme=*")
+    # The address changes before the new page's run starts: wait for the page itself.
+    page.get_by_role("heading", name=re.compile(r"^Boekingen, \d{4}")).wait_for(timeout=60_000)
     wait_until_drawn(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_role("heading", name=re.compile(r"^Boekingen, \d{4}")).count() == 1
@@ -140,6 +142,7 @@ def test_from_an_ambition_down_to_its_spend_lines_by_links_and_back(server, page
     assert page.locator('[data-testid="stException"]').count() == 0
     page.go_forward()
     page.wait_for_url("**/programme?*")
+    page.get_by_role("heading", name=re.compile(r"^Boekingen, \d{4}")).wait_for(timeout=60_000)
     wait_until_drawn(page)
     assert page.get_by_role("heading", name=re.compile(r"^Boekingen, \d{4}")).count() == 1
     assert not errors
