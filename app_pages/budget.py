@@ -129,7 +129,7 @@ by_class = classifications.breakdown(
 )
 ui.chart_section(
     None,
-    bv.breakdown_sentence(by_class, year, "programme", lang) if not by_class.empty else None,
+    bv.breakdown_sentence(by_class, year, dimension, lang) if not by_class.empty else None,
     ui.figure(cb.breakdown_figure, by_class, lang),
     bv.breakdown_table(by_class, t(f"class_{dimension}"), lang),
     lang,

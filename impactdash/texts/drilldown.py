@@ -66,6 +66,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Per Iv3-taakveld en per SDG, {year}",
         "en": "Per Iv3 task field and per SDG, {year}",
     },
+    "budget_unit_iv3": {"nl": "taakvelden", "en": "task fields"},
+    "budget_unit_sdg": {"nl": "SDG's", "en": "SDGs"},
     "class_dimension": {"nl": "Indeling", "en": "Classification"},
     "class_iv3": {"nl": "Iv3-taakveld", "en": "Iv3 task field"},
     "class_sdg": {"nl": "SDG", "en": "SDG"},

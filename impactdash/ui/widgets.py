@@ -283,6 +283,16 @@ def chart_section(
         data_table(table, current_lang, key=key)
 
 
+_LINK_WRAP_CSS = """<style>
+[data-testid="stPageLink-NavLink"] span,
+[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"],
+[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important;
+}
+</style>"""
+
+
 def drill_link(
     page: str, label: str, current_lang: str, *, icon: str | None = None, **params: object
 ) -> None:
@@ -292,6 +302,8 @@ def drill_link(
     a year, an ambition), so the link opened elsewhere shows the same figures; within the
     session Streamlit follows it without reloading, and the browser's back button returns.
     """
+    # A long programme or ambition name wraps instead of ending in "..." on a phone.
+    st.html(_LINK_WRAP_CSS)
     query = {"gm": st.session_state.get(MUNICIPALITY_KEY, ""), "lang": current_lang}
     query.update({name: str(value) for name, value in params.items()})
     st.page_link(page, label=label, icon=icon, query_params=query)
