@@ -61,6 +61,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "funder_kind_national": {"nl": "Rijk", "en": "national government"},
     "funder_kind_eu": {"nl": "Europese Unie", "en": "European Union"},
     "funder_kind_other": {"nl": "overig", "en": "other"},
+    # One building on the property page
+    "building_title": {
+        "nl": "Eén pand: bezetting en huurkorting",
+        "en": "One building: occupancy and rent discount",
+    },
+    "building_pick": {"nl": "Pand", "en": "Building"},
+    "building_sentence": {
+        "nl": "{name}, {quarter}: {pct} bezet, {tenants} huurders van wie {impact} impactondernemingen;"
+        " {regime}, huurkorting {discount} per jaar.",
+        "en": "{name}, {quarter}: {pct} occupied, {tenants} tenants of whom {impact} impact enterprises;"
+        " {regime}, rent discount {discount} a year.",
+    },
+    "building_col_quarter": {"nl": "Kwartaal", "en": "Quarter"},
+    "building_col_occupied": {"nl": "Bezet", "en": "Occupied"},
+    "building_col_tenants": {"nl": "Huurders", "en": "Tenants"},
+    "building_tenants_cell": {"nl": "{n} ({impact} impact)", "en": "{n} ({impact} impact)"},
     # Iv3 and SDG on the budget page
     "class_title": {
         "nl": "Per Iv3-taakveld en per SDG, {year}",

@@ -8,6 +8,7 @@ from impactdash import i18n
 from impactdash.safe_text import escape_markdown as md
 from impactdash.views import budget as bv
 from impactdash.views import classifications
+from impactdash.views import property as realestate
 
 
 def _date(value: object, lang: str) -> str:
@@ -82,5 +83,46 @@ def cofunding_table(cofunding: pd.DataFrame, year: int, lang: str) -> pd.DataFra
                 i18n.t(f"funder_kind_{k}", lang) for k in rows["funder_kind"]
             ],
             i18n.t("prog_col_amount", lang): [i18n.fmt_eur(v, lang) for v in rows["amount"]],
+        }
+    )
+
+
+# --- one building (the property page's drill-down) -----------------------------------
+
+
+def building_sentence(detail: pd.DataFrame, name: str, lang: str) -> str:
+    """Say one building's latest occupancy, tenants, rent regime and yearly rent discount."""
+    if detail.empty:
+        return i18n.t("no_data_selection", lang)
+    last = detail.iloc[0]
+    return i18n.t(
+        "building_sentence",
+        lang,
+        name=md(name),
+        quarter=realestate.quarter_label(int(last["year"]), int(last["quarter"]), lang),
+        pct=i18n.fmt_pct(last["occupancy_pct"], lang),
+        tenants=i18n.fmt_number(int(last["tenants"]), lang),
+        impact=i18n.fmt_number(int(last["impact_tenants"]), lang),
+        regime=realestate.regime_label(last["rent_regime"], lang).lower(),
+        discount=i18n.fmt_eur(last["rent_discount_eur_year"], lang),
+    )
+
+
+def building_table(detail: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return one building's quarters for display: quarter, occupied floor area and share, tenants."""
+    return pd.DataFrame(
+        {
+            i18n.t("building_col_quarter", lang): [
+                realestate.quarter_label(int(y), int(q), lang)
+                for y, q in zip(detail["year"], detail["quarter"], strict=True)
+            ],
+            i18n.t("building_col_occupied", lang): [
+                f"{i18n.fmt_value(m2, 'm2', lang)} ({i18n.fmt_pct(pct, lang)})"
+                for m2, pct in zip(detail["occupied_m2"], detail["occupancy_pct"], strict=True)
+            ],
+            i18n.t("building_col_tenants", lang): [
+                i18n.t("building_tenants_cell", lang, n=int(n), impact=int(i))
+                for n, i in zip(detail["tenants"], detail["impact_tenants"], strict=True)
+            ],
         }
     )

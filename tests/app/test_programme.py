@@ -42,7 +42,7 @@ def test_a_code_that_does_not_exist_is_said_in_the_pages_language(app, lang):
     at = _open(app, lang, programme="NOPE-1", year="1800")
     warnings = [w.value for w in at.warning]
     assert any("NOPE" in w and i18n.t("link_what_programme", lang) in w for w in warnings), warnings
-    assert at.selectbox(key="prog_pick_GM0518").value == at.selectbox(key="prog_pick_GM0518").options[0]
+    assert at.selectbox(key="prog_pick_GM0518").index == 0  # the first of the list
 
 
 def test_ambitions_link_down_to_programmes_and_the_address_picks_the_ambition(app):
@@ -58,3 +58,21 @@ def test_ambitions_link_down_to_programmes_and_the_address_picks_the_ambition(ap
         link.proto.query_string for link in at.get("page_link") if "programme=" in link.proto.query_string
     ]
     assert links and all("gm=GM0518" in q and "lang=nl" in q for q in links)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_address_picks_a_building_and_links_to_its_programme(app, lang):
+    at = app(lang, municipality="GM0518", tables=False)
+    at.query_params["property"] = "DH-V02"
+    at.switch_page("app_pages/property.py")
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="building_pick_GM0518").value == "DH-V02"
+    assert i18n.t("building_title", lang) in [h.value for h in at.header]
+    links = [
+        link.proto.query_string for link in at.get("page_link") if "programme=" in link.proto.query_string
+    ]
+    assert links == ["gm=GM0518&lang=" + lang + "&programme=DH-P08"]
+    at.query_params["property"] = "NOPE"
+    at.run()
+    assert any(i18n.t("link_what_property", lang) in w.value for w in at.warning)
