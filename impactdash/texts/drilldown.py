@@ -77,6 +77,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "building_col_occupied": {"nl": "Bezet", "en": "Occupied"},
     "building_col_tenants": {"nl": "Huurders", "en": "Tenants"},
     "building_tenants_cell": {"nl": "{n} ({impact} impact)", "en": "{n} ({impact} impact)"},
+    # One organisation on the ecosystem page
+    "org_title": {"nl": "Eén organisatie: haar verbindingen", "en": "One organisation: its connections"},
+    "org_pick": {"nl": "Organisatie", "en": "Organisation"},
+    "org_sentence": {
+        "nl": "{name} ({kind}) heeft {n} verbindingen in het netwerk, waarvan {through} via een programma.",
+        "en": "{name} ({kind}) has {n} connections in the network, {through} of them through a programme.",
+    },
+    "org_col_date": {"nl": "Datum", "en": "Date"},
+    "org_col_with": {"nl": "Verbonden met", "en": "Connected with"},
+    "org_col_kind": {"nl": "Soort verbinding", "en": "Kind of connection"},
+    "org_col_programme": {"nl": "Via programma", "en": "Through programme"},
+    "connection_kind_introduction": {"nl": "introductie", "en": "introduction"},
+    "connection_kind_customer": {"nl": "klant", "en": "customer"},
+    "connection_kind_investment": {"nl": "investering", "en": "investment"},
+    "connection_kind_partnership": {"nl": "samenwerking", "en": "partnership"},
+    "connection_kind_mentoring": {"nl": "mentoring", "en": "mentoring"},
+    "connection_kind_knowledge": {"nl": "kennisdeling", "en": "knowledge sharing"},
     # Iv3 and SDG on the budget page
     "class_title": {
         "nl": "Per Iv3-taakveld en per SDG, {year}",

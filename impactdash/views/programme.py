@@ -7,7 +7,7 @@ import pandas as pd
 from impactdash import i18n
 from impactdash.safe_text import escape_markdown as md
 from impactdash.views import budget as bv
-from impactdash.views import classifications
+from impactdash.views import classifications, ecosystem
 from impactdash.views import property as realestate
 
 
@@ -126,3 +126,41 @@ def building_table(detail: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
         }
     )
+
+
+# --- one organisation (the ecosystem page's drill-down) -------------------------------
+
+
+def organisation_sentence(connections: pd.DataFrame, name: str, kind: str, lang: str) -> str:
+    """Say how many connections one organisation has, and how many came through a programme."""
+    return i18n.t(
+        "org_sentence",
+        lang,
+        name=md(name),
+        kind=ecosystem.kind_label(kind, lang).lower(),
+        n=i18n.fmt_number(len(connections), lang),
+        through=i18n.fmt_number(int(connections["programme_code"].notna().sum()), lang),
+    )
+
+
+def organisation_table(connections: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return one organisation's connections for display: date, with whom, kind, through which programme."""
+    return pd.DataFrame(
+        {
+            i18n.t("org_col_date", lang): [_date(d, lang) for d in connections["connected_on"]],
+            i18n.t("org_col_with", lang): [
+                f"{md(n)} ({ecosystem.kind_label(k, lang).lower()})"
+                for n, k in zip(connections["other_name"], connections["other_kind"], strict=True)
+            ],
+            i18n.t("org_col_kind", lang): [i18n.t(f"connection_kind_{k}", lang) for k in connections["kind"]],
+            i18n.t("org_col_programme", lang): [
+                md(p) if isinstance(p, str) else "–" for p in connections["programme_name"]
+            ],
+        }
+    )
+
+
+def organisation_programmes(connections: pd.DataFrame) -> dict[str, str]:
+    """Return code -> name of the programmes one organisation's connections came through."""
+    through = connections.dropna(subset=["programme_code"]).drop_duplicates("programme_code")
+    return dict(zip(through["programme_code"], through["programme_name"], strict=True))

@@ -76,3 +76,17 @@ def test_the_address_picks_a_building_and_links_to_its_programme(app, lang):
     at.query_params["property"] = "NOPE"
     at.run()
     assert any(i18n.t("link_what_property", lang) in w.value for w in at.warning)
+
+
+def test_the_address_picks_an_organisation_and_links_to_its_programmes(app):
+    at = app("en", municipality="GM0518", tables=False)
+    at.query_params["org"] = "DH-O001"
+    at.switch_page("app_pages/ecosystem.py")
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="org_pick_GM0518").value == "DH-O001"
+    assert any("connections in the network" in m.value for m in at.markdown)
+    links = [
+        link.proto.query_string for link in at.get("page_link") if "programme=" in link.proto.query_string
+    ]
+    assert links and all(q.startswith("gm=GM0518&lang=en&programme=") for q in links)
