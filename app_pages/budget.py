@@ -6,8 +6,8 @@ import streamlit as st
 
 from impactdash import i18n, ui
 from impactdash.charts import budget as cb
+from impactdash.ui import drilldown
 from impactdash.views import budget as bv
-from impactdash.views import classifications
 
 lang = ui.lang()
 t = partial(i18n.t, lang=lang)
@@ -111,54 +111,7 @@ ui.chart_section(
 )
 
 # Per Iv3 task field or per SDG, and the programmes of one of them (links to their pages).
-st.header(t("class_title", year=year))
-dimension = (
-    st.segmented_control(
-        t("class_dimension"),
-        list(classifications.DIMENSIONS),
-        default="iv3",
-        format_func=lambda d: t(f"class_{d}"),
-        key="budget_class_dimension",
-    )
-    or "iv3"
-)
-by_class = classifications.breakdown(
-    ui.query(classifications.DIMENSIONS[dimension], municipality=gm, year=year, instrument=instrument),
-    dimension,
-    lang,
-)
-ui.chart_section(
-    None,
-    bv.breakdown_sentence(by_class, year, dimension, lang) if not by_class.empty else None,
-    ui.figure(cb.breakdown_figure, by_class, lang),
-    bv.breakdown_table(by_class, t(f"class_{dimension}"), lang),
-    lang,
-    key=f"budget_by_{dimension}",
-    notes=[classifications.SOURCES[dimension][lang]]
-    + ([t("class_sdg_overlap")] if dimension == "sdg" else []),
-)
-labels = dict(zip(by_class["label"], by_class["programme_codes"], strict=True))
-picked = st.selectbox(
-    t("class_filter"),
-    list(labels),
-    index=None,
-    placeholder=t("class_filter_all"),
-    key=f"budget_class_{dimension}",
-)
-if picked is not None:
-    codes = str(labels[picked]).split(";")
-    st.markdown(t("class_filter_sentence", n=len(codes), name=bv.md(picked), year=year))
-    listed = programmes.set_index("programme_code")
-    for programme_code in codes:
-        label = listed.loc[programme_code, "name"] if programme_code in listed.index else programme_code
-        ui.drill_link(
-            "app_pages/programme.py",
-            t("link_to_programme", name=bv.md(label)),
-            lang,
-            icon=":material/account_tree:",
-            programme=programme_code,
-            year=year,
-        )
+drilldown.classification_section(gm, year, instrument, programmes, lang)
 
 # Drill-down: one programme's spend lines of the year, newest first, limited in SQL.
 st.header(t("budget_lines_title", year=year))

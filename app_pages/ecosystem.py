@@ -6,9 +6,8 @@ import streamlit as st
 from impactdash import i18n, ui
 from impactdash.charts import ecosystem as chart_ecosystem
 from impactdash.measures import progress
-from impactdash.safe_text import escape_markdown
+from impactdash.ui import drilldown
 from impactdash.views import ecosystem
-from impactdash.views import programme as pv
 
 lang = ui.lang()
 gm, name = ui.municipality_page("page_ecosystem", lang, sep=" ")
@@ -133,41 +132,4 @@ else:
     )
 
 # One organisation, in the address (?org=...): its connections, and the programmes they came through.
-st.header(i18n.t("org_title", lang))
-members = ui.query("ecosystem_network_nodes", municipality=gm, max_nodes=100_000).sort_values("name")
-if members.empty:
-    st.info(i18n.t("no_data_selection", lang))
-else:
-    org_names = dict(zip(members["code"], members["name"], strict=True))
-    org = ui.linked_choice(
-        "org",
-        list(org_names),
-        label=i18n.t("org_pick", lang),
-        key=f"org_pick_{gm}",
-        unknown=i18n.t(
-            "link_unknown",
-            lang,
-            what=i18n.t("link_what_organisation", lang),
-            code=escape_markdown(st.query_params.get("org", "")),
-            town=name,
-        ),
-        format_func=org_names.get,
-    )
-    connections = ui.query("organisation_connections", municipality=gm, organisation=org)
-    kind = members.set_index("code").loc[org, "kind"]
-    ui.chart_section(
-        None,
-        pv.organisation_sentence(connections, org_names[org], kind, lang),
-        None,
-        pv.organisation_table(connections, lang),
-        lang,
-        key="eco_organisation",
-    )
-    for programme_code, programme_name in pv.organisation_programmes(connections).items():
-        ui.drill_link(
-            "app_pages/programme.py",
-            i18n.t("link_to_programme", lang, name=escape_markdown(programme_name)),
-            lang,
-            icon=":material/account_tree:",
-            programme=programme_code,
-        )
+drilldown.organisation_section(gm, name, lang)

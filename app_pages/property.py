@@ -6,8 +6,7 @@ from impactdash import i18n, ui
 from impactdash.charts import geo
 from impactdash.charts import property as chart_property
 from impactdash.measures import progress
-from impactdash.safe_text import escape_markdown
-from impactdash.views import programme as pv
+from impactdash.ui import drilldown
 from impactdash.views import property as realestate
 
 lang = ui.lang()
@@ -96,37 +95,4 @@ else:
         st.caption(line)
 
     # One building, in the address (?property=...): its occupancy per quarter, rent discount, programme.
-    st.header(i18n.t("building_title", lang))
-    buildings = dict(zip(register["code"], register["name"], strict=True))
-    chosen = ui.linked_choice(
-        "property",
-        list(buildings),
-        label=i18n.t("building_pick", lang),
-        key=f"building_pick_{gm}",
-        unknown=i18n.t(
-            "link_unknown",
-            lang,
-            what=i18n.t("link_what_property", lang),
-            code=escape_markdown(st.query_params.get("property", "")),
-            town=name,
-        ),
-        format_func=buildings.get,
-    )
-    building = ui.query("property_detail", municipality=gm, property=chosen)
-    ui.chart_section(
-        None,
-        pv.building_sentence(building, buildings[chosen], lang),
-        None,
-        pv.building_table(building, lang),
-        lang,
-        key="property_building",
-    )
-    programme_code = building["programme_code"].iloc[0] if not building.empty else None
-    if isinstance(programme_code, str):
-        ui.drill_link(
-            "app_pages/programme.py",
-            i18n.t("link_to_programme", lang, name=escape_markdown(building["programme_name"].iloc[0])),
-            lang,
-            icon=":material/account_tree:",
-            programme=programme_code,
-        )
+    drilldown.building_section(gm, name, register, lang)
