@@ -65,12 +65,19 @@ st.markdown(
 # One ambition in detail: chart, document, milestones, notes, programmes.
 st.header(i18n.t("amb_detail_heading", lang))
 by_code = {item.code: item for item in items}
-code = st.selectbox(
-    i18n.t("amb_pick", lang),
+code = ui.linked_choice(  # in the address (?ambition=...): a link from a programme comes back here
+    "ambition",
     [item.code for item in view.sort_items(items, order, lang)],
-    format_func=lambda c: view.option_label(by_code[c], lang),
-    placeholder=i18n.t("amb_pick", lang),
+    label=i18n.t("amb_pick", lang),
     key=f"amb_pick_{gm}",
+    unknown=i18n.t(
+        "link_unknown",
+        lang,
+        what=i18n.t("link_what_ambition", lang),
+        code=view.escape_markdown(st.query_params.get("ambition", "")),
+        town=name,
+    ),
+    format_func=lambda c: view.option_label(by_code[c], lang),
 )
 item = by_code[code]
 notes = ui.query("ambitions_notes", municipality=gm)
@@ -115,3 +122,13 @@ if not programmes.empty:
     if described := view.programme_descriptions(programmes, lang):
         st.markdown(f"#### {i18n.t('amb_programmes_described', lang)}")
         st.markdown(described, unsafe_allow_html=True)
+    # Down: each programme's budget, moments, co-funding and spend lines, one link away.
+    st.markdown(f"**{i18n.t('link_programmes_heading', lang)}**")
+    for row in programmes.itertuples(index=False):
+        ui.drill_link(
+            "app_pages/programme.py",
+            i18n.t("link_to_programme", lang, name=view.escape_markdown(row.programme_name)),
+            lang,
+            icon=":material/account_tree:",
+            programme=row.programme_code,
+        )

@@ -6,6 +6,7 @@ import streamlit as st
 
 from impactdash import i18n, ui
 from impactdash.charts import budget as cb
+from impactdash.ui import drilldown
 from impactdash.views import budget as bv
 
 lang = ui.lang()
@@ -109,6 +110,9 @@ ui.chart_section(
     + bv.notes_for(notes, lang, "metric", bv.LEVERAGE_NOTES),
 )
 
+# Per Iv3 task field or per SDG, and the programmes of one of them (links to their pages).
+drilldown.classification_section(gm, year, instrument, programmes, lang)
+
 # Drill-down: one programme's spend lines of the year, newest first, limited in SQL.
 st.header(t("budget_lines_title", year=year))
 options = bv.programme_options(programmes, lang)
@@ -122,6 +126,14 @@ code = st.selectbox(
     key=f"budget_programme_{gm}_{year}_{instrument}",
 )
 chosen = programmes.set_index("programme_code").loc[code]
+ui.drill_link(  # the programme's own page: every year, its moments, co-funding, Iv3 and SDGs
+    "app_pages/programme.py",
+    t("link_to_programme", name=bv.md(chosen["name"])),
+    lang,
+    icon=":material/account_tree:",
+    programme=code,
+    year=year,
+)
 lines = ui.query("budget_spend_lines", municipality=gm, programme=code, year=year, max_rows=bv.MAX_LINES)
 st.markdown(f"{bv.lines_sentence(lines, chosen['name'], year, lang)} {bv.lead_text(chosen, lang)}")
 if not lines.empty:

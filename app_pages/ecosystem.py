@@ -6,6 +6,7 @@ import streamlit as st
 from impactdash import i18n, ui
 from impactdash.charts import ecosystem as chart_ecosystem
 from impactdash.measures import progress
+from impactdash.ui import drilldown
 from impactdash.views import ecosystem
 
 lang = ui.lang()
@@ -130,3 +131,6 @@ else:
         key="eco_lead",
         notes=notes.get(None, []),
     )
+
+# One organisation, in the address (?org=...): its connections, and the programmes they came through.
+drilldown.organisation_section(gm, name, lang)

@@ -6,6 +6,7 @@ from impactdash import i18n, ui
 from impactdash.charts import geo
 from impactdash.charts import property as chart_property
 from impactdash.measures import progress
+from impactdash.ui import drilldown
 from impactdash.views import property as realestate
 
 lang = ui.lang()
@@ -95,3 +96,6 @@ else:
     if described := realestate.description_lines(register, lang):
         st.subheader(i18n.t("property_described", lang))
         st.markdown(described, unsafe_allow_html=True)
+
+    # One building, in the address (?property=...): its occupancy per quarter, rent discount, programme.
+    drilldown.building_section(gm, name, register, lang)

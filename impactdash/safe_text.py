@@ -43,6 +43,11 @@ _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|\*|_)")
 _ESCAPED = re.compile(r"\\(.)")
 
 
+def unescape_markdown(text: str) -> str:
+    """Undo :func:`escape_markdown`: the text as typed (a download of a shown table holds it so)."""
+    return _ESCAPED.sub(r"\1", text)
+
+
 def plain_text(markdown: str) -> str:
     """Return the words of one of our Markdown sentences, for a screen reader (a chart's alt text).
 

@@ -12,6 +12,8 @@ import io
 
 import pandas as pd
 
+from impactdash.safe_text import unescape_markdown
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -49,3 +51,24 @@ def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
                     out[column] = out[column].dt.tz_localize(None)
             out.to_excel(writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()
+
+
+def shown_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a chart's display table as its downloads hold it: the cells a person reads, as text.
+
+    Display tables escape typed text for Markdown (``safe_text.escape_markdown``); the file
+    holds the words themselves, so a name reads as typed. Numbers and column names (in the
+    page's language) stay as shown, so the file says exactly what the table beside the chart says.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: unescape_markdown(v) if isinstance(v, str) else v)
+    out.columns = [unescape_markdown(str(c)) for c in out.columns]
+    return out.reset_index(drop=True)
+
+
+def table_files(frame: pd.DataFrame, sheet: str) -> tuple[bytes, bytes]:
+    """Return a display table as (CSV, Excel) bytes, formula cells neutralised (see :func:`shown_table`)."""
+    shown = shown_table(frame)
+    return to_csv_bytes(shown), to_excel_bytes({sheet: shown})

@@ -62,10 +62,13 @@ from impactdash.ui.widgets import (
     chart_section,
     data_table,
     dataset_banner,
+    drill_link,
     file_uploader,
     foreign_text,
+    linked_choice,
     municipality_page,
     municipality_picker,
+    table_downloads,
 )
 
 __all__ = [
@@ -94,6 +97,9 @@ __all__ = [
     "current_actor",
     "current_publication",
     "data_table",
+    "drill_link",
+    "linked_choice",
+    "table_downloads",
     "dataset_banner",
     "draft_changes",
     "figure",

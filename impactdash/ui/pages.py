@@ -17,6 +17,7 @@ PAGES = (
     ("app_pages/property.py", "page_property", ":material/apartment:", "property", None),
     ("app_pages/ecosystem.py", "page_ecosystem", ":material/hub:", "ecosystem", None),
     ("app_pages/ambitions.py", "page_ambitions", ":material/flag:", "ambitions", None),
+    ("app_pages/programme.py", "page_programme", ":material/account_tree:", "programme", None),
     ("app_pages/compare.py", "page_compare", ":material/compare_arrows:", "compare", None),
     ("app_pages/method.py", "page_method", ":material/menu_book:", "method", None),
     ("app_pages/changelog.py", "page_changelog", ":material/history_edu:", "changelog", None),

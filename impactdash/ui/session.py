@@ -36,7 +36,8 @@ def language_switch() -> str:
     )
     chosen = choice or current
     st.session_state[LANG_KEY] = chosen
-    st.query_params[LANG_KEY] = chosen
+    if st.query_params.get(LANG_KEY) != chosen:  # each change is a history entry (see ui.linked_choice)
+        st.query_params[LANG_KEY] = chosen
     return chosen
 
 

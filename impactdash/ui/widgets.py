@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from impactdash import config, i18n
-from impactdash.publish import pointer
+from impactdash.publish import exports, pointer
 from impactdash.safe_text import escape_markdown, plain_text, typed_in
 from impactdash.ui.session import lang as session_lang
 from impactdash.ui.sources import (
@@ -37,8 +37,17 @@ def municipality_picker(current_lang: str) -> str:
         return ""
     codes = towns["code"].tolist()
     names = dict(zip(towns["code"], towns["name"], strict=True))
-    wanted = st.session_state.get(MUNICIPALITY_KEY) or st.query_params.get("gm")
-    index = codes.index(wanted) if wanted in codes else 0
+    # The address first: a drill-down link names its municipality (see drill_link). The
+    # address differs from the session's municipality only when a link changed it (a choice
+    # here writes both), so only then is the choice set to it.
+    wanted = st.query_params.get("gm")
+    chosen = st.session_state.get(MUNICIPALITY_KEY)
+    followed = wanted in codes and wanted != chosen and "gm_select" in st.session_state
+    if followed:
+        st.session_state["gm_select"] = wanted
+    wanted = wanted or st.session_state.get(MUNICIPALITY_KEY)
+    # No default beside a value set here (Streamlit warns about both).
+    index = codes.index(wanted) if wanted in codes and not followed else 0
     code = st.sidebar.selectbox(
         i18n.t("municipality", current_lang),
         codes,
@@ -48,7 +57,8 @@ def municipality_picker(current_lang: str) -> str:
         placeholder=i18n.t("municipality", current_lang),
     )
     st.session_state[MUNICIPALITY_KEY] = code
-    st.query_params["gm"] = code
+    if st.query_params.get("gm") != code:  # each change is a history entry (see linked_choice)
+        st.query_params["gm"] = code
     return code
 
 
@@ -159,7 +169,36 @@ def data_table(frame: pd.DataFrame | Callable[[], pd.DataFrame], current_lang: s
     if box.open:
         with box:
             st.html(_NARROW_TABLE_CSS)
-            st.table(frame() if callable(frame) else frame, hide_index=True)
+            shown = frame() if callable(frame) else frame
+            st.table(shown, hide_index=True)
+            table_downloads(shown, current_lang, key=key)
+
+
+def table_downloads(frame: pd.DataFrame, current_lang: str, *, key: str) -> None:
+    """Offer a shown table as CSV and Excel, built on click (``publish.exports.table_files``).
+
+    The files hold the table's cells as a person reads them (column names in the page's
+    language), formula cells neutralised; ``key`` names the files and the buttons.
+    """
+    left, right = st.columns(2)
+    left.download_button(
+        i18n.t("download_table_csv", current_lang),
+        data=lambda: exports.table_files(frame, key)[0],
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key=f"download_csv_{key}",
+    )
+    right.download_button(
+        i18n.t("download_table_xlsx", current_lang),
+        data=lambda: exports.table_files(frame, key)[1],
+        file_name=f"{key}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/download:",
+        key=f"download_xlsx_{key}",
+    )
 
 
 _UPLOADER_CSS = """
@@ -262,3 +301,64 @@ def foreign_text(text: str, text_lang: str, *, lead: str = "", small: bool = Fal
     if small:
         line = f'<span style="font-size: 0.875rem">{line}</span>'
     st.markdown(line, unsafe_allow_html=True)
+
+
+_LINK_WRAP_CSS = """<style>
+[data-testid="stPageLink-NavLink"] span,
+[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"],
+[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important;
+}
+</style>"""
+
+
+def drill_link(
+    page: str, label: str, current_lang: str, *, icon: str | None = None, **params: object
+) -> None:
+    """Link to ``page`` with its state in the address: a real ``<a href>`` a person can share.
+
+    The address carries the municipality (``gm``), the language and ``params`` (a programme,
+    a year, an ambition), so the link opened elsewhere shows the same figures; within the
+    session Streamlit follows it without reloading, and the browser's back button returns.
+    """
+    # A long programme or ambition name wraps instead of ending in "..." on a phone.
+    st.html(_LINK_WRAP_CSS)
+    query = {"gm": st.session_state.get(MUNICIPALITY_KEY, ""), "lang": current_lang}
+    query.update({name: str(value) for name, value in params.items()})
+    st.page_link(page, label=label, icon=icon, query_params=query)
+
+
+def linked_choice(
+    param: str,
+    options: list,
+    *,
+    label: str,
+    key: str,
+    unknown: str,
+    format_func: Callable[[object], str] = str,
+) -> object:
+    """Show a choice whose value lives in the address (``?param=...``); return the chosen option.
+
+    A value in the address picks the option (a shared link, the back button); a choice made
+    here is written back, so the address says what the page shows. A value that is not among
+    ``options`` shows ``unknown`` (a sentence in the page's language) and falls back to the
+    first option. Options are compared as text, as the address holds them.
+    """
+    by_text = {str(option): option for option in options}
+    wanted = st.query_params.get(param)
+    if wanted is not None:
+        if wanted in by_text:
+            st.session_state[key] = by_text[wanted]
+        else:
+            st.warning(unknown)
+    if st.session_state.get(key) not in options:
+        st.session_state.pop(key, None)
+
+    def _to_address() -> None:  # the choice made here goes into the address before the rerun
+        st.query_params[param] = str(st.session_state[key])
+
+    # Only a choice made here changes the address: Streamlit adds a history entry for every
+    # change, so writing the default on each run would make the back button return to the
+    # same page (an address without the parameter means the first option).
+    return st.selectbox(label, options, format_func=format_func, key=key, on_change=_to_address)

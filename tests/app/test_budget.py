@@ -115,14 +115,19 @@ def test_page_renders_five_charts_with_titles_and_summaries(app, lang, gm):
         i18n.t("budget_by_instrument_title", lang, year=year),
         i18n.t("budget_cumulative_title", lang, year=year),
         i18n.t("budget_leverage_title", lang),
+        i18n.t("class_title", lang, year=year),
         i18n.t("budget_lines_title", lang, year=year),
     ]
     charts = at.get("plotly_chart")
-    assert len(charts) == 5
+    assert len(charts) == 6
     for chart in charts:
         spec = _spec(chart)
         assert spec["data"] and all(trace.get("x") or trace.get("y") for trace in spec["data"])
-    assert len(at.expander) == 5, "every chart has its data as a table one click away"
+    assert len(at.expander) == 6, "every chart has its data as a table one click away"
+    # ... and, beside each table, its CSV and Excel downloads (the files: tests/unit/test_drilldown.py)
+    downloads = [b.proto.label for b in at.get("download_button")]
+    assert downloads.count(i18n.t("download_table_csv", lang)) == 6
+    assert downloads.count(i18n.t("download_table_xlsx", lang)) == 6
     assert ("illustratief" if lang == "nl" else "illustrative") in " ".join(i.value for i in at.info)
 
 

@@ -129,6 +129,7 @@ def test_english_page_speaks_english(app):
         "Connections per year",
         "The network",
         "Programmes led by partners or by the municipality",
+        "One organisation: its connections",
     ]
 
 

@@ -75,7 +75,7 @@ def test_page_renders_its_four_charts(app, lang, gm):
             "property_map_title",
             "property_register_title",
         )
-    ]
+    ] + [i18n.t("building_title", lang)]
     specs = _specs(at)
     assert len(specs) == 4
     assert all(spec["data"] for spec in specs), "every chart has traces"
@@ -87,8 +87,8 @@ def test_page_renders_its_four_charts(app, lang, gm):
     assert {t["type"] for t in the_map["data"]} == {"scatter"}, "no geo traces (CDN) and no tiles"
     assert any(t.get("fill") == "toself" for t in the_map["data"]), "district outlines are drawn"
     # every chart's data is a click away, the register is shown as a table
-    assert len(at.expander) == 3
-    assert len(at.table) == 4
+    assert len(at.expander) == 4  # with one building's quarters
+    assert len(at.table) == 5  # the register and one building's quarters beside the charts' tables
 
 
 @pytest.mark.parametrize(("lang", "gm"), CASES)
@@ -132,7 +132,7 @@ def test_the_hague_figures_on_the_demo_data(app, demo_db_file):
     metrics = {m.label: m for m in at.metric}
     assert metrics["Vloeroppervlak voor impact"].value == i18n.fmt_value(latest[1], "m2", "nl")
     assert f"in {active} panden" in _page_text(at)
-    register = at.table[-1].value
+    register = at.table[-2].value  # before the one building's quarters
     assert len(register) == 15
     assert list(register.columns)[:3] == ["Pand en adres", "Wijk", "Status"]
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import PHONE, open_data_tables, screenshot, wait_until_drawn
+from tests.browser.conftest import PHONE, assert_accessible, open_data_tables, screenshot, wait_until_drawn
 
 #: Streamlit's own chrome, not this page: at phone width a wide st.table scrolls sideways in a
 #: container without tabindex (Streamlit renders it; a page cannot add one). Ignored only there.
@@ -100,3 +102,47 @@ def test_phone_width_keeps_the_page_usable(server, new_page):
     if count:
         print(report)
     assert count == 0
+
+
+def test_from_an_ambition_down_to_its_spend_lines_by_links_and_back(server, page):
+    """A councillor follows one ambition to a programme's bookings by links alone, and back.
+
+    Each step is an address of its own (shareable); the browser's back button returns to
+    the ambition, the forward button to the programme.
+    """
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    start = "?gm=GM0518&lang=nl&ambition=DH-A-LEVERAGE"
+    _open(server, page, start)
+    ambition = page.locator('[data-testid="stMarkdownContainer"] h3').first.inner_text()
+    link = page.locator('a[href*="programme="]').first
+    href = link.get_attribute("href")
+    assert "gm=GM0518" in href and "lang=nl" in href  # the whole state in the address
+    link.click()
+    page.wait_for_url("**/programme?*programme=*")
+    # The address changes before the new page's run starts: wait for the page itself.
+    page.get_by_role("heading", name=re.compile(r"^Boekingen, \d{4}")).wait_for(timeout=60_000)
+    wait_until_drawn(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_role("heading", name=re.compile(r"^Boekingen, \d{4}")).count() == 1
+    assert page.get_by_role("heading", name=re.compile(r"^Externe cofinanciering")).count() == 1
+    assert page.locator('[data-testid="stTable"]').count() >= 1  # the bookings
+    assert page.get_by_text("Iv3-taakveld:").count() == 1
+    assert page.locator('a[href*="ambition=DH-A-LEVERAGE"]').count() == 1  # the way up
+    screenshot(page, "programme-from-ambition-nl")
+    assert_accessible(page)
+    page.go_back()
+    page.wait_for_url("**/ambitions?*ambition=DH-A-LEVERAGE*")
+    page.wait_for_function(
+        "(name) => [...document.querySelectorAll('[data-testid=\"stMarkdownContainer\"] h3')]"
+        ".some(h => h.innerText === name)",
+        arg=ambition,
+    )
+    wait_until_drawn(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.go_forward()
+    page.wait_for_url("**/programme?*")
+    page.get_by_role("heading", name=re.compile(r"^Boekingen, \d{4}")).wait_for(timeout=60_000)
+    wait_until_drawn(page)
+    assert page.get_by_role("heading", name=re.compile(r"^Boekingen, \d{4}")).count() == 1
+    assert not errors

@@ -37,11 +37,11 @@ def test_budget_page_in_dutch(server, page):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     _open(server, page)
     assert page.locator("h1").first.inner_text().startswith("Budget en uitgaven")
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 5
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 6  # with Iv3/SDG
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("uitgegeven van").count() >= 1
     assert page.get_by_text("Hefboom: externe cofinanciering per gemeentelijke euro").count() == 1
-    assert open_data_tables(page) == 5
+    assert open_data_tables(page) == 6
     assert page.locator('[data-testid="stTable"]').count() >= 5
     assert_accessible(page)
     _whole_page(page, "budget-nl")
@@ -56,7 +56,7 @@ def test_budget_page_in_english_then_one_instrument(server, page):
     """
     _open(server, page, "?lang=en")
     assert page.locator("h1").first.inner_text().startswith("Budget and spend")
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 5
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 6  # with Iv3/SDG
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Leverage: external co-funding per municipal euro").count() == 1
     assert_accessible(page)
@@ -77,7 +77,7 @@ def test_phone_width(server, new_page, gm):
     page = new_page(PHONE)
     _open(server, page, f"?gm={gm}")
     assert page.locator("h1").first.inner_text().startswith("Budget en uitgaven")
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 5
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 6  # with Iv3/SDG
     assert page.locator('[data-testid="stException"]').count() == 0
     overflow = page.evaluate(
         "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"

@@ -75,7 +75,7 @@ def test_property_page_draws_offline_and_accessibly(server, page, query, name):
         page.locator("img").evaluate_all("els => els.filter(e => !e.src.startsWith(location.origin)).length")
         == 0
     )
-    assert open_data_tables(page) == 3  # the map's data is the register below it
+    assert open_data_tables(page) == 4  # the map's data is the register below it; one building's quarters
     assert_accessible(page)
     _tall_screenshot(page, name, 1366)
     assert _hosts(urls) == {"127.0.0.1"}, f"the page asked other hosts: {urls}"
