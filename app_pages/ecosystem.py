@@ -48,10 +48,8 @@ else:
         i18n.t(
             "eco_ambitions_summary",
             lang,
-            n=len(items),
-            on=counts["on_track"],
-            risk=counts["at_risk"],
-            off=counts["off_track"],
+            ambitions=i18n.plural("count_ambitions", len(items), lang),
+            **i18n.status_clauses(counts, lang),
         )
     )
 for row_start in range(0, len(items), 2):

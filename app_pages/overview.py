@@ -8,6 +8,7 @@ from impactdash import i18n, ui
 from impactdash.charts import base as charts
 from impactdash.measures import progress
 from impactdash.safe_text import escape_markdown
+from impactdash.views import ambitions as ambitions_view
 from impactdash.views import changes as changes_view
 
 lang = ui.lang()
@@ -19,19 +20,7 @@ changed = ui.changed_figures()
 items = ui.cached(progress.for_municipality, gm)
 counts = progress.status_counts(items)
 start = ui.query("municipalities").set_index("code").loc[gm, "pillar_start"]
-if items:
-    st.markdown(
-        i18n.t(
-            "story",
-            lang,
-            name=name,
-            start=start.year if start is not None else "–",
-            ambitions=i18n.plural("count_ambitions", len(items), lang),
-            **i18n.status_clauses(counts, lang),
-        )
-    )
-else:
-    st.markdown(i18n.t("no_ambitions", lang, name=name))
+st.markdown(ambitions_view.story_sentence(name, start, items, counts, lang))
 
 # Key figures: this year's spend against budget and the latest level of three measures.
 st.header(i18n.t("key_figures", lang))

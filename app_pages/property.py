@@ -24,7 +24,7 @@ ambition = {item.metric_code: item for item in ambitions}
 figures = realestate.key_figures(quarters, discount, register)
 cols = st.columns(4)
 cols[0].metric(i18n.t("property_kpi_floor", lang), i18n.fmt_value(figures["impact_floor_m2"], "m2", lang))
-cols[0].caption(i18n.t("property_kpi_properties", lang, n=figures["active"]))
+cols[0].caption(i18n.plural("property_kpi_properties", int(figures["active"]), lang))
 cols[1].metric(i18n.t("property_kpi_occupancy", lang), i18n.fmt_pct(figures["occupancy_pct"], lang))
 cols[1].caption(i18n.t("property_kpi_vacancy", lang, pct=i18n.fmt_pct(figures["vacancy_pct"], lang)))
 cols[2].metric(i18n.t("property_kpi_tenants", lang), i18n.fmt_number(figures["impact_tenants"], lang))
@@ -82,7 +82,7 @@ else:
     ui.chart(figure, key="property_map", alt=sentence)
     st.caption(i18n.t("property_map_outlines" if districts else "property_map_no_outlines", lang))
     if len(located) < len(register):
-        st.caption(i18n.t("property_no_location", lang, n=len(register) - len(located)))
+        st.caption(i18n.plural("property_no_location", len(register) - len(located), lang))
 
 # The register: one row per building, the map's data and more.
 st.header(i18n.t("property_register_title", lang))

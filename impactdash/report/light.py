@@ -185,19 +185,7 @@ def _overview(source: _Source, gm: str, name: str, lang: str) -> str:
     items = progress.for_municipality(source.con, gm)
     counts = progress.status_counts(items)
     start = source.query("municipalities").set_index("code").loc[gm, "pillar_start"]
-    if items:
-        story = i18n.t(
-            "story",
-            lang,
-            name=name,
-            start=start.year if start is not None else "–",
-            n=len(items),
-            on=counts["on_track"],
-            risk=counts["at_risk"],
-            off=counts["off_track"],
-        )
-    else:
-        story = i18n.t("no_ambitions", lang, name=name)
+    story = ambitions_view.story_sentence(name, start, items, counts, lang)
     # The first key figure (this year's spend) has the budget under it, as on the page.
     key_figures = list(overview_figures(source, gm, lang).items())
     captions = [_budget_caption(source, gm, lang)] + [""] * (len(key_figures) - 1)

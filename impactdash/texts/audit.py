@@ -63,6 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # An entry's detail, said in words; {value} is the stored value, numbers formatted.
     "audit_detail_file": {"nl": "bestand {value}", "en": "file {value}"},
     "audit_detail_rows": {"nl": "{value} rijen", "en": "{value} rows"},
+    "audit_detail_rows_one": {"nl": "{value} rij", "en": "{value} row"},
     "audit_detail_inserted": {"nl": "{value} nieuw", "en": "{value} new"},
     "audit_detail_updated": {"nl": "{value} gewijzigd", "en": "{value} changed"},
     "audit_detail_unchanged": {"nl": "{value} ongewijzigd", "en": "{value} unchanged"},
@@ -82,7 +83,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "audit_detail_from": {"nl": "uit back-up {value}", "en": "from backup {value}"},
     "audit_detail_backup_before": {"nl": "eerst een back-up: {value}", "en": "backup made first: {value}"},
     "audit_detail_password": {"nl": "wachtwoord opnieuw ingesteld", "en": "password reset"},
-    "audit_detail_sessions_ended": {"nl": "{value} sessie(s) beëindigd", "en": "{value} session(s) ended"},
+    "audit_detail_sessions_ended": {"nl": "{value} sessies beëindigd", "en": "{value} sessions ended"},
+    "audit_detail_sessions_ended_one": {"nl": "{value} sessie beëindigd", "en": "{value} session ended"},
     "audit_op_insert": {"nl": "nieuw", "en": "new"},
     "audit_op_update": {"nl": "gewijzigd", "en": "changed"},
     "audit_op_delete": {"nl": "verwijderd", "en": "removed"},

@@ -110,8 +110,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{field} {date} is after the reporting date {reporting}; is the year right?",
     },
     "edit_late_more": {
-        "nl": "… en nog {count} rij(en) met een datum na de peildatum.",
-        "en": "… and {count} more row(s) with a date after the reporting date.",
+        "nl": "… en nog {count} rijen met een datum na de peildatum.",
+        "en": "… and {count} more rows with a date after the reporting date.",
+    },
+    "edit_late_more_one": {
+        "nl": "… en nog {count} rij met een datum na de peildatum.",
+        "en": "… and {count} more row with a date after the reporting date.",
     },
     "edit_saved_but": {
         "nl": "Opgeslagen, maar kijk dit na:",

@@ -19,6 +19,26 @@ from impactdash.measures.progress import AmbitionProgress
 from impactdash.safe_text import escape_markdown  # noqa: F401 (re-exported for the page)
 from impactdash.views import bilingual
 
+
+def story_sentence(name: str, start: object, items: list, counts: dict[str, int], lang: str) -> str:
+    """Return the overview's opening sentence: since when, how many ambitions, how many on track.
+
+    ``start`` is the pillar's start date (or None); ``counts`` from ``progress.status_counts``.
+    One sentence for the overview page and its light version. Counts agree with their
+    nouns and verbs (Babel's plural rules, ``i18n.plural``).
+    """
+    if not items:
+        return i18n.t("no_ambitions", lang, name=name)
+    return i18n.t(
+        "story",
+        lang,
+        name=name,
+        start=start.year if start is not None and not pd.isna(start) else "–",
+        ambitions=i18n.plural("count_ambitions", len(items), lang),
+        **i18n.status_clauses(counts, lang),
+    )
+
+
 #: Worst first: the default order of the list.
 STATUS_ORDER = ("off_track", "at_risk", "on_track", "no_data")
 #: The ways the list can be sorted, each with its text key.
@@ -197,15 +217,14 @@ def intro_sentence(items: list[AmbitionProgress], name: str, as_of: dt.date | No
         "amb_intro",
         lang,
         name=name,
-        n=len(items),
+        ambitions=i18n.plural("count_ambitions", len(items), lang),
         date=i18n.fmt_date(as_of, lang),
         on=counts["on_track"],
         risk=counts["at_risk"],
         off=counts["off_track"],
     )
     if counts["no_data"]:
-        key = "amb_intro_no_data_one" if counts["no_data"] == 1 else "amb_intro_no_data"
-        text += i18n.t(key, lang, k=counts["no_data"])
+        text += i18n.plural("amb_intro_no_data", counts["no_data"], lang)
     return text
 
 
@@ -483,10 +502,10 @@ def programmes_sentence(programmes: pd.DataFrame, as_of: dt.date, lang: str) -> 
         return i18n.t("amb_no_programmes", lang)
     budget_year = float(programmes["budget_last_year"].sum())
     spend_year = float(programmes["spend_last_year"].sum())
-    return i18n.t(
-        "amb_programmes_sentence_one" if len(programmes) == 1 else "amb_programmes_sentence",
+    return i18n.plural(
+        "amb_programmes_sentence",
+        len(programmes),
         lang,
-        n=len(programmes),
         budget=_eur(float(programmes["budget_total"].sum()), lang),
         year_now=as_of.year,
         spend=_eur(float(programmes["spend_total"].sum()), lang),

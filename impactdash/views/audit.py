@@ -106,6 +106,8 @@ def _detail_words(key: str, value: object, lang: str) -> str:
     )
     text = f"audit_detail_{key}"
     if key and text in i18n.TEXTS:
+        if isinstance(value, int) and not isinstance(value, bool) and key != "reverts":
+            return i18n.plural(text, value, lang, value=shown)  # "1 rij", "12.000 rijen"
         return i18n.t(text, lang, value=shown)
     return f"{key}: {shown}" if key else shown
 

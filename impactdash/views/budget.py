@@ -430,12 +430,12 @@ def lines_sentence(lines: pd.DataFrame, programme: str, year: int, lang: str) ->
     if lines.empty:
         return i18n.t("no_data_selection", lang)
     total_lines = int(lines["total_lines"].iloc[0])
-    text = i18n.t(
+    text = i18n.plural(
         "budget_lines_sentence",
+        total_lines,
         lang,
         programme=md(programme),
         year=year,
-        n=i18n.fmt_number(total_lines, lang),
         total=i18n.fmt_eur(lines["total_amount"].iloc[0], lang),
     )
     if total_lines > len(lines):

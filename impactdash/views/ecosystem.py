@@ -14,7 +14,7 @@ import pandas as pd
 
 from impactdash import i18n
 from impactdash.measures.progress import AmbitionProgress
-from impactdash.safe_text import escape_hover, escape_markdown  # noqa: F401 (re-exported for the page)
+from impactdash.safe_text import escape_hover, escape_markdown, typed_in  # noqa: F401 (re-exported for the page)
 from impactdash.views import ambitions as ambitions_view
 from impactdash.views import bilingual
 

@@ -394,7 +394,7 @@ def import_late_lines(dataset: str, preview, lang: str) -> list[str]:
     ]
     if preview.late_count > len(preview.late):
         more = i18n.fmt_number(preview.late_count - len(preview.late), lang)
-        lines.append(i18n.t("edit_late_more", lang, count=more))
+        lines.append(i18n.plural("edit_late_more", more, lang))
     return lines
 
 

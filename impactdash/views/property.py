@@ -14,7 +14,7 @@ import pandas as pd
 
 from impactdash import i18n
 from impactdash.measures.progress import AmbitionProgress
-from impactdash.safe_text import escape_markdown  # noqa: F401 (re-exported for the page)
+from impactdash.safe_text import escape_markdown, typed_in  # noqa: F401 (re-exported for the page)
 from impactdash.views import ambitions as ambitions_view
 from impactdash.views import bilingual
 
@@ -150,12 +150,12 @@ def discount_sentence(discount: pd.DataFrame, lang: str) -> str | None:
     if discount.empty:
         return None
     last = discount.iloc[-1]
-    text = i18n.t(
+    text = i18n.plural(
         "property_discount_sentence",
+        int(last["properties"]),
         lang,
         year=int(last["year"]),
         value=euros(last["rent_discount_eur"], lang),
-        n=int(last["properties"]),
         first=int(discount["year"].min()),
         total=euros(discount["rent_discount_eur"].sum(), lang),
     )
@@ -290,7 +290,7 @@ def register_sentence(register: pd.DataFrame, lang: str) -> str:
     """Say how many buildings the table lists and which quarter its occupancy is from."""
     latest = _latest_quarter(register)
     quarter = quarter_label(*latest, lang) if latest else "–"
-    return i18n.t("property_register_sentence", lang, n=len(register), date=quarter)
+    return i18n.plural("property_register_sentence", len(register), lang, date=quarter)
 
 
 def description_lines(register: pd.DataFrame, lang: str) -> str:

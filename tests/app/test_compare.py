@@ -252,13 +252,17 @@ def test_one_town_keeps_its_colour(app, con):
 
 
 def test_a_dutch_note_on_the_english_page_is_marked_as_dutch(app, con):
-    """WCAG 3.1.2: a screen reader reads the note in Dutch, the words around it in English."""
+    """WCAG 3.1.2: a screen reader reads the note in Dutch, the words around it in English.
+
+    A note without an English text (the demo's occupancy note), so the Dutch one is shown.
+    """
     (body,) = _sql(
         con,
         "select n.body from note as n join ambition as a on a.code = n.subject_code where n.subject_kind ="
-        " 'ambition' and n.visibility = 'public' and a.metric_code = 'impact_floor_m2' limit 1",
+        " 'ambition' and n.visibility = 'public' and a.metric_code = 'occupancy_pct' and n.body_en is null"
+        " limit 1",
     )[0]
-    english = _set(_open(app, "en"), "selectbox", "compare_metric", "impact_floor_m2")
+    english = _set(_open(app, "en"), "selectbox", "compare_metric", "occupancy_pct")
     assert any(f'<span lang="nl">{escape_markdown(body)}</span>' in m.value for m in english.markdown)
-    dutch = _set(_open(app, "nl"), "selectbox", "compare_metric", "impact_floor_m2")
+    dutch = _set(_open(app, "nl"), "selectbox", "compare_metric", "occupancy_pct")
     assert not any("lang=" in m.value for m in dutch.markdown)

@@ -255,7 +255,8 @@ def test_note_lines_and_chart_periods_are_numbered_alike():
     # On the English page the Dutch note is marked as Dutch (WCAG 3.1.2), still shown as typed.
     english = view.note_lines(_notes(), {"P1": "Impacthub"}, "en")
     assert (
-        english[0] == r'**Ambition, 1 Jan 2023 to 31 Dec 2023:** <span lang="nl">Vertraging \*bouw\*</span>'
+        english[0]
+        == r'**Ambition, 1 Jan 2023 to 31 Dec 2023, in Dutch:** <span lang="nl">Vertraging \*bouw\*</span>'
     )
 
 

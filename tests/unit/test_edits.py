@@ -11,10 +11,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from impactdash import config
 from impactdash.store import db
 from impactdash.write import edits, importer, permissions
 from impactdash.write.datasets import DATASETS
+from tests.demo_files import demo_without_english
 
 ERIK = permissions.Actor("erik", frozenset({"editor"}))
 ROSA = permissions.Actor("rosa", frozenset({"reviewer"}))
@@ -740,12 +740,7 @@ def test_migration_0005_keeps_every_ambition_milestone_and_link(tmp_path):
     from impactdash.store import loader
 
     # Today's demo files without the English texts that migration 0011 added.
-    demo = tmp_path / "demo"
-    shutil.copytree(config.DEMO_DIR, demo)
-    for name, english in (("note", ["body_en"]), ("programme", ["description_en"]), ("ambition", ["document_en"]),
-                          ("property", ["description", "description_en"])):  # fmt: skip
-        frame = pd.read_csv(demo / f"{name}.csv", dtype=str, keep_default_na=False)
-        frame.drop(columns=english).to_csv(demo / f"{name}.csv", index=False)
+    demo = demo_without_english(tmp_path / "demo")
     con = db.connect(tmp_path / "v4.duckdb", extra_dirs=(demo,))
     db.migrate(con, target=4)
     loader.load_folder(con, demo)

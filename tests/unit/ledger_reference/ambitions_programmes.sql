@@ -51,6 +51,8 @@ final as (
         sv.ambition_code,
         p.code as programme_code,
         p.name as programme_name,
+        p.description,
+        p.description_en,
         i.name_nl as instrument_nl,
         i.name_en as instrument_en,
         p.lead,
