@@ -24,6 +24,8 @@ _CSS = """<style>
   outline: 3px solid #005A8C !important;
   outline-offset: 2px !important;
 }
+/* A heading's link is see-through until hovered, also while it has the keyboard focus. */
+[data-testid="stHeaderActionElements"] a:focus-visible { opacity: 1 !important; transition: none !important; }
 /* A collapsed sidebar is moved off screen but stayed in the Tab order (ten stops on nothing
    at 320 px): hidden, it takes no focus. Hidden only after its slide-out (0.3 s). */
 [data-testid="stSidebar"][data-collapsed="true"] {
@@ -33,6 +35,9 @@ _CSS = """<style>
 /* Column headings may wrap, so a wide table (the property register) fits at 1280 px rather
    than hiding its last column behind a sideways scroll. */
 [data-testid="stTable"] th { white-space: normal; }
+/* A long word in a narrow cell ("Leidschenveen-Ypenburg" at 320 px) breaks rather than making
+   the cell a scrolling region no keyboard reaches. */
+[data-testid="stTable"] td [data-testid="stMarkdownContainer"] { overflow: visible; overflow-wrap: anywhere; }
 </style>"""
 
 #: Never a "<" in the script itself: Streamlit's sanitiser (DOMPurify) drops a script whose
