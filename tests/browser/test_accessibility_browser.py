@@ -164,6 +164,13 @@ def test_every_page_passes_axe_and_the_keyboard_in_one_journey(server, new_page,
         "() => document.activeElement.getAttribute('data-testid') === 'stExpandSidebarButton'", timeout=5_000
     )
     journey.check(page, "property")
+    # Open it again: Streamlit keeps the sidebar's state in the browser context, which the
+    # other tests share (collapsed, it would hide their menu).
+    page.get_by_test_id("stExpandSidebarButton").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.activeElement.closest('[data-testid=\"stSidebar\"]')", timeout=5_000
+    )
     page.set_viewport_size(VIEWPORT)
 
     assert not errors

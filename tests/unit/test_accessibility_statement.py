@@ -45,6 +45,13 @@ def test_without_results_the_statement_says_so(tmp_path, lang):
     assert statement.check_text(statement.load_check(tmp_path), lang) == i18n.t("a11y_check_none", lang)
 
 
+def test_the_recorded_check_in_the_repository_found_nothing():
+    """The results the journeys wrote are committed with the code: the statement quotes them."""
+    check = statement.load_check(config.ACCESSIBILITY_RESULTS_DIR)
+    assert check is not None and check.violations == 0
+    assert set(check.languages) == set(i18n.LANGUAGES)
+
+
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_every_open_gap_has_a_date_or_an_alternative(lang):
     lines = statement.gap_lines(lang)
