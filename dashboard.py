@@ -42,6 +42,7 @@ actor = permissions.ANONYMOUS if public_only else ui.current_actor()
 lang = ui.language_switch()
 ui.figures_switch(actor, lang)
 town_code = ui.municipality_picker(lang)
+ui.page_aids(lang)  # focus ring, hidden sidebar, keyboard scrolling, names (issue 13)
 
 
 def page(path: str, key: str, icon: str, url: str, default: bool = False) -> st.Page:

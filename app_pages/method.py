@@ -120,4 +120,8 @@ else:
 st.header(i18n.t("method_changelog", lang))
 st.markdown(i18n.t("method_changelog_text", lang))
 st.header(i18n.t("method_accessibility", lang))
-st.markdown(i18n.t("method_accessibility_text", lang))
+st.page_link(
+    "app_pages/accessibility.py",
+    label=i18n.t("method_accessibility_link", lang),
+    icon=":material/accessibility:",
+)

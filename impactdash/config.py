@@ -46,6 +46,10 @@ SESSION_IDLE_ENV = "IMPACTDASH_SESSION_IDLE_MINUTES"
 SESSION_MAX_ENV = "IMPACTDASH_SESSION_MAX_HOURS"
 SESSION_SECRET_ENV = "IMPACTDASH_SESSION_SECRET"
 TRUSTED_PROXIES_ENV = "IMPACTDASH_TRUSTED_PROXIES"
+ACCESSIBILITY_CONTACT_ENV = "IMPACTDASH_ACCESSIBILITY_CONTACT"
+#: The measured part of the accessibility statement: what the axe-core journeys of the browser
+#: tests found, one file per language (tests/browser/test_accessibility_browser.py writes them).
+ACCESSIBILITY_RESULTS_DIR = ROOT / "docs" / "accessibility"
 
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -145,3 +149,13 @@ def trusted_proxies() -> list[str]:
                 f"{TRUSTED_PROXIES_ENV}: {entry!r} is not an address or network (e.g. 127.0.0.1, 10.0.0.0/24)"
             ) from None
     return entries
+
+
+def accessibility_contact() -> str:
+    """Return where visitors report an accessibility barrier (``$IMPACTDASH_ACCESSIBILITY_CONTACT``).
+
+    An e-mail address or web page of the municipality that publishes the dashboard; empty
+    by default, and the accessibility statement then points to the municipality's general
+    contact details.
+    """
+    return os.environ.get(ACCESSIBILITY_CONTACT_ENV, "").strip()

@@ -19,23 +19,51 @@ import plotly.io as pio
 from impactdash import i18n
 from impactdash.measures.progress import AmbitionProgress
 
-#: Okabe–Ito: blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow, black.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+#: Okabe–Ito: blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow, black;
+#: the orange, sky blue and yellow darkened (same hue) so every mark reaches 3:1 against white
+#: (WCAG 1.4.11; the originals are 2.3, 2.3 and 1.3:1). tests/unit/test_chart_contrast.py measures
+#: every colour of every built figure.
+PALETTE = ("#0072B2", "#C27D00", "#009E73", "#D55E00", "#2F8FC9", "#CC79A7", "#948500", "#000000")
 ACTUAL = PALETTE[0]
 TRAJECTORY = "#6B6B6B"
 PROJECTION = PALETTE[1]
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+#: Text in charts: titles, legends, annotations, labels beside bars (13.9:1 on white).
+TEXT = "#262730"
+#: Colours a chart's text and marks are measured against: the page and the plot are white.
+BACKGROUND = "#FFFFFF"
+#: The minimum contrast ratios of WCAG 2.1 AA: text (1.4.3) and marks and focus rings (1.4.11).
+MIN_TEXT_CONTRAST = 4.5
+MIN_MARK_CONTRAST = 3.0
+
+
+def _luminance(colour: str) -> float:
+    """Return the relative luminance of a ``#RRGGBB`` colour, as WCAG 2.1 defines it."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str, second: str = BACKGROUND) -> float:
+    """Return the WCAG 2.1 contrast ratio of two ``#RRGGBB`` colours (1 to 21)."""
+    low, high = sorted((_luminance(first), _luminance(second)))
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_on(fill: str) -> str:
+    """Return black or white, whichever reads better on ``fill`` (at least 4.58:1 on any colour)."""
+    return "#000000" if contrast_ratio("#000000", fill) >= contrast_ratio("#FFFFFF", fill) else "#FFFFFF"
 
 
 # The house look, written into every figure by ``finish`` where the builder set nothing
 # itself. Not a plotly template: Streamlit hands plotly a fresh copy of the figure after the
 # first drawing, and plotly draws a chart again from scratch whenever its template is a new
-# object, even an equal one. The greys and 12 px labels are those of Streamlit's chart
-# theme, which the pages switch off (``theme=None``) for the same reason, so the charts look
-# as they did under it.
+# object, even an equal one. The 12 px labels are those of Streamlit's chart theme, which the
+# pages switch off (``theme=None``) for the same reason; its grey (#808495, 3.7:1 on white)
+# is darkened to reach 4.5:1 (WCAG 1.4.3).
 pio.templates.default = None
 LABEL_PX = 12
-LABEL_GREY = "#808495"
+LABEL_GREY = "#5E6270"
 _HOVER_FONT = {"family": '"Source Sans", sans-serif', "size": LABEL_PX, "color": LABEL_GREY}
 _LOOK = {
     "paper_bgcolor": "#FFFFFF",
@@ -75,7 +103,7 @@ def separators(lang: str) -> str:
 def base_layout(fig: go.Figure, lang: str, height: int = 320, compact: bool = False) -> go.Figure:
     """Apply the house style: sans-serif, localised separators, no clutter (the rest: :func:`finish`)."""
     fig.update_layout(
-        font={"family": FONT, "size": 11 if compact else 13, "color": "#262730"},
+        font={"family": FONT, "size": 11 if compact else 13, "color": TEXT},
         separators=separators(lang),
         height=height,
         margin={"l": 4, "r": 4, "t": 4, "b": 4} if compact else {"l": 10, "r": 10, "t": 30, "b": 10},
@@ -219,6 +247,22 @@ def _merged(look: dict, own: dict) -> dict:
     return out
 
 
+def _bar_text_colours(fig: go.Figure) -> None:
+    """Colour the amounts printed on bars: black or white inside each bar, the text colour beside it.
+
+    Plotly's own choice put white on the orange bars (2.3:1); a builder's own colours are kept.
+    """
+    for trace in fig.data:
+        if trace.type != "bar" or trace.text is None:
+            continue
+        fills = trace.marker.color
+        if trace.insidetextfont.color is None and fills is not None:
+            inside = [text_on(c) for c in fills] if isinstance(fills, list | tuple) else text_on(fills)
+            trace.insidetextfont.color = inside
+        if trace.outsidetextfont.color is None:
+            trace.outsidetextfont.color = TEXT
+
+
 def finish(fig: go.Figure, width: int = FULL_WIDTH) -> go.Figure:
     """Give a built figure the house look, margins that fit its labels, and a data revision.
 
@@ -239,6 +283,7 @@ def finish(fig: go.Figure, width: int = FULL_WIDTH) -> go.Figure:
         look[name] = {**(_X_LOOK if name[0] == "x" else _Y_LOOK), "showgrid": grid}
     layout = _merged(look, layout)
     layout["margin"] = _margins(fig, layout, values, width)
+    _bar_text_colours(fig)
     layout.pop("datarevision", None)
     built = fig.to_json(validate=False) + repr(layout["margin"])
     fig.layout = {**layout, "datarevision": hashlib.sha256(built.encode()).hexdigest()[:16]}

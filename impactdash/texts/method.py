@@ -122,20 +122,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "method_rows": {"nl": "{count} rijen", "en": "{count} rows"},
     "method_rows_one": {"nl": "{count} rij", "en": "{count} row"},
     "method_accessibility": {"nl": "Toegankelijkheid", "en": "Accessibility"},
-    "method_accessibility_text": {
-        "nl": "Dit dashboard wil voldoen aan de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA,"
-        " zoals de wet voorschrijft voor overheidswebsites. Elke pagina wordt bij elke wijziging automatisch"
-        " getoetst met axe-core, in het Nederlands en het Engels. Status wordt altijd met een symbool en een"
-        " woord getoond, nooit alleen met kleur; de kleuren zijn veilig bij kleurenblindheid; bij elke grafiek"
-        " staan een zin die zegt wat hij laat zien en de gegevens als tabel. Loopt u toch tegen een"
-        " drempel aan? Meld het bij de gemeente, dan lossen we het op.",
-        "en": "This dashboard aims to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA, as"
-        " Dutch law requires of government websites. Every page is checked automatically with axe-core on"
-        " every change, in Dutch and English. Status is always shown with a symbol and a word, never by"
-        " colour alone; the colours are safe for colour blindness; every chart comes with a sentence saying"
-        " what it shows and its data as a table. Still running into a barrier? Tell the municipality and we"
-        " will fix it.",
-    },
     "method_open_data": {"nl": "Open data", "en": "Open data"},
     "method_open_data_text": {
         "nl": "Alle publieke cijfers van de publicatie ‘{label}’ van {date} als open data: per gegevensset een"

@@ -5,7 +5,8 @@
 - :mod:`.session`: who is here (sign-in, guard), the language, choices kept across runs;
 - :mod:`.widgets`: what every page shares (municipality, banner, charts, tables, uploads),
   and the opening and the chart sections of the pages about one municipality;
-- :mod:`.pages`: the page table the entry script and the tests build from.
+- :mod:`.pages`: the page table the entry script and the tests build from;
+- :mod:`.styles`: the style and keyboard aids every page carries (focus ring, names).
 """
 
 from impactdash.ui.change_list import show_changes
@@ -55,6 +56,7 @@ from impactdash.ui.sources import (
     version_changes,
     working_query,
 )
+from impactdash.ui.styles import page_aids
 from impactdash.ui.widgets import (
     MUNICIPALITY_KEY,
     TABLE_KEY_PREFIX,
@@ -116,6 +118,7 @@ __all__ = [
     "page_language",
     "municipality_page",
     "municipality_picker",
+    "page_aids",
     "publications_folder",
     "query",
     "refused",

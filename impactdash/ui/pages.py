@@ -21,6 +21,7 @@ PAGES = (
     ("app_pages/compare.py", "page_compare", ":material/compare_arrows:", "compare", None),
     ("app_pages/method.py", "page_method", ":material/menu_book:", "method", None),
     ("app_pages/changelog.py", "page_changelog", ":material/history_edu:", "changelog", None),
+    ("app_pages/accessibility.py", "page_accessibility", ":material/accessibility:", "accessibility", None),
     ("app_pages/publish.py", "page_publish", ":material/publish:", "publish", "view_drafts"),
     ("app_pages/changes.py", "page_changes", ":material/difference:", "changes", "view_drafts"),
     ("app_pages/review.py", "page_review", ":material/fact_check:", "review", "review_progress"),

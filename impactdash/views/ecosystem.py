@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from impactdash import i18n
+from impactdash.charts.base import PALETTE
 from impactdash.measures.progress import AmbitionProgress
 from impactdash.safe_text import escape_hover, escape_markdown, typed_in  # noqa: F401 (re-exported for the page)
 from impactdash.views import ambitions as ambitions_view
@@ -31,16 +32,16 @@ METRICS = (
     "event_participants",
 )
 
-#: Kinds of organisation with their marker symbol and colour (Okabe–Ito, without the yellow that
-#: is hard to see on white). Shape and colour both differ, so kind is never told by colour alone.
+#: Kinds of organisation with their marker symbol and colour (the charts' palette, without the
+#: yellow). Shape and colour both differ, so kind is never told by colour alone.
 KINDS = {
-    "impact_enterprise": ("circle", "#0072B2"),
-    "financier": ("diamond", "#E69F00"),
-    "supplier": ("square", "#009E73"),
-    "knowledge_institution": ("triangle-up", "#D55E00"),
-    "government": ("pentagon", "#56B4E9"),
-    "foundation_ngo": ("star", "#CC79A7"),
-    "corporate": ("hexagon", "#000000"),
+    "impact_enterprise": ("circle", PALETTE[0]),
+    "financier": ("diamond", PALETTE[1]),
+    "supplier": ("square", PALETTE[2]),
+    "knowledge_institution": ("triangle-up", PALETTE[3]),
+    "government": ("pentagon", PALETTE[4]),
+    "foundation_ngo": ("star", PALETTE[5]),
+    "corporate": ("hexagon", PALETTE[7]),
 }
 
 #: Caps on what the network graph draws (nodes, and pairs of connected nodes).

@@ -13,8 +13,12 @@ ROOT = Path(__file__).resolve().parents[2]
 USERS = {"editor.demo": {"editor"}, "reviewer.demo": {"reviewer"}, "admin.demo": {"admin"}}
 
 
+#: Pages that show no figures, so no banner about them: the accessibility statement.
+NO_FIGURES = {"app_pages/accessibility.py"}
+
+
 def _pages() -> list[tuple[str, str | None]]:
-    return [(path, action) for path, _, _, _, action in pages.PAGES]
+    return [(path, action) for path, _, _, _, action in pages.PAGES if path not in NO_FIGURES]
 
 
 def _user_for(action: str | None) -> str | None:

@@ -46,3 +46,26 @@ def test_downloads_are_offered(app):
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download CSV", "Download everything (Excel)", "Download open data (zip)"]
     assert "Q3 2026" in " ".join(m.value for m in at.markdown), "the open data names its publication"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_method_links_the_accessibility_statement_which_follows_the_model(app, lang):
+    at = app(lang, page="app_pages/method.py")
+    assert i18n.t("method_accessibility_link", lang) in [link.label for link in at.get("page_link")]
+    at = app(lang, page="app_pages/accessibility.py")
+    assert not at.exception
+    assert at.title[0].value == i18n.t("page_accessibility", lang)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "toegankelijkheidsverklaring.nl/register" in text and "nationaleombudsman.nl" in text
+    assert i18n.t("a11y_status_partial", lang) in text
+    assert [h.value for h in at.header] == [
+        i18n.t(k, lang)
+        for k in (
+            "a11y_status_heading",
+            "a11y_check_heading",
+            "a11y_gaps_heading",
+            "a11y_contact_heading",
+            "a11y_enforcement_heading",
+            "a11y_register_heading",
+        )
+    ]

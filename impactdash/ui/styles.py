@@ -1,0 +1,129 @@
+"""The page style and aids every page carries: focus ring, hidden sidebar, keyboard scrolling, names.
+
+Streamlit offers no setting for these (WCAG 2.1 AA, issue 13), so one style sheet and one
+small script are added to every page by :func:`page_aids`, called once per run by the entry
+script. The script installs itself once per browser page and only adds attributes and moves
+focus; it never changes what a page shows.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from impactdash import i18n
+
+#: The focus ring: the theme's primary colour, 7.2:1 on white and 6.4:1 on the sidebar's grey
+#: (tests/unit/test_chart_contrast.py measures it). Streamlit's own ring on the menu links was
+#: a 1.1:1 tint.
+_CSS = """<style>
+:focus-visible,
+[data-testid="stSidebarNav"] a:focus-visible,
+[data-testid="stTable"] > div:focus-visible {
+  outline: 3px solid #005A8C !important;
+  outline-offset: 2px !important;
+}
+/* A heading's link is see-through until hovered, also while it has the keyboard focus. */
+[data-testid="stHeaderActionElements"] a:focus-visible { opacity: 1 !important; transition: none !important; }
+/* A collapsed sidebar is moved off screen but stayed in the Tab order (ten stops on nothing
+   at 320 px): hidden, it takes no focus. Hidden only after its slide-out (0.3 s). */
+[data-testid="stSidebar"][data-collapsed="true"] {
+  visibility: hidden;
+  transition: visibility 0s linear 0.3s;
+}
+/* Column headings may wrap, so a wide table (the property register) fits at 1280 px rather
+   than hiding its last column behind a sideways scroll. */
+[data-testid="stTable"] th { white-space: normal; }
+/* A long word in a narrow cell ("Leidschenveen-Ypenburg" at 320 px) breaks rather than making
+   the cell a scrolling region no keyboard reaches. */
+[data-testid="stTable"] td [data-testid="stMarkdownContainer"] { overflow: visible; overflow-wrap: anywhere; }
+</style>"""
+
+#: Never a "<" in the script itself: Streamlit's sanitiser (DOMPurify) drops a script whose
+#: text holds anything that looks like a tag, and the page would silently go without it.
+_SCRIPT = """<script>
+(() => {
+  window.__impactAidsText = TEXTS;
+  if (window.__impactAids) { window.__impactAids(); return; }
+  const doc = window.document;
+  const setAttr = (el, name, value) => { if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
+  const apply = () => {
+    const text = window.__impactAidsText;
+    // A table wider than its column scrolls sideways: a keyboard must reach and scroll it.
+    let n = 0;
+    doc.querySelectorAll('[data-testid="stTable"] > div').forEach((box) => {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        n += 1;
+        setAttr(box, "tabindex", "0");
+        setAttr(box, "role", "region");
+        setAttr(box, "aria-label", text.region.replace("{n}", String(n)));
+      } else if (box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex"); box.removeAttribute("role"); box.removeAttribute("aria-label");
+      }
+    });
+    // The upload button's visible text is ours (widgets.file_uploader); so is its name.
+    doc.querySelectorAll('[data-testid="stFileUploaderDropzone"]').forEach((zone) => {
+      const button = zone.querySelector("button");
+      if (button) setAttr(button, "aria-label", text.choose);
+      const input = zone.querySelector('input[type="file"]');
+      if (input) setAttr(input, "aria-label", zone.getAttribute("aria-label") || text.choose);
+    });
+    // Opening the sidebar moves focus into it; closing it returns focus to its button.
+    const bar = doc.querySelector('[data-testid="stSidebar"]');
+    if (bar) {
+      const open = bar.getAttribute("data-collapsed") !== "true";
+      if (window.__impactSidebarOpen !== undefined && open !== window.__impactSidebarOpen) {
+        const active = doc.activeElement;
+        const lost = !active || active === doc.body;
+        if (open && (lost || active.closest('[data-testid="stExpandSidebarButton"]'))) {
+          const first = bar.querySelector('a[href], button, input, [tabindex="0"]');
+          if (first) first.focus();
+        } else if (!open && (lost || bar.contains(active))) {
+          const button = doc.querySelector('button[data-testid="stExpandSidebarButton"]');
+          if (button) button.focus();
+        }
+      }
+      window.__impactSidebarOpen = open;
+    }
+  };
+  window.__impactAids = apply;
+  new MutationObserver(apply).observe(doc.body, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["data-collapsed"],
+  });
+  window.addEventListener("resize", apply);
+  // A download reruns the page, which redraws its button: focus fell to the body. Put it back
+  // on the button with the same text.
+  doc.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest('[data-testid="stDownloadButton"] button');
+    if (!button) return;
+    const wanted = button.innerText;
+    let tries = 50;  // five seconds: the rerun after a download
+    const watch = () => {
+      if (doc.activeElement === doc.body || !doc.activeElement) {
+        const again = [...doc.querySelectorAll('[data-testid="stDownloadButton"] button')]
+          .find((b) => b.innerText === wanted);
+        if (again) again.focus();
+      }
+      if (--tries > 0) setTimeout(watch, 100);
+    };
+    setTimeout(watch, 100);
+  }, true);
+  apply();
+})();
+</script>"""
+
+
+def page_aids(current_lang: str) -> None:
+    """Add the page style and the keyboard and naming aids to this page (once per run).
+
+    Drawn in the sidebar, where the two invisible elements take no room from a page.
+    """
+    texts = {
+        "region": i18n.t("a11y_scroll_region", current_lang, n="{n}"),
+        "choose": i18n.t("upload_choose", current_lang),
+    }
+    with st.sidebar:
+        st.html(_CSS)
+        assert "<" not in _SCRIPT[len("<script>") : -len("</script>")]
+        st.html(_SCRIPT.replace("TEXTS", json.dumps(texts)), unsafe_allow_javascript=True, width="content")
