@@ -78,8 +78,13 @@ SHOWN = {
     ("GM0518", "method"): {"Xmeasure", "Xdefinition", "Xsource"},
     **{(NEW_TOWN, page): {"Xtown"} for page in PAGES},
 }
-#: HTML tags or Markdown that would render: a '<' not escaped by a backslash, bold, a link.
-RENDERED = re.compile(r"(?<!\\)<\s*/?\s*(script|img|b)\b|\*\*bold|\[link\]|\]\(http", re.IGNORECASE)
+#: HTML tags or Markdown that would render: a '<' not escaped by a backslash, bold, a typed link
+#: (the pages' own links, such as the accessibility statement's, are not typed text).
+RENDERED = re.compile(
+    r"(?<!\\)<\s*/?\s*(script|img|b)\b|\*\*bold|\[link\]|\]\(http://(evil|example)", re.IGNORECASE
+)
+#: The page's own scripts (ui.page_language, ui.page_aids): no typed text in them.
+OWN_SCRIPTS = ("window.__impactdashWords", "window.__impactAidsText")
 
 
 def typed(marker: str) -> str:
@@ -193,8 +198,8 @@ def markdown_texts(at) -> list[tuple[str, str]]:
 
     def walk(node) -> None:
         kind = type(node).__name__
-        if "window.__impactdashWords" in str(getattr(node, "value", "")):
-            return  # the page's own language script (ui.page_language): no typed text in it
+        if any(own in str(getattr(node, "value", "")) for own in OWN_SCRIPTS):
+            return  # the page's own scripts: no typed text in them
         if isinstance(node, Code | Text | Json | Dataframe):
             names = ()  # shown as they are, never as Markdown
         elif isinstance(node, Radio):

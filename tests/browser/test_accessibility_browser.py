@@ -164,12 +164,12 @@ def test_every_page_passes_axe_and_the_keyboard_in_one_journey(server, new_page,
         "() => document.activeElement.getAttribute('data-testid') === 'stExpandSidebarButton'", timeout=5_000
     )
     journey.check(page, "property")
-    # Open it again: Streamlit keeps the sidebar's state in the browser context, which the
-    # other tests share (collapsed, it would hide their menu).
-    page.get_by_test_id("stExpandSidebarButton").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function(
-        "() => document.activeElement.closest('[data-testid=\"stSidebar\"]')", timeout=5_000
+    # Streamlit keeps the sidebar's state in the browser context's localStorage, which the
+    # other tests share: forget it, so each of them gets the default again (collapsed on a
+    # phone, open on a desktop). Reopening it here would leave it open over their phone pages.
+    page.evaluate(
+        "() => Object.keys(localStorage).filter(k => k.startsWith('stSidebarCollapsed-'))"
+        ".forEach(k => localStorage.removeItem(k))"
     )
     page.set_viewport_size(VIEWPORT)
 
