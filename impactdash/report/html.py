@@ -215,6 +215,9 @@ def _annex(report: Report) -> str:
     parts = [f'<section class="annex" id="annex"><h2>{_e(i18n.t("report_annex", lang))}</h2>']
     if report.definitions is not None:
         parts += [f"<h3>{_e(i18n.t('report_annex_definitions', lang))}</h3>", _table(report.definitions)]
+    if report.classification_sources:
+        sources = "".join(f"<p>{_e(source)}</p>" for source in report.classification_sources)
+        parts.append(f"<h3>{_e(i18n.t('report_annex_classifications', lang))}</h3>{sources}")
     items = []
     for document, url in report.documents:
         link = f' (<a href="{_attr(url)}" rel="noopener noreferrer">{_e(url)}</a>)' if url else ""
