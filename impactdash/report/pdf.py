@@ -358,6 +358,8 @@ def _section(section: Section, number: int, lang: str) -> list:
                 _heading(section.name, "h2", 2, f"ambition-{number}", toc=False),
                 _p(section.summary),
                 _facts(section, lang),
+                # Named, since with little room left the chart goes on the next page on its own.
+                _p(i18n.t("report_chart_caption", lang, name=section.name), "kicker"),
                 _chart(section, lang),
             ]
         ),

@@ -59,6 +59,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{text}; op {date} naar verwachting {value}",
         "en": "{text}; {value} expected by {date}",
     },
+    "report_chart_caption": {
+        "nl": "{name}: koers, realisatie en prognose",
+        "en": "{name}: trajectory, actual values and projection",
+    },
     "report_chart_heading": {
         "nl": "Koers, realisatie en prognose",
         "en": "Trajectory, actual values and projection",

@@ -454,6 +454,8 @@ def test_the_budget_section_has_budget_and_spend_per_iv3_task_field_and_sdg(
     assert field in pdf_text and goal in pdf_text and field in page and goal in page
     other = classifications.iv3_name("3.1", "en" if lang == "nl" else "nl")
     assert other not in pdf_text and other not in page
+    # A note in the other language reads as text, without the page's language mark-up.
+    assert "span lang" not in pdf_text and "span lang" not in page
 
 
 def test_a_publication_with_an_older_schema_is_reported_from_an_upgraded_copy(
