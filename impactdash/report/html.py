@@ -50,6 +50,14 @@ summary { cursor: pointer; color: #0072B2; }
 ol.notes li { margin-bottom: .4rem; }
 a { color: #0061A0; }
 .date { white-space: nowrap; }
+/* A phone: smaller table text, so four columns (name, budget, spent, execution) fit 320 px; a
+   wider table scrolls sideways in its own box instead of the whole page (Chromium and Firefox
+   let the keyboard scroll such a box). */
+@media (max-width: 30rem) {
+  body { padding: 1rem .6rem 2rem; }
+  table { font-size: .8rem; display: block; overflow-x: auto; }
+  th, td { padding: .25rem .3rem; }
+}
 @page { size: A4; margin: 16mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
