@@ -41,6 +41,7 @@ def escape_hover(text: object) -> str:
 
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|\*|_)")
 _ESCAPED = re.compile(r"\\(.)")
+_LANG_SPAN = re.compile(r'(?<!\\)(<span lang="(nl|en)">|</span>)')
 
 
 def unescape_markdown(text: str) -> str:
@@ -52,9 +53,10 @@ def plain_text(markdown: str) -> str:
     """Return the words of one of our Markdown sentences, for a screen reader (a chart's alt text).
 
     Undoes :func:`escape_markdown` and drops emphasis markers, which are read out as
-    "asterisk asterisk" otherwise.
+    "asterisk asterisk" otherwise, and the ``<span lang>`` of :func:`in_language` (typed
+    ``<`` is escaped, so only our own tag matches), which a report showed as text.
     """
-    return _ESCAPED.sub(r"\1", _EMPHASIS.sub("", markdown))
+    return _ESCAPED.sub(r"\1", _EMPHASIS.sub("", _LANG_SPAN.sub("", markdown)))
 
 
 def in_language(text: object, lang: str) -> str:

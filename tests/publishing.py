@@ -22,3 +22,25 @@ def publish_now(path: Path, label: str = "Test") -> pointer.Current:
         return workflow.approve(con, REVIEWER, publication_id, folder)
     finally:
         con.close()
+
+
+def as_published_before_0008(path: Path) -> None:
+    """Make the snapshot ``path`` look as if published under schema 0007 (before ``spend_month``).
+
+    What the later migrations add goes (a snapshot holds the whole schema of its day), and the
+    file is left read-only, as published snapshots are.
+    """
+    path.chmod(0o644)
+    con = db.connect(path)
+    try:
+        con.execute("drop view spend_month_reported")
+        con.execute("drop table spend_month")
+        con.execute("drop table if exists import_change")
+        con.execute("drop table if exists staff_session")
+        # Migration 0011's English texts: DuckDB can drop only note's (no table refers to note).
+        con.execute("alter table note drop column body_en")
+        con.execute("delete from schema_version where version >= 8")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    path.chmod(0o444)

@@ -19,9 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from impactdash.publish import pointer
+from impactdash.publish import pointer, serving
 from impactdash.report.model import Progress, Report, build
-from impactdash.store import db
 
 __all__ = ["Progress", "Report", "build", "publication_report", "report_file", "report_html", "report_pdf"]
 
@@ -109,8 +108,10 @@ def publication_report(
         raise LookupError(f"no approved publication {publication_id} in {folder} (approved: {known})")
     chosen = history[found[0]]
     before = history[found[0] - 1] if found[0] > 0 else None
-    con = db.connect(folder / chosen.file, read_only=True)
-    previous = db.connect(folder / before.file, read_only=True) if before else None
+    # An older snapshot is read through an upgraded copy, as the public pages read it: the
+    # report's queries may need what a later migration added (the file itself stays as approved).
+    con = serving.open_publication(folder / chosen.file)
+    previous = serving.open_publication(folder / before.file) if before else None
     try:
         return report_file(
             con,

@@ -50,6 +50,14 @@ summary { cursor: pointer; color: #0072B2; }
 ol.notes li { margin-bottom: .4rem; }
 a { color: #0061A0; }
 .date { white-space: nowrap; }
+/* A phone: smaller table text, so four columns (name, budget, spent, execution) fit 320 px; a
+   wider table scrolls sideways in its own box instead of the whole page (Chromium and Firefox
+   let the keyboard scroll such a box). */
+@media (max-width: 30rem) {
+  body { padding: 1rem .6rem 2rem; }
+  table { font-size: .8rem; display: block; overflow-x: auto; }
+  th, td { padding: .25rem .3rem; }
+}
 @page { size: A4; margin: 16mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -215,6 +223,9 @@ def _annex(report: Report) -> str:
     parts = [f'<section class="annex" id="annex"><h2>{_e(i18n.t("report_annex", lang))}</h2>']
     if report.definitions is not None:
         parts += [f"<h3>{_e(i18n.t('report_annex_definitions', lang))}</h3>", _table(report.definitions)]
+    if report.classification_sources:
+        sources = "".join(f"<p>{_e(source)}</p>" for source in report.classification_sources)
+        parts.append(f"<h3>{_e(i18n.t('report_annex_classifications', lang))}</h3>{sources}")
     items = []
     for document, url in report.documents:
         link = f' (<a href="{_attr(url)}" rel="noopener noreferrer">{_e(url)}</a>)' if url else ""

@@ -108,6 +108,8 @@ class Report:
     topics: tuple[Topic, ...] = ()
     definitions: Table | None = None
     documents: tuple[tuple[str, str | None], ...] = ()
+    #: Where the names of the Iv3 task fields and the SDGs come from (the annex).
+    classification_sources: tuple[str, ...] = ()
 
 
 #: Told how far the report has come (0 to 1) and what it does now; for a progress bar.
@@ -395,6 +397,7 @@ def build(
         changes=changed,
         topics=topic_list,
         definitions=topics_mod.definitions(con, lang),
+        classification_sources=topics_mod.classification_sources(lang),
         documents=tuple(documents.items()),
         figures_as_of=i18n.t("figures_as_of", lang, date=i18n.fmt_date(as_of, lang)),
         municipalities=tuple(towns["name"]),

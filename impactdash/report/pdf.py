@@ -57,6 +57,10 @@ WIDTH = A4[0] - 2 * MARGIN
 CHART_HEIGHT = 52 * mm
 #: Height of an ambition's chart: a little more, for the legend of up to six entries.
 AMBITION_HEIGHT = 60 * mm
+#: A block that does not fit moves to the next page whole only if at most this much of the
+#: page is left; with more room it starts here and splits (tables repeat their header). So
+#: no page ends with more than this empty, except where a section ends (a PageBreak).
+KEEP_LIMIT = 95 * mm
 TEXT = colors.HexColor("#262730")
 MUTED = colors.HexColor("#5A5A66")
 RULE = colors.HexColor("#DDDDE3")
@@ -105,6 +109,24 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
     styles["head_num"] = ParagraphStyle("head_num", styles["head"], **right)
     return styles
+
+
+class _Keep(KeepTogether):
+    """Keep flowables on one page, unless moving them would leave more than :data:`KEEP_LIMIT` empty.
+
+    reportlab's KeepTogether moves a block that does not fit to the next page whatever room
+    is left: a municipality's heading with its table, or an ambition's figures and chart,
+    left pages 40 % used. Here such a block starts where it is and splits instead. Also the
+    document's ``keepTogetherClass``, so a heading kept with its table behaves the same.
+    """
+
+    def split(self, aW, aH):
+        """Return the parts to lay out in ``aH``: the content itself (to split here) if there is room."""
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H > aH and aH > KEEP_LIMIT:
+            return self._content[:]
+        return super().split(aW, aH)
 
 
 def _plain(text: object) -> str:
@@ -257,7 +279,7 @@ def _block(block: Block, lang: str) -> list:
     head = [_p(block.heading, "h3"), *(_p(s) for s in block.sentences)]
     if block.chart is not None:
         head.append(vector.drawing(block.chart, lang, WIDTH, CHART_HEIGHT))
-    flow = [KeepTogether(head)]
+    flow = [_Keep(head)]
     if block.table is not None:
         count = len(block.table.header)
         flow.append(
@@ -326,27 +348,29 @@ def _programmes(section: Section, lang: str) -> list:
 
 
 def _section(section: Section, number: int, lang: str) -> list:
-    # Compact: no page of its own. KeepTogether moves the head of an ambition (name, status,
-    # figures, chart) to the next page whole if it does not fit; the rest flows on after it.
+    # Compact: no page of its own. The head of an ambition (name, status, figures, chart) moves
+    # to the next page whole if it does not fit and little room is left (_Keep); the rest flows on.
     return [
-        KeepTogether(
+        _Keep(
             [
                 Spacer(1, 4 * mm),
                 _p(section.kicker, "kicker"),
                 _heading(section.name, "h2", 2, f"ambition-{number}", toc=False),
                 _p(section.summary),
                 _facts(section, lang),
+                # Named, since with little room left the chart goes on the next page on its own.
+                _p(i18n.t("report_chart_caption", lang, name=section.name), "kicker"),
                 _chart(section, lang),
             ]
         ),
-        KeepTogether(
+        _Keep(
             [
                 _p(i18n.t("amb_milestones_heading", lang), "h3"),
                 _table(section.milestones, _widths(0.16, 0.18, 0.2, 0.2, 0.26)),
             ]
         ),
-        KeepTogether(_programmes(section, lang)),
-        KeepTogether(_notes(section, lang)),
+        _Keep(_programmes(section, lang)),
+        _Keep(_notes(section, lang)),
     ]
 
 
@@ -378,6 +402,9 @@ def _annex(report: Report) -> list:
             _p(i18n.t("report_annex_definitions", lang), "h3"),
             _table(report.definitions, _widths(0.2, 0.1, 0.42, 0.28)),
         ]
+    if report.classification_sources:
+        flow.append(_p(i18n.t("report_annex_classifications", lang), "h3"))
+        flow += [_p(source) for source in report.classification_sources]
     flow.append(_p(i18n.t("report_annex_documents", lang), "h3"))
     for document, url in report.documents:
         text = _plain(document)
@@ -417,6 +444,8 @@ class _Document(BaseDocTemplate):
             subject=", ".join(report.municipalities),
             creator="impactdash",
             lang=report.lang,
+            # A heading kept with its table (keepWithNext) moves only as far as any other block.
+            keepTogetherClass=_Keep,
         )
         frame = Frame(MARGIN, MARGIN, WIDTH, A4[1] - 2 * MARGIN, id="body", leftPadding=0, rightPadding=0)
         # No footer on the cover: it carries the same title in large.

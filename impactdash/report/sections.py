@@ -22,6 +22,7 @@ from impactdash.safe_text import plain_text
 from impactdash.store import db
 from impactdash.views import budget as bv
 from impactdash.views import changes as cv
+from impactdash.views import classifications
 from impactdash.views import ecosystem as ev
 from impactdash.views import property as pv
 
@@ -182,7 +183,56 @@ def _budget(con, gm: str, lang: str) -> tuple[Block, ...]:
                 lang,
             )
         )
+    year = _last_complete_year(per_year) or latest
+    blocks += [_classification(con, gm, year, dimension, lang) for dimension in classifications.DIMENSIONS]
     return tuple(blocks)
+
+
+def classification_table(breakdown: pd.DataFrame, dimension: str, lang: str) -> Table | None:
+    """Return a ``classifications.breakdown`` frame as a report table: name, budget, spend, execution.
+
+    Separate columns rather than the budget page's one wrapped cell: on paper there is room,
+    and a council member reads a column of amounts down.
+    """
+    if breakdown.empty:
+        return None
+    rows = tuple(
+        (
+            plain(label),
+            i18n.fmt_eur(budget, lang) if not pd.isna(budget) else "–",
+            i18n.fmt_eur(spend, lang),
+            plain(bv.over_budget_text(spend, None if pd.isna(budget) else budget, lang)),
+        )
+        for label, budget, spend in zip(
+            breakdown["label"], breakdown["budget"], breakdown["spend"], strict=True
+        )
+    )
+    keys = (f"class_{dimension}", "budget_budget", "budget_spend", "budget_execution")
+    header = tuple(i18n.t(key, lang) for key in keys)
+    return Table(header, rows, (1, 2, 3))
+
+
+def _classification(con, gm: str, year: int, dimension: str, lang: str) -> Block:
+    """Return the year's budget and spend per Iv3 task field or per SDG, with the list's source."""
+    query = classifications.DIMENSIONS[dimension]
+    frame = db.run_query(con, query, municipality=gm, year=year, instrument=bv.ALL)
+    breakdown = classifications.breakdown(frame, dimension, lang)
+    notes = [classifications.SOURCES[dimension][lang]]
+    if dimension == "sdg":
+        notes.append(i18n.t("class_sdg_overlap", lang))
+    return _block(
+        i18n.t(f"report_class_{dimension}_title", lang, year=year),
+        [bv.breakdown_sentence(breakdown, year, dimension, lang) if not breakdown.empty else None],
+        None,
+        classification_table(breakdown, dimension, lang),
+        notes,
+        lang,
+    )
+
+
+def classification_sources(lang: str) -> tuple[str, ...]:
+    """Return where the names of the Iv3 task fields and the SDGs come from (the annex lists them)."""
+    return tuple(classifications.SOURCES[dimension][lang] for dimension in classifications.DIMENSIONS)
 
 
 def _property(con, gm: str, lang: str) -> tuple[Block, ...]:

@@ -59,6 +59,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{text}; op {date} naar verwachting {value}",
         "en": "{text}; {value} expected by {date}",
     },
+    "report_chart_caption": {
+        "nl": "{name}: koers, realisatie en prognose",
+        "en": "{name}: trajectory, actual values and projection",
+    },
     "report_chart_heading": {
         "nl": "Koers, realisatie en prognose",
         "en": "Trajectory, actual values and projection",
@@ -142,9 +146,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "report_topic_budget": {"nl": "Begroting en uitgaven", "en": "Budget and spend"},
     "report_topic_budget_intro": {
         "nl": "De uitgaven tegen de begroting per jaar, en de begroting langs de momenten van de planning-"
-        " en-controlcyclus: primitieve begroting, voorjaarsnota, najaarsnota en jaarrekening.",
+        " en-controlcyclus: primitieve begroting, voorjaarsnota, najaarsnota en jaarrekening; en het laatste volledige jaar per"
+        " Iv3-taakveld en per SDG.",
         "en": "Spend against budget per year, and the budget along the moments of the planning and control"
-        " cycle: original budget, spring memorandum, autumn memorandum and annual accounts.",
+        " cycle: original budget, spring memorandum, autumn memorandum and annual accounts; and the last"
+        " complete year per Iv3 task field and per SDG.",
     },
     "report_topic_property": {"nl": "Ingezet vastgoed", "en": "Deployed property"},
     "report_topic_property_intro": {
@@ -176,6 +182,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "report_annex": {"nl": "Bijlage: begrippen en bronnen", "en": "Annex: definitions and sources"},
     "report_annex_definitions": {"nl": "Maatstaven", "en": "Measures"},
     "report_annex_documents": {"nl": "Vastgesteld in", "en": "Set in"},
+    "report_annex_classifications": {
+        "nl": "Indelingen: Iv3-taakvelden en SDG's",
+        "en": "Classifications: Iv3 task fields and SDGs",
+    },
+    "report_class_iv3_title": {"nl": "Per Iv3-taakveld, {year}", "en": "Per Iv3 task field, {year}"},
+    "report_class_sdg_title": {"nl": "Per SDG, {year}", "en": "Per SDG, {year}"},
     "report_annex_data": {
         "nl": "Alle cijfers komen uit de publicatie die op het voorblad staat; dezelfde cijfers staan op de"
         " openbare pagina's en in de open data van die publicatie (CSV en Parquet met datapackage.json).",

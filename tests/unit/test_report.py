@@ -16,12 +16,15 @@ import pytest
 
 from impactdash import cli, config, i18n
 from impactdash.measures import progress
-from impactdash.publish import pointer
+from impactdash.publish import pointer, serving
 from impactdash.report import build as report
 from impactdash.report import chart as report_chart
+from impactdash.report import pdf as pdf_renderer
 from impactdash.report import sections, vector
 from impactdash.store import db
+from impactdash.views import classifications
 from impactdash.views.ambitions import WORD_JOINER
+from tests.publishing import as_published_before_0008
 
 PUBLISHED = dt.datetime(2026, 11, 27, 10, 15)
 LABEL = "Q3 2026"
@@ -372,3 +375,103 @@ def test_section_charts_are_vector_drawings_formatted_per_language():
     # Inline among others in one page: ids of its own (a shared "clip" clipped every chart to the first).
     ids = set(re.findall(r'id="([^"]+)"', svg))
     assert ids and not ids & set(re.findall(r'id="([^"]+)"', english))
+
+
+def _lowest_text(page) -> float | None:
+    """Return the lowest baseline of text in the page's body (points from the bottom), None if none.
+
+    The footer (page number, title) sits below the body's margin and is left out. Charts are
+    vector drawings with their labels as text, so their legend counts as used height too.
+    """
+    found = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            # The text's origin in page space: the text matrix's offset through the current matrix.
+            found.append(cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
+
+    page.extract_text(visitor_text=visit)
+    body = [y for y in found if y > pdf_renderer.MARGIN]
+    return min(body) if body else None
+
+
+def page_fill(data: bytes) -> tuple[list[float], set[int]]:
+    """Return each page's used share of the body's height, and the pages (0-based) a section ends on.
+
+    A section (level 0 of the outline: cover, contents, summary, the four topics, ambitions,
+    annex) ends on the page before the next one starts, and on the last page.
+    """
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    top = float(reader.pages[0].mediabox.height) - pdf_renderer.MARGIN
+    height = top - pdf_renderer.MARGIN
+    fills = []
+    for page in reader.pages:
+        lowest = _lowest_text(page)
+        fills.append(0.0 if lowest is None else (top - lowest) / height)
+    starts = {
+        reader.get_destination_page_number(entry) for entry in reader.outline if not isinstance(entry, list)
+    }
+    ends = {p - 1 for p in starts if p > 0} | {len(reader.pages) - 1}
+    return fills, ends
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_page_is_less_than_half_used_unless_a_section_ends_on_it(pdf_files, lang):
+    fills, ends = page_fill(pdf_files[lang])
+    thin = {n + 1: round(100 * f) for n, f in enumerate(fills) if n not in ends and f < 0.5}
+    assert not thin, f"pages under half used (page: % of the body): {thin}"
+    # The measure itself: a full page reads near 100 %, and a section's last page is measured too.
+    assert max(fills) > 0.9 and all(0 <= f <= 1.02 for f in fills)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_budget_section_has_budget_and_spend_per_iv3_task_field_and_sdg(
+    con, model, html_text, pdf_pages, lang
+):
+    budget = next(topic for topic in model[lang].topics if topic.key == "budget")
+    towns = db.run_query(con, "municipalities")
+    pdf_text = " ".join(" ".join(pdf_pages[lang]).split())
+    page = " ".join(_visible(html_text[lang]).split())
+    for gm, part in zip(towns["code"], budget.parts, strict=True):
+        per_year = db.run_query(con, "budget_by_year", municipality=gm, instrument="all")
+        year = sections._last_complete_year(per_year) or int(per_year["year"].max())
+        for dimension, query in classifications.DIMENSIONS.items():
+            heading = i18n.t(f"report_class_{dimension}_title", lang, year=year)
+            block = next(b for b in part.blocks if b.heading == heading)
+            frame = db.run_query(con, query, municipality=gm, year=year, instrument="all")
+            expected = classifications.breakdown(frame, dimension, lang)
+            assert [row[0] for row in block.table.rows] == list(expected["label"])
+            assert [row[2] for row in block.table.rows] == [i18n.fmt_eur(v, lang) for v in expected["spend"]]
+            assert block.table.header[0] == i18n.t(f"class_{dimension}", lang)
+            # Where the names come from, under the table and in the annex, in both formats.
+            source = classifications.SOURCES[dimension][lang]
+            assert source in block.notes
+            assert pdf_text.count(" ".join(source.split()[:8])) >= 2
+            assert page.count(html.escape(source)) >= 2
+    # The names in the report's language (the demo books on task fields 3.1, 3.2 and 3.4).
+    field = classifications.iv3_name("3.1", lang)
+    goal = classifications.sdg_name(8, lang)
+    assert field in pdf_text and goal in pdf_text and field in page and goal in page
+    other = classifications.iv3_name("3.1", "en" if lang == "nl" else "nl")
+    assert other not in pdf_text and other not in page
+    # A note in the other language reads as text, without the page's language mark-up.
+    assert "span lang" not in pdf_text and "span lang" not in page
+
+
+def test_a_publication_with_an_older_schema_is_reported_from_an_upgraded_copy(
+    demo_copy, tmp_path, monkeypatch
+):
+    # A publication made before migration 0008: the report's budget queries read spend_month.
+    monkeypatch.setenv(config.UPGRADED_ENV, str(tmp_path / "upgraded"))
+    folder = config.publications_dir(demo_copy)
+    snapshot = pointer.current(folder).path
+    as_published_before_0008(snapshot)
+    checksum = pointer.checksum(snapshot)
+    page = report.publication_report(folder, None, "html", "en", ("GM0080",)).decode("utf-8")
+    text = " ".join(_visible(page).split())
+    assert i18n.t("budget_per_year_title", "en") in text
+    assert classifications.iv3_name("3.1", "en") in text
+    assert re.search(r"€\d{1,3}(,\d{3})+", text)
+    # The approved file is untouched; the figures came from a private upgraded copy.
+    assert pointer.checksum(snapshot) == checksum
+    assert len(list(serving.upgraded_dir().iterdir())) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from impactdash.safe_text import escape_hover, escape_markdown, plain_text
+from impactdash.safe_text import escape_hover, escape_markdown, in_language, plain_text
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,7 @@ def test_plain_text_undoes_escaping_and_drops_emphasis():
     typed = "Impact*fonds* (Noord) #1 <b>x</b>"
     assert plain_text(escape_markdown(typed)) == typed
     assert plain_text("2025: **€ 4,2 mln** uitgegeven") == "2025: € 4,2 mln uitgegeven"
+    # A note in the other language: our span goes (a report showed it as text), a typed one stays.
+    assert plain_text(f"Note: {in_language('Zie <b>', 'nl')}") == "Note: Zie <b>"
+    typed = '<span lang="nl">x</span>'
+    assert plain_text(escape_markdown(typed)) == typed

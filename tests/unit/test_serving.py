@@ -9,6 +9,7 @@ import pytest
 from impactdash import config
 from impactdash.publish import pointer, serving
 from impactdash.store import db
+from tests.publishing import as_published_before_0008
 
 #: The queries of the public pages that read spend_month (migration 0008).
 SPEND_QUERIES = {
@@ -27,19 +28,7 @@ def snapshots(demo_copy, tmp_path, monkeypatch):
     new = current.path
     old = tmp_path / "pub-old.duckdb"
     shutil.copy(new, old)
-    old.chmod(0o644)
-    con = db.connect(old)
-    con.execute("drop view spend_month_reported")
-    con.execute("drop table spend_month")
-    # What later migrations add (a snapshot is made from the whole schema) is gone too.
-    con.execute("drop table if exists import_change")
-    con.execute("drop table if exists staff_session")
-    # Migration 0011's English texts: DuckDB can drop only note's (no table refers to note).
-    con.execute("alter table note drop column body_en")
-    con.execute("delete from schema_version where version >= 8")
-    con.execute("checkpoint")
-    con.close()
-    old.chmod(0o444)
+    as_published_before_0008(old)
     return new, old
 
 
