@@ -170,9 +170,22 @@ class _Source:
         self.con = con
         #: Per ambition, how its target changed across the publications (ui.changed_targets).
         self.moved = moved or {}
+        # A snapshot never changes: each query and each town's ambitions are read once for
+        # all pages and both languages (they were asked for 355 and 24 times per publication).
+        self._frames: dict[tuple, pd.DataFrame] = {}
+        self._items: dict[str, list] = {}
 
     def query(self, name: str, **params) -> pd.DataFrame:
-        return db.run_query(self.con, name, **params)
+        key = (name, tuple(sorted(params.items())))
+        if key not in self._frames:
+            self._frames[key] = db.run_query(self.con, name, **params)
+        return self._frames[key].copy()  # a copy: a view may add columns to what it gets
+
+    def items(self, gm: str) -> list:
+        """Return the ambitions of municipality ``gm`` with their progress (``progress.for_municipality``)."""
+        if gm not in self._items:
+            self._items[gm] = progress.for_municipality(self.con, gm)
+        return self._items[gm]
 
 
 def _banner(source: _Source, lang: str, label: str, published_at: dt.datetime) -> str:
@@ -224,7 +237,7 @@ def _budget_caption(source: _Source, gm: str, lang: str) -> str:
 
 
 def _overview(source: _Source, gm: str, name: str, lang: str) -> str:
-    items = progress.for_municipality(source.con, gm)
+    items = source.items(gm)
     counts = progress.status_counts(items)
     start = source.query("municipalities").set_index("code").loc[gm, "pillar_start"]
     story = ambitions_view.story_sentence(name, start, items, counts, lang)
@@ -363,7 +376,7 @@ def _ambitions(source: _Source, gm: str, name: str, lang: str) -> str:
     """Return the ambitions page: the list in its default order, then every ambition in detail."""
     as_of = source.query("dataset_info").iloc[0]["reporting_date"]
     as_of = as_of.date() if hasattr(as_of, "date") else as_of
-    items = progress.for_municipality(source.con, gm)
+    items = source.items(gm)
     if not items:
         return f"<p>{_md(i18n.t('no_ambitions', lang, name=name))}</p>"
     ordered = ambitions_view.sort_items(items, next(iter(ambitions_view.SORT_OPTIONS)), lang)
@@ -494,7 +507,7 @@ def _property(source: _Source, gm: str, name: str, lang: str) -> str:
     discount = source.query("property_rent_discount", municipality=gm)
     register = source.query("property_register", municipality=gm)
     notes = source.query("property_notes", municipality=gm)
-    ambition = {item.metric_code: item for item in progress.for_municipality(source.con, gm)}
+    ambition = {item.metric_code: item for item in source.items(gm)}
     parts = [
         f"<p>{_md(i18n.t('property_intro', lang, name=name))}</p>",
         _key_figures(property_figures(source, gm, lang)),
@@ -613,7 +626,7 @@ def _ecosystem(source: _Source, gm: str, name: str, lang: str) -> str:
     reporting_date = source.query("dataset_info").iloc[0]["reporting_date"]
     notes = ecosystem.note_texts_by_measure(source.query("ecosystem_notes", municipality=gm), lang)
     catalogue = source.query("metric_catalogue").set_index("code")
-    items = [i for i in progress.for_municipality(source.con, gm) if i.metric_code in ecosystem.METRICS]
+    items = [i for i in source.items(gm) if i.metric_code in ecosystem.METRICS]
     charted = {item.metric_code for item in items}
     parts = [
         f"<p>{_md(i18n.t('eco_intro', lang, name=name))}</p>",
