@@ -310,7 +310,7 @@ def key_figure_texts(values: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -
     """Return the page's key figures: (measure, latest value, its date) for each of :data:`METRICS`.
 
     ``values`` is the municipality's ``metric_values``, ``catalogue`` the measure catalogue
-    indexed by code. Compact numbers (''1,2 mln.''): three figures share a row.
+    indexed by code. Compact numbers ("1,2 mln."): three figures share a row.
     """
     latest_values = progress.latest_values(values)
     figures = []
