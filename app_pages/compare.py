@@ -13,8 +13,6 @@ from impactdash import i18n, ui
 from impactdash.charts import compare as chart_compare
 from impactdash.views import compare
 
-MAX_DEFAULT_TOWNS = 6
-
 lang = ui.lang()
 st.title(i18n.t("page_compare", lang))
 ui.dataset_banner(lang)
@@ -46,12 +44,11 @@ metric = st.selectbox(
     key="compare_metric",
 )
 names = dict(zip(towns["code"], towns["name"], strict=True))
-# By default the first few towns (longest-running pillar first): a chart of hundreds of
-# lines says nothing, and computing them all would cost seconds.
+# By default the first few towns (compare.DEFAULT_TOWNS says why).
 chosen = st.multiselect(
     t("compare_towns"),
     list(names),
-    default=list(names)[:MAX_DEFAULT_TOWNS],
+    default=list(names)[: compare.DEFAULT_TOWNS],
     format_func=names.get,
     key="compare_towns",
 )

@@ -15,7 +15,6 @@ st.markdown(i18n.t("eco_intro", lang, name=name))
 reporting_date = ui.query("dataset_info").iloc[0]["reporting_date"]
 values = ui.query("metric_values", municipality=gm)
 notes = ecosystem.note_texts_by_measure(ui.query("ecosystem_notes", municipality=gm), lang)
-latest_values = progress.latest_values(values)
 catalogue = ui.query("metric_catalogue").set_index("code")
 items = [item for item in ui.cached(progress.for_municipality, gm) if item.metric_code in ecosystem.METRICS]
 charted = {item.metric_code for item in items}
@@ -23,15 +22,11 @@ charted = {item.metric_code for item in items}
 # Key figures: the latest value of each of the nine measures, three to a row.
 st.header(i18n.t("eco_key_figures", lang))
 st.caption(i18n.t("eco_key_figures_note", lang))
-for start in range(0, len(ecosystem.METRICS), 3):
-    for col, code in zip(st.columns(3), ecosystem.METRICS[start : start + 3], strict=True):
-        latest = latest_values.get(code)
-        unit = catalogue.loc[code, "unit"]
-        col.metric(
-            ecosystem.escape_markdown(catalogue.loc[code, f"name_{lang}"]),
-            i18n.fmt_value(latest[1] if latest else None, unit, lang, compact=True),
-        )
-        col.caption(i18n.fmt_date(latest[0], lang) if latest else i18n.t("no_data_selection", lang))
+figures = ecosystem.key_figure_texts(values, catalogue, lang)
+for start in range(0, len(figures), 3):
+    for col, (label, value, caption) in zip(st.columns(3), figures[start : start + 3], strict=True):
+        col.metric(ecosystem.escape_markdown(label), value)
+        col.caption(caption)
 for code in ecosystem.METRICS:
     if code not in charted:
         for text in notes.get(code, []):

@@ -6,6 +6,7 @@ from impactdash import i18n, ui
 from impactdash.measures import metrics
 from impactdash.publish import downloads, exports, opendata, pointer
 from impactdash.safe_text import escape_markdown
+from impactdash.views import method
 
 lang = ui.lang()
 st.title(i18n.t("page_method", lang))
@@ -14,35 +15,12 @@ st.markdown(i18n.t("method_intro", lang))
 
 st.header(i18n.t("method_measures", lang))
 st.markdown(i18n.t("method_measures_intro", lang))
-catalogue = ui.query("metric_catalogue")
-table = catalogue.assign(
-    measure=catalogue[f"name_{lang}"].map(escape_markdown),
-    unit=catalogue["unit"].map(lambda u: i18n.t(f"method_unit_{u}", lang)),
-    direction=catalogue["direction"].map(lambda d: i18n.t(f"method_{d}", lang)),
-    kind=catalogue["kind"].map(lambda k: i18n.t(f"method_{k}", lang)),
-    period=catalogue["period"].map(lambda p: i18n.t(f"method_{p}", lang)),
-    definition=catalogue[f"definition_{lang}"].map(escape_markdown),
-    source=catalogue[f"source_{lang}"].map(escape_markdown),
-)[["measure", "unit", "direction", "kind", "period", "definition", "source"]]
 st.table(
-    table.rename(columns={c: i18n.t(f"method_col_{c}", lang) for c in table.columns}).set_index(
-        i18n.t("method_col_measure", lang)
-    )
+    method.measures_table(ui.query("metric_catalogue"), lang).set_index(i18n.t("method_col_measure", lang))
 )
 
 st.header(i18n.t("method_status", lang))
-st.markdown(
-    i18n.t(
-        "method_status_text",
-        lang,
-        on=i18n.STATUS_ICON["on_track"],
-        risk=i18n.STATUS_ICON["at_risk"],
-        off=i18n.STATUS_ICON["off_track"],
-        on_pct=i18n.fmt_pct(100 * metrics.ON_TRACK_MAX_GAP, lang),
-        risk_pct=i18n.fmt_pct(100 * metrics.AT_RISK_MAX_GAP, lang),
-        window=metrics.PROJECTION_WINDOW,
-    )
-)
+st.markdown(method.status_text(lang))
 st.header(i18n.t("method_projection", lang))
 st.markdown(i18n.t("method_projection_text", lang, window=metrics.PROJECTION_WINDOW))
 st.header(i18n.t("method_periods", lang))
@@ -50,22 +28,7 @@ info = ui.query("dataset_info").iloc[0]
 st.markdown(i18n.t("method_periods_text", lang, date=i18n.fmt_date(info["reporting_date"], lang)))
 
 st.header(i18n.t("method_coverage", lang))
-coverage = ui.query("method_coverage")
-shown = {
-    "municipality": coverage["name"].map(escape_markdown),
-    "start": coverage["pillar_start"].map(lambda d: i18n.fmt_date(d, lang)),
-    "programmes": coverage["programmes"].map(lambda n: i18n.fmt_number(n, lang)),
-    "spend_lines": coverage["spend_lines"].map(lambda n: i18n.fmt_number(n, lang)),
-    "spend_period": [
-        f"{i18n.fmt_date(a, lang)} – {i18n.fmt_date(b, lang)}"
-        for a, b in zip(coverage["first_spend"], coverage["last_spend"], strict=True)
-    ],
-    "properties": coverage["properties"].map(lambda n: i18n.fmt_number(n, lang)),
-    "organisations": coverage["organisations"].map(lambda n: i18n.fmt_number(n, lang)),
-    "connections": coverage["connections"].map(lambda n: i18n.fmt_number(n, lang)),
-    "ambitions": coverage["ambitions"].map(lambda n: i18n.fmt_number(n, lang)),
-}
-st.table({i18n.t(f"method_col_{k}", lang): list(v) for k, v in shown.items()})
+st.table(method.coverage_table(ui.query("method_coverage"), lang))
 
 st.header(i18n.t("method_downloads", lang))
 st.markdown(i18n.t("method_downloads_text", lang))

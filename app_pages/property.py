@@ -21,18 +21,11 @@ ambitions = ui.cached(progress.for_municipality, gm)
 ambition = {item.metric_code: item for item in ambitions}
 
 # Key figures: the latest quarter's levels and the last complete year's rent discount.
-figures = realestate.key_figures(quarters, discount, register)
-cols = st.columns(4)
-cols[0].metric(i18n.t("property_kpi_floor", lang), i18n.fmt_value(figures["impact_floor_m2"], "m2", lang))
-cols[0].caption(i18n.plural("property_kpi_properties", int(figures["active"]), lang))
-cols[1].metric(i18n.t("property_kpi_occupancy", lang), i18n.fmt_pct(figures["occupancy_pct"], lang))
-cols[1].caption(i18n.t("property_kpi_vacancy", lang, pct=i18n.fmt_pct(figures["vacancy_pct"], lang)))
-cols[2].metric(i18n.t("property_kpi_tenants", lang), i18n.fmt_number(figures["impact_tenants"], lang))
-cols[2].caption(i18n.t("property_kpi_at", lang, date=i18n.fmt_date(figures["date"], lang)))
-cols[3].metric(
-    i18n.t("property_kpi_discount", lang, year=figures["discount_year"] or "–"),
-    realestate.euros(figures["discount_eur"], lang),
-)
+figures = realestate.key_figure_texts(realestate.key_figures(quarters, discount, register), lang)
+for col, (label, value, caption) in zip(st.columns(4), figures, strict=True):
+    col.metric(label, value)
+    if caption:
+        col.caption(caption)
 
 floor_item = ambition.get("impact_floor_m2")
 ui.chart_section(

@@ -38,6 +38,10 @@ PAGES = (
     "en/GM0014/overview.html",
     "en/GM0014/budget.html",
     "en/GM0014/ambitions.html",
+    "nl/GM0518/property.html",
+    "en/GM0518/ecosystem.html",
+    "nl/compare.html",
+    "en/method.html",
 )
 CHROMIUM_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
 

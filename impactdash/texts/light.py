@@ -12,4 +12,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "light_index_link": {"nl": "Alle lichte pagina's", "en": "All light pages"},
     "light_other_language": {"nl": "English", "en": "Nederlands"},
     "light_chart_data": {"nl": "De cijfers van deze grafiek", "en": "The figures of this chart"},
+    "light_compare_state": {
+        "nl": "Deze pagina toont {measure} voor {towns}, absoluut en per kalenderjaar; op de interactieve"
+        " pagina kiest u een andere meetwaarde, andere gemeenten, per 10.000 inwoners of jaren sinds de start.",
+        "en": "This page shows {measure} for {towns}, absolute and by calendar year; on the interactive page"
+        " you choose another measure, other municipalities, per 10,000 inhabitants or years since the start.",
+    },
+    "light_changelog_earlier": {"nl": "Eerdere publicaties", "en": "Earlier publications"},
 }

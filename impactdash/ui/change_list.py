@@ -13,8 +13,8 @@ from impactdash import i18n
 from impactdash.publish import changes, exports
 from impactdash.views import changes as view
 
-#: Rows shown per subject; a long list is counted, and the download holds all of it.
-FIRST_N = 25
+#: Rows shown per subject (the light change log shows as many).
+FIRST_N = view.FIRST_N
 #: Subjects shown open even in a long list: a council must see when the goalposts move.
 ALWAYS_OPEN = ("changes_subject_ambition", "changes_subject_milestone")
 

@@ -43,6 +43,8 @@ _MAIN = {
     "note": "body",
     "app_setting": "value",
 }
+#: Rows shown per subject in a change list; a long list is counted (the download holds all of it).
+FIRST_N = 25
 #: Longer typed texts (notes, descriptions) are cut here in the table; the download has them whole.
 TEXT_MAX = 160
 

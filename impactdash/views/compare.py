@@ -34,6 +34,9 @@ CALENDAR, SINCE_START = "calendar", "since_start"
 AXES = (CALENDAR, SINCE_START)
 #: The measure the page opens on: counted everywhere, and meaningful per inhabitant.
 DEFAULT_METRIC = "impact_enterprises"
+#: The towns the page opens on, the first few (longest-running pillar first): a chart of
+#: hundreds of lines says nothing, and computing them all would cost seconds.
+DEFAULT_TOWNS = 6
 #: Marker shapes per municipality, so a line is told apart by more than its colour.
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "star", "hexagon", "x")
 #: Two points this close (in years) count as the same age: quarter ends are 0.25 apart.

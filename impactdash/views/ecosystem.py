@@ -14,6 +14,7 @@ import pandas as pd
 
 from impactdash import i18n
 from impactdash.charts.base import PALETTE
+from impactdash.measures import progress
 from impactdash.measures.progress import AmbitionProgress
 from impactdash.safe_text import escape_hover, escape_markdown, typed_in  # noqa: F401 (re-exported for the page)
 from impactdash.views import ambitions as ambitions_view
@@ -303,6 +304,28 @@ def ambition_table(item: AmbitionProgress, lang: str) -> pd.DataFrame:
             i18n.t("eco_col_value", lang): [i18n.fmt_value(v, item.unit, lang) for _, _, v in rows],
         }
     )
+
+
+def key_figure_texts(values: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
+    """Return the page's key figures: (measure, latest value, its date) for each of :data:`METRICS`.
+
+    ``values`` is the municipality's ``metric_values``, ``catalogue`` the measure catalogue
+    indexed by code. Compact numbers ("1,2 mln."): three figures share a row.
+    """
+    latest_values = progress.latest_values(values)
+    figures = []
+    for code in METRICS:
+        latest = latest_values.get(code)
+        figures.append(
+            (
+                str(catalogue.loc[code, f"name_{lang}"]),
+                i18n.fmt_value(
+                    latest[1] if latest else None, catalogue.loc[code, "unit"], lang, compact=True
+                ),
+                i18n.fmt_date(latest[0], lang) if latest else i18n.t("no_data_selection", lang),
+            )
+        )
+    return figures
 
 
 def note_texts_by_measure(notes: pd.DataFrame, lang: str) -> dict[str | None, list[str]]:

@@ -193,6 +193,32 @@ def key_figures(quarters: pd.DataFrame, discount: pd.DataFrame, register: pd.Dat
     }
 
 
+def key_figure_texts(figures: dict[str, object], lang: str) -> list[tuple[str, str, str]]:
+    """Return :func:`key_figures` as the page shows them: (label, value, caption under it), four of them."""
+    return [
+        (
+            i18n.t("property_kpi_floor", lang),
+            i18n.fmt_value(figures["impact_floor_m2"], "m2", lang),
+            i18n.plural("property_kpi_properties", int(figures["active"]), lang),
+        ),
+        (
+            i18n.t("property_kpi_occupancy", lang),
+            i18n.fmt_pct(figures["occupancy_pct"], lang),
+            i18n.t("property_kpi_vacancy", lang, pct=i18n.fmt_pct(figures["vacancy_pct"], lang)),
+        ),
+        (
+            i18n.t("property_kpi_tenants", lang),
+            i18n.fmt_number(figures["impact_tenants"], lang),
+            i18n.t("property_kpi_at", lang, date=i18n.fmt_date(figures["date"], lang)),
+        ),
+        (
+            i18n.t("property_kpi_discount", lang, year=figures["discount_year"] or "–"),
+            euros(figures["discount_eur"], lang),
+            "",
+        ),
+    ]
+
+
 def map_sentence(register: pd.DataFrame, lang: str) -> str | None:
     """Say how many buildings are in use (with their floor area), ended and planned."""
     if register.empty:

@@ -13,8 +13,11 @@ from impactdash.measures import progress
 from impactdash.publish import light_pages, pointer, workflow
 from impactdash.report import light
 from impactdash.store import db
+from impactdash.ui import pages
 from impactdash.views import ambitions as ambitions_view
 from impactdash.views import budget as bv
+from impactdash.views import compare, ecosystem, method
+from impactdash.views import property as realestate
 from impactdash.write import permissions
 from tests.publishing import EDITOR, REVIEWER
 
@@ -25,19 +28,26 @@ ADMIN = permissions.Actor("admin.demo", frozenset({"admin"}))
 def written(demo_db_file, tmp_path_factory):
     """The light pages of the demo's publication, written once for the module."""
     current = pointer.current(config.publications_dir(demo_db_file))
-    target = tmp_path_factory.mktemp("light")
+    # Named as publishing names it, so the pages know their publication (its change log, open data).
+    target = tmp_path_factory.mktemp("light") / light_pages.light_name(current.id)
     light.write(current.path, target, label=current.label, published_at=current.approved_at)
     return current, target
 
 
 def _text(path) -> str:
     """Return a light page's text as a reader sees it: tags dropped, entities decoded."""
-    return html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+    # Spaces collapsed, as a browser shows them (a cell's line break is a space here).
+    return _spaces(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))))
+
+
+def _spaces(text: str) -> str:
+    """Return ``text`` with each run of spaces and line breaks as one space (non-breaking spaces kept)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
 def _plain(markdown: str) -> str:
     """Return a page sentence (Streamlit markdown) as its reader sees it."""
-    return re.sub(r"\\(.)", r"\1", markdown.replace("**", ""))
+    return _spaces(re.sub(r"\\(.)", r"\1", markdown.replace("**", "")))
 
 
 def test_every_public_page_has_its_light_version_in_both_languages(written, demo_con):
@@ -57,6 +67,28 @@ def test_every_public_page_has_its_light_version_in_both_languages(written, demo
                 other = "en" if lang == "nl" else "nl"
                 assert (page.parent / f"../../{other}/{gm}/{stem}.html").resolve().exists()
                 assert page.stat().st_size < 300_000
+        for stem, path, _ in light.SHARED_PAGES:
+            page = target / lang / f"{stem}.html"
+            text = page.read_text(encoding="utf-8")
+            assert f'href="{stem}.html"' in index
+            assert f'<html lang="{lang}">' in text
+            assert "<script" not in text and "src=" not in text
+            assert f'href="/{path}?lang={lang}"' in text
+            other = "en" if lang == "nl" else "nl"
+            assert (page.parent / f"../{other}/{stem}.html").resolve().exists()
+            assert page.stat().st_size < 300_000
+
+
+def test_every_public_page_but_the_programme_has_a_light_version():
+    # One light page per programme would be hundreds of files per publication (decisions.md).
+    light_paths = {path for _, path, _ in light.PAGES + light.SHARED_PAGES}
+    assert {row[3] for row in pages.public_pages()} - light_paths == {"programme"}
+
+
+def _figures(text: str, figures: list[tuple[str, str, str]]) -> None:
+    """Assert that a page shows each key figure: its label, value and caption, in that order."""
+    for label, value, caption in figures:
+        assert _spaces(f"{label} {value} {caption}") in text, (label, value)
 
 
 @pytest.fixture(scope="module")
@@ -135,6 +167,9 @@ def test_publishing_writes_them_and_the_light_link_follows_the_pointer(demo_copy
         link = folder / light_pages.LINK
         assert link.is_symlink() and link.resolve() == (folder / light_pages.light_name(second.id)).resolve()
         assert "Q4" in (link / "nl" / "GM0518" / "budget.html").read_text(encoding="utf-8")
+        # Its change log compares it with the publication the public saw when it was requested.
+        changelog = _text(link / "en" / "changelog.html")
+        assert first.label in changelog and "Q4" in changelog
         # Withdrawn: back to the first, which has no light pages, so no link (nginx answers 404).
         workflow.withdraw(con, ADMIN, second.id, folder)
         assert pointer.current(folder) == first and not link.exists()
@@ -143,3 +178,84 @@ def test_publishing_writes_them_and_the_light_link_follows_the_pointer(demo_copy
         assert not (folder / light_pages.light_name(second.id)).exists()
     finally:
         con.close()
+
+
+def test_the_other_pages_show_the_views_figures_and_tables(written, published):
+    _, target = written
+    con = published
+    source = light._Source(con)
+    catalogue = db.run_query(con, "metric_catalogue").set_index("code")
+    towns = db.run_query(con, "municipalities")
+    for lang in i18n.LANGUAGES:
+        for gm in towns["code"]:
+            # Real estate: the four key figures and the register, cell for cell (views/property.py).
+            page = _text(target / lang / gm / "property.html")
+            quarters = db.run_query(con, "property_quarters", municipality=gm)
+            discount = db.run_query(con, "property_rent_discount", municipality=gm)
+            register = db.run_query(con, "property_register", municipality=gm)
+            figures = realestate.key_figure_texts(realestate.key_figures(quarters, discount, register), lang)
+            assert figures == light.property_figures(source, gm, lang)
+            _figures(page, figures)
+            for cell in realestate.register_table(register, lang).to_numpy().ravel():
+                assert _plain(str(cell)) in page
+            for cell in realestate.floor_table(quarters, lang).to_numpy().ravel():
+                assert _plain(str(cell)) in page
+            # Ecosystem: the nine key figures, the sentences under its charts (views/ecosystem.py).
+            page = _text(target / lang / gm / "ecosystem.html")
+            values = db.run_query(con, "metric_values", municipality=gm)
+            _figures(page, ecosystem.key_figure_texts(values, catalogue, lang))
+            connections = db.run_query(con, "ecosystem_connections_year", municipality=gm)
+            if not connections.empty:
+                assert _plain(ecosystem.connections_sentence(connections, lang)) in page
+            for item in progress.for_municipality(con, gm):
+                if item.metric_code in ecosystem.METRICS:
+                    assert _plain(ecosystem.ambition_sentence(item, lang)) in page
+        # Compare, in its first state: the sentence and the status table.
+        page = _text(target / lang / "compare.html")
+        metric = compare.DEFAULT_METRIC
+        selected = towns.head(compare.DEFAULT_TOWNS)
+        values = db.run_query(con, "compare_values", metric=metric)
+        items = compare.assess(
+            db.run_query(con, "compare_ambitions", metric=metric),
+            db.run_query(con, "compare_milestones", metric=metric),
+            values,
+            list(selected["code"]),
+        )
+        unit = catalogue.loc[metric, "unit"]
+        for cell in compare.status_table(items, selected, unit, lang).to_numpy().ravel():
+            assert _plain(str(cell)) in page
+        actual = compare.prepare(
+            values, db.run_query(con, "compare_population"), selected, unit, False, False
+        )
+        flow = catalogue.loc[metric, "aggregation"] == "sum"
+        assert compare.summary(actual, unit, lang, False, False, flow=flow) in page
+        # Method: the measures and the coverage, cell for cell (views/method.py).
+        page = _text(target / lang / "method.html")
+        for frame in (
+            method.measures_table(db.run_query(con, "metric_catalogue"), lang),
+            method.coverage_table(db.run_query(con, "method_coverage"), lang),
+        ):
+            for cell in frame.to_numpy().ravel():
+                assert _plain(str(cell)) in page
+        # The change log: which publication this is.
+        assert written[0].label in _text(target / lang / "changelog.html")
+
+
+def test_charts_are_inline_svg_with_their_sentence_as_alt_text(written, published):
+    _, target = written
+    page = (target / "nl" / "GM0518" / "property.html").read_text(encoding="utf-8")
+    quarters = db.run_query(published, "property_quarters", municipality="GM0518")
+    labels = [html.unescape(a) for a in re.findall(r'<svg role="img" aria-label="([^"]+)"', page)]
+    assert (
+        _plain(
+            realestate.discount_sentence(
+                db.run_query(published, "property_rent_discount", municipality="GM0518"), "nl"
+            )
+        )
+        in labels
+    )
+    assert _plain(realestate.occupancy_sentence(quarters, "nl")) in " ".join(labels)
+    page = (target / "en" / "GM0518" / "ecosystem.html").read_text(encoding="utf-8")
+    assert page.count('<svg role="img"') >= 2  # the ambitions' charts and the connections
+    page = (target / "en" / "compare.html").read_text(encoding="utf-8")
+    assert page.count('<svg role="img"') == 1 and page.count('<ul class="legend">') == 1
