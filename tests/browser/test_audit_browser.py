@@ -15,7 +15,7 @@ def sign_in(page, server, username: str, password: str) -> None:
     wait_until_drawn(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_label("Wachtwoord", exact=True).fill(password)
     page.get_by_role("button", name="Aanmelden").click()
     page.get_by_text("Aangemeld als").wait_for(timeout=30_000)
     wait_until_drawn(page)

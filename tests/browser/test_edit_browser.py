@@ -22,7 +22,7 @@ def sign_in(page, server: str) -> None:
     page.goto(f"{server}/sign-in?gm=GM0080")
     wait_until_drawn(page)
     page.get_by_label("Gebruikersnaam").fill(EDITOR[0])
-    page.get_by_label("Wachtwoord").fill(EDITOR[1])
+    page.get_by_label("Wachtwoord", exact=True).fill(EDITOR[1])
     page.get_by_role("button", name="Aanmelden").click()
     page.get_by_text("Aangemeld als").wait_for()
     wait_until_drawn(page)

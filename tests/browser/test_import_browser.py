@@ -31,7 +31,7 @@ def sign_in(page, server: str, username: str, password: str) -> None:
     page.goto(f"{server}/sign-in")
     wait_until_drawn(page)
     page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_label("Wachtwoord", exact=True).fill(password)
     page.get_by_role("button", name="Aanmelden").click()
     page.get_by_text("Aangemeld als").wait_for()
     wait_until_drawn(page)

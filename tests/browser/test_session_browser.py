@@ -14,7 +14,7 @@ FAILED = "Aanmelden mislukt: gebruikersnaam of wachtwoord onjuist."
 
 def submit(page, username: str, password: str) -> None:
     page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_label("Wachtwoord", exact=True).fill(password)
     page.get_by_role("button", name="Aanmelden").click()
 
 
