@@ -6,6 +6,11 @@ axe-core with no violation at all. What axe does not see is checked on the way: 
 no Tab stop lands on anything hidden, and a table that scrolls sideways is reached and
 scrolled by keyboard. A journey that passes writes what it checked to
 ``docs/accessibility/axe-{lang}.json``: the accessibility statement quotes it.
+
+The states walked here (each public page of the default municipality, both languages, every
+expander open) are axe-checked here only: the pages' own tests check what is particular to
+each page (its content, other municipalities, choices, phones) and run axe-core on the states
+this journey does not reach.
 """
 
 from __future__ import annotations
@@ -82,12 +87,20 @@ def go_to(page, title_key: str, lang: str) -> None:
     wait_until_drawn(page)
 
 
+def has_title(page, title_key: str, lang: str) -> None:
+    """The browser tab's title names the page first, in the page's language, which stays ``lang``."""
+    page.wait_for_function(
+        "t => document.title.startsWith(t)", arg=pages.document_title(title_key, lang), timeout=30_000
+    )
+    assert page.evaluate("document.documentElement.lang") == lang
+
+
 def _sign_in(page, server: str, lang: str, username: str, password: str) -> None:
     """Sign in on the sign-in page in ``lang`` (kept for the staff pages' walk, not yet in the journey)."""
     page.goto(f"{server}/sign-in?lang={lang}")
     wait_until_drawn(page)
     page.get_by_label(i18n.t("username", lang)).fill(username)
-    page.get_by_label(i18n.t("password", lang)).fill(password)
+    page.get_by_label(i18n.t("password", lang), exact=True).fill(password)
     page.get_by_role("button", name=i18n.t("sign_in_button", lang)).click()
     page.get_by_text(
         re.compile(re.escape(i18n.t("signed_in_as", lang, name="§", roles="§").split("§")[0]))
@@ -121,13 +134,18 @@ def test_every_page_passes_axe_and_the_keyboard_in_one_journey(server, new_page,
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
 
-    # The public pages, as a visitor.
+    # The public pages, as a visitor. The page is served in the address's language (serve.py),
+    # before any script of it has run, and every page has a title of its own (WCAG 3.1.1,
+    # 2.4.2), which axe cannot judge (was test_public_pages_browser.py, on pages of their own).
     page.goto(f"{server}/?lang={lang}")
+    assert page.evaluate("document.documentElement.lang") == lang
     journey.check(page, "overview")
+    has_title(page, "page_overview", lang)
     for _path, key, _, url, action in pages.PAGES:
         if action is None and url != "overview":
             go_to(page, key, lang)
             journey.check(page, url)
+            has_title(page, key, lang)
             if url == "compare":  # per inhabitant and aligned by the pillar's age: other sentences, axes
                 page.get_by_text(i18n.t("compare_scale_per_capita", lang), exact=True).click()
                 wait_until_drawn(page)

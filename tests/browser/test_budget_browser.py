@@ -1,4 +1,9 @@
-"""The Budget and spend page in a real browser: draws every chart, no errors, no axe violations."""
+"""The Budget and spend page in a real browser: draws every chart, no errors, no axe violations.
+
+axe-core checks the page of the default municipality in both languages, every expander open,
+in the accessibility journey (test_accessibility_browser.py); here the states it does not reach:
+one instrument's programmes, and phones.
+"""
 
 from __future__ import annotations
 
@@ -43,7 +48,6 @@ def test_budget_page_in_dutch(server, page):
     assert page.get_by_text("Hefboom: externe cofinanciering per gemeentelijke euro").count() == 1
     assert open_data_tables(page) == 6
     assert page.locator('[data-testid="stTable"]').count() >= 5
-    assert_accessible(page)
     _whole_page(page, "budget-nl")
     assert not errors
 
@@ -59,7 +63,6 @@ def test_budget_page_in_english_then_one_instrument(server, page):
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 6  # with Iv3/SDG
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Leverage: external co-funding per municipal euro").count() == 1
-    assert_accessible(page)
     _whole_page(page, "budget-en")
 
     page.locator('[data-testid="stSelectbox"]').filter(has_text="Instrument").click()

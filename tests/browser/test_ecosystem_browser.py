@@ -12,6 +12,9 @@ from tests.browser.conftest import (
     wait_until_drawn,
 )
 
+#: The municipality a new session opens with, whose page the accessibility journey
+#: (test_accessibility_browser.py) checks with axe-core in both languages, every expander open.
+JOURNEYS_TOWN = "GM0518"
 CASES = [
     ("nl", "GM0518", "Ecosysteem 's-Gravenhage", "Verbindingen per jaar"),
     ("en", "GM0518", "Ecosystem 's-Gravenhage", "Connections per year"),
@@ -45,7 +48,8 @@ def test_ecosystem_draws_in_both_languages_without_errors(server, page, lang, gm
     assert (
         open_data_tables(page) == charts.count() + 1
     )  # each chart's data, and one organisation's connections
-    assert_accessible(page)
+    if gm != JOURNEYS_TOWN:  # 's-Gravenhage in both languages: axe-core in the accessibility journey
+        assert_accessible(page)
     if screenshots_wanted():
         page.set_viewport_size({"width": 1366, "height": 5200})  # the app scrolls inside; show it all
         screenshot(page, f"ecosystem-{lang}-{gm}")

@@ -1,4 +1,8 @@
-"""The real-estate page in a real browser: drawn, accessible, and no request leaves the machine."""
+"""The real-estate page in a real browser: drawn, accessible, and no request leaves the machine.
+
+axe-core checks the page of 's-Gravenhage (a new session's municipality) in both languages, every
+expander open, in the accessibility journey (test_accessibility_browser.py); here Groningen's.
+"""
 
 from __future__ import annotations
 
@@ -76,7 +80,10 @@ def test_property_page_draws_offline_and_accessibly(server, page, query, name):
         == 0
     )
     assert open_data_tables(page) == 4  # the map's data is the register below it; one building's quarters
-    assert_accessible(page)
+    if (
+        "GM0518" not in query
+    ):  # 's-Gravenhage, a new session's, in both languages: the accessibility journey's
+        assert_accessible(page)
     _tall_screenshot(page, name, 1366)
     assert _hosts(urls) == {"127.0.0.1"}, f"the page asked other hosts: {urls}"
     assert not errors
