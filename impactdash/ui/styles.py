@@ -35,9 +35,11 @@ _CSS = """<style>
 /* Column headings may wrap, so a wide table (the property register) fits at 1280 px rather
    than hiding its last column behind a sideways scroll. */
 [data-testid="stTable"] th { white-space: normal; }
-/* A long word in a narrow cell ("Leidschenveen-Ypenburg" at 320 px) breaks rather than making
-   the cell a scrolling region no keyboard reaches. */
+/* A long word in a narrow cell ("Leidschenveen-Ypenburg" at 320 px, "Opschalingsbegeleiding" in
+   the review scorecard at 1280 px) breaks rather than pushing the last column out of sight. Set on
+   the paragraph too: Streamlit's own style resets it there, and the container's had no effect. */
 [data-testid="stTable"] td [data-testid="stMarkdownContainer"] { overflow: visible; overflow-wrap: anywhere; }
+[data-testid="stTable"] td [data-testid="stMarkdownContainer"] p { overflow-wrap: anywhere !important; }
 </style>"""
 
 #: Never a "<" in the script itself: Streamlit's sanitiser (DOMPurify) drops a script whose
@@ -66,8 +68,12 @@ _SCRIPT = """<script>
     doc.querySelectorAll('[data-testid="stFileUploaderDropzone"]').forEach((zone) => {
       const button = zone.querySelector("button");
       if (button) setAttr(button, "aria-label", text.choose);
+      // Streamlit names the drop zone, a role="presentation" section, which screen readers
+      // ignore (axe: presentation-role-conflict): the name moves to the file input.
+      const label = zone.getAttribute("aria-label");
+      if (label) { setAttr(zone, "data-impact-name", label); zone.removeAttribute("aria-label"); }
       const input = zone.querySelector('input[type="file"]');
-      if (input) setAttr(input, "aria-label", zone.getAttribute("aria-label") || text.choose);
+      if (input) setAttr(input, "aria-label", zone.getAttribute("data-impact-name") || text.choose);
     });
     // Opening the sidebar moves focus into it; closing it returns focus to its button.
     const bar = doc.querySelector('[data-testid="stSidebar"]');
@@ -89,7 +95,7 @@ _SCRIPT = """<script>
   };
   window.__impactAids = apply;
   new MutationObserver(apply).observe(doc.body, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ["data-collapsed"],
+    childList: true, subtree: true, attributes: true, attributeFilter: ["data-collapsed", "aria-label"],
   });
   window.addEventListener("resize", apply);
   // A download reruns the page, which redraws its button: focus fell to the body. Put it back
