@@ -35,11 +35,14 @@ _CSS = """<style>
 /* Column headings may wrap, so a wide table (the property register) fits at 1280 px rather
    than hiding its last column behind a sideways scroll. */
 [data-testid="stTable"] th { white-space: normal; }
-/* A long word in a narrow cell ("Leidschenveen-Ypenburg" at 320 px, "Opschalingsbegeleiding" in
-   the review scorecard at 1280 px) breaks rather than pushing the last column out of sight. Set on
-   the paragraph too: Streamlit's own style resets it there, and the container's had no effect. */
+/* A long word in a narrow cell ("Leidschenveen-Ypenburg" at 320 px) breaks rather than making
+   the cell a scrolling region no keyboard reaches. In the first two columns, the names (the
+   review scorecard's "Opschalingsbegeleiding" at 1280 px), also on the paragraph, where
+   Streamlit resets it: never inside an amount or a date in the columns after them. */
 [data-testid="stTable"] td [data-testid="stMarkdownContainer"] { overflow: visible; overflow-wrap: anywhere; }
-[data-testid="stTable"] td [data-testid="stMarkdownContainer"] p { overflow-wrap: anywhere !important; }
+[data-testid="stTable"] td:nth-child(-n+2) [data-testid="stMarkdownContainer"] p {
+  overflow-wrap: anywhere !important;
+}
 </style>"""
 
 #: Never a "<" in the script itself: Streamlit's sanitiser (DOMPurify) drops a script whose
