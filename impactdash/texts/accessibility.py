@@ -33,10 +33,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "a11y_check_heading": {"nl": "Hoe is het getoetst?", "en": "How was it checked?"},
     "a11y_check": {
-        "nl": "Laatst getoetst op {date}, met {tool}: de {pages} openbare pagina's, in het Nederlands en het"
-        " Engels, {states} toestanden in totaal (met alle uitklapvensters open en in de"
+        "nl": "Laatst getoetst op {date}, met {tool}: de {pages} openbare pagina's en de {staff} pagina's"
+        " voor medewerkers (aangemeld met alle rollen), in het Nederlands en het Engels, {states} toestanden in totaal (met alle uitklapvensters open en in de"
         " keuzes die de inhoud veranderen), op {widths} breed. Gevonden overtredingen: {violations}.",
-        "en": "Last checked on {date}, with {tool}: the {pages} public pages, in Dutch and English, {states} states in all (with every expander open and in the choices that change the"
+        "en": "Last checked on {date}, with {tool}: the {pages} public pages and the {staff} staff pages"
+        " (signed in with every role), in Dutch and English, {states} states in all (with every expander open and in the choices that change the"
         " content), at {widths} wide. Violations found: {violations}.",
     },
     "a11y_check_none": {
@@ -46,11 +47,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "a11y_check_more": {
         "nl": "Een geautomatiseerde toets vindt niet alles. Daarom toetsen de ontwikkelaars ook zelf"
         " (zelfevaluatie, geen externe audit): de volgorde van de toetsenbordfocus op 320 pixels breed,"
-        " dat tabellen die zijwaarts schuiven met het toetsenbord te bereiken zijn, en het contrast van"
+        " dat tabellen die zijwaarts schuiven met het toetsenbord te bereiken zijn, dat op 1280 pixels"
+        " breed geen tabel een kolom afsnijdt, en het contrast van"
         " alle tekst en lijnen in de grafieken (gemeten in de automatische tests bij elke wijziging).",
         "en": "An automated check does not find everything. The developers therefore also check by hand"
         " (self-evaluation, no external audit): the order of the keyboard focus at 320 pixels wide,"
-        " that tables which scroll sideways can be reached by keyboard, and the contrast of every text"
+        " that tables which scroll sideways can be reached by keyboard, that at 1280 pixels wide no"
+        " table cuts off a column, and the contrast of every text"
         " and line in the charts (measured by the automated tests on every change).",
     },
     "a11y_gaps_heading": {"nl": "Bekende knelpunten", "en": "Known gaps"},

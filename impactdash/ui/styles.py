@@ -36,8 +36,13 @@ _CSS = """<style>
    than hiding its last column behind a sideways scroll. */
 [data-testid="stTable"] th { white-space: normal; }
 /* A long word in a narrow cell ("Leidschenveen-Ypenburg" at 320 px) breaks rather than making
-   the cell a scrolling region no keyboard reaches. */
+   the cell a scrolling region no keyboard reaches. In the first two columns, the names (the
+   review scorecard's "Opschalingsbegeleiding" at 1280 px), also on the paragraph, where
+   Streamlit resets it: never inside an amount or a date in the columns after them. */
 [data-testid="stTable"] td [data-testid="stMarkdownContainer"] { overflow: visible; overflow-wrap: anywhere; }
+[data-testid="stTable"] td:nth-child(-n+2) [data-testid="stMarkdownContainer"] p {
+  overflow-wrap: anywhere !important;
+}
 </style>"""
 
 #: Never a "<" in the script itself: Streamlit's sanitiser (DOMPurify) drops a script whose
@@ -66,8 +71,12 @@ _SCRIPT = """<script>
     doc.querySelectorAll('[data-testid="stFileUploaderDropzone"]').forEach((zone) => {
       const button = zone.querySelector("button");
       if (button) setAttr(button, "aria-label", text.choose);
+      // Streamlit names the drop zone, a role="presentation" section, which screen readers
+      // ignore (axe: presentation-role-conflict): the name moves to the file input.
+      const label = zone.getAttribute("aria-label");
+      if (label) { setAttr(zone, "data-impact-name", label); zone.removeAttribute("aria-label"); }
       const input = zone.querySelector('input[type="file"]');
-      if (input) setAttr(input, "aria-label", zone.getAttribute("aria-label") || text.choose);
+      if (input) setAttr(input, "aria-label", zone.getAttribute("data-impact-name") || text.choose);
     });
     // Opening the sidebar moves focus into it; closing it returns focus to its button.
     const bar = doc.querySelector('[data-testid="stSidebar"]');
@@ -89,7 +98,7 @@ _SCRIPT = """<script>
   };
   window.__impactAids = apply;
   new MutationObserver(apply).observe(doc.body, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ["data-collapsed"],
+    childList: true, subtree: true, attributes: true, attributeFilter: ["data-collapsed", "aria-label"],
   });
   window.addEventListener("resize", apply);
   // A download reruns the page, which redraws its button: focus fell to the body. Put it back

@@ -41,6 +41,8 @@ class Check:
     checked_on: dt.date
     tool: str
     pages: int
+    #: The staff pages walked signed in with every role (0 in a record from before they were).
+    staff_pages: int
     states: int
     widths: tuple[int, ...]
     violations: int
@@ -50,7 +52,8 @@ class Check:
 def load_check(folder: Path | None = None) -> Check | None:
     """Return the last check from the journeys' result files, or None if a language is missing.
 
-    The date is the older of the two runs; the counts are summed.
+    The date is the older of the two runs; the states are summed, the pages (public and staff
+    apart) are the larger language's.
     """
     folder = folder or config.ACCESSIBILITY_RESULTS_DIR
     runs = []
@@ -64,6 +67,7 @@ def load_check(folder: Path | None = None) -> Check | None:
         checked_on=min(dt.date.fromisoformat(run["checked_on"]) for run in runs),
         tool=runs[0]["tool"],
         pages=max(len(run["pages"]) for run in runs),
+        staff_pages=max(len(run.get("staff_pages", [])) for run in runs),
         states=sum(run["states"] for run in runs),
         widths=tuple(sorted({w for run in runs for w in run["widths"]})),
         violations=sum(run["violations"] for run in runs),
@@ -86,6 +90,7 @@ def check_text(check: Check | None, lang: str) -> str:
         date=i18n.fmt_date(check.checked_on, lang),
         tool=check.tool,
         pages=i18n.fmt_number(check.pages, lang),
+        staff=i18n.fmt_number(check.staff_pages, lang),
         states=i18n.fmt_number(check.states, lang),
         widths=", ".join(f"{w}{i18n.NBSP}px" for w in check.widths),
         violations=i18n.fmt_number(check.violations, lang),

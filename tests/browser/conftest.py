@@ -49,12 +49,31 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+#: A person with every role, in the shared server's database only: the accessibility journey
+#: walks every staff page in one sign-in (each demo account has one role).
+ALL_ROLES_USER = ("staff.a11y", "a11y-all-roles-2026")
+
+
+def _add_all_roles_user(db_path: Path) -> None:
+    """Add :data:`ALL_ROLES_USER` to the database at ``db_path`` (before a server holds it)."""
+    from impactdash.store import db
+    from impactdash.write import auth, permissions
+
+    con = db.connect(db_path)
+    try:
+        auth.create_user(con, *ALL_ROLES_USER, list(permissions.ROLES), "Staff A11y")
+    finally:
+        con.close()
+
+
 @contextlib.contextmanager
-def _serving(folder: Path, demo_db_file: Path):
+def _serving(folder: Path, demo_db_file: Path, all_roles_user: bool = False):
     """Serve the app as production does (serve.py) on a free loopback port, against a copy of the demo database."""
     db_path = folder / "impact.duckdb"
     shutil.copy(demo_db_file, db_path)
     shutil.copytree(config.publications_dir(demo_db_file), config.publications_dir(db_path))
+    if all_roles_user:
+        _add_all_roles_user(db_path)
     port = _free_port()
     env = {**os.environ, "IMPACTDASH_DB": str(db_path)}
     log = (folder / "server.log").open("w")
@@ -96,8 +115,11 @@ def _serving(folder: Path, demo_db_file: Path):
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory, demo_db_file):
-    """The app served on loopback against a copy of the demo database, shared by the worker's tests."""
-    with _serving(tmp_path_factory.mktemp("served"), demo_db_file) as url:
+    """The app served on loopback against a copy of the demo database, shared by the worker's tests.
+
+    Its copy also holds :data:`ALL_ROLES_USER`, for the accessibility journey's staff pages.
+    """
+    with _serving(tmp_path_factory.mktemp("served"), demo_db_file, all_roles_user=True) as url:
         yield url
 
 

@@ -1,11 +1,14 @@
-"""Every public page passes axe-core in each language; focus order at 320 px; keyboard scrolling.
+"""Every page, public and staff, passes axe-core in each language; focus order at 320 px; keyboard scrolling.
 
 One journey per language walks every public page in one session (issue 13): each page
 with every expander open, and again in the choices that change its content, checked by
-axe-core with no violation at all. What axe does not see is checked on the way: at 320 px
-no Tab stop lands on anything hidden, and a table that scrolls sideways is reached and
-scrolled by keyboard. A journey that passes writes what it checked to
-``docs/accessibility/axe-{lang}.json``: the accessibility statement quotes it.
+axe-core with no violation at all. Then it signs in once, as a person with every role, and
+walks every staff page the same way at 1280 px, where no table may hide a column behind a
+sideways scroll. What axe does not see is checked on the way: at 320 px no Tab stop lands
+on anything hidden, and a table that scrolls sideways (the property register, the review
+scorecard, the audit trail) is reached and scrolled by keyboard. A journey that passes
+writes what it checked to ``docs/accessibility/axe-{lang}.json``: the accessibility
+statement quotes it.
 
 The states walked here (each public page of the default municipality, both languages, every
 expander open) are axe-checked here only: the pages' own tests check what is particular to
@@ -23,9 +26,17 @@ import pytest
 
 from impactdash import config, i18n
 from impactdash.ui import pages
-from tests.browser.conftest import VIEWPORT, assert_accessible, open_data_tables, wait_until_drawn
+from tests.browser.conftest import (
+    ALL_ROLES_USER,
+    VIEWPORT,
+    assert_accessible,
+    open_data_tables,
+    wait_until_drawn,
+)
 
 PHONE = {"width": 320, "height": 640}
+#: A common laptop width, at which the review scorecard's last column was cut off.
+LAPTOP = {"width": 1280, "height": 900}
 
 
 class Journey:
@@ -34,19 +45,21 @@ class Journey:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.pages: list[str] = []
+        self.staff_pages: list[str] = []
         self.states = 0
         self.widths = {VIEWPORT["width"]}
         self.tool = ""
 
-    def check(self, page, name: str) -> None:
+    def check(self, page, name: str, staff: bool = False) -> None:
         """Open every expander, then run axe-core over the whole page: no violation."""
         wait_until_drawn(page)
         assert page.locator('[data-testid="stException"]').count() == 0, name
         open_everything(page)
         assert_accessible(page)
         self.tool = self.tool or f"axe-core {page.evaluate('() => window.axe && window.axe.version')}"
-        if name not in self.pages:
-            self.pages.append(name)
+        names = self.staff_pages if staff else self.pages
+        if name not in names:
+            names.append(name)
         self.states += 1
 
     def write(self) -> None:
@@ -57,6 +70,7 @@ class Journey:
             "checked_on": dt.date.today().isoformat(),
             "tool": self.tool,
             "pages": self.pages,
+            "staff_pages": self.staff_pages,
             "states": self.states,
             "widths": sorted(self.widths),
             "violations": 0,
@@ -95,17 +109,48 @@ def has_title(page, title_key: str, lang: str) -> None:
     assert page.evaluate("document.documentElement.lang") == lang
 
 
-def _sign_in(page, server: str, lang: str, username: str, password: str) -> None:
-    """Sign in on the sign-in page in ``lang`` (kept for the staff pages' walk, not yet in the journey)."""
+def sign_in(page, server: str, lang: str, username: str, password: str) -> None:
+    """Sign in on the sign-in page in ``lang``."""
     page.goto(f"{server}/sign-in?lang={lang}")
     wait_until_drawn(page)
-    page.get_by_label(i18n.t("username", lang)).fill(username)
+    page.get_by_label(i18n.t("username", lang), exact=True).fill(username)
     page.get_by_label(i18n.t("password", lang), exact=True).fill(password)
     page.get_by_role("button", name=i18n.t("sign_in_button", lang)).click()
     page.get_by_text(
         re.compile(re.escape(i18n.t("signed_in_as", lang, name="§", roles="§").split("§")[0]))
     ).wait_for(timeout=30_000)
     wait_until_drawn(page)
+
+
+def assert_nothing_cut_off(page, name: str) -> None:
+    """No table on the page (expanders open) is wider than its column: no column hidden behind a scroll."""
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stTable"] > div')]
+              .filter(b => b.checkVisibility() && b.scrollWidth > b.clientWidth + 1)
+              .map(b => b.innerText.slice(0, 60))"""
+    )
+    assert not cut, (name, cut)
+
+
+def scroll_by_keyboard(page, lang: str) -> None:
+    """The page's first sideways-scrolling table is a named region in the Tab order; an arrow key scrolls it."""
+    region = page.get_by_role("region", name=i18n.t("a11y_scroll_region", lang, n="1"), exact=True)
+    assert region.get_attribute("tabindex") == "0"
+    region.focus()
+    region.press("ArrowRight")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[role=region]')].some(e => e.scrollLeft > 0)", timeout=5_000
+    )
+
+
+def reopen_sidebar(page) -> None:
+    """Open the sidebar if a narrow width collapsed it (its menu is hidden while collapsed)."""
+    if page.get_by_test_id("stSidebar").get_attribute("data-collapsed") == "true":
+        page.get_by_test_id("stExpandSidebarButton").click()
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stSidebar\"]').getAttribute('data-collapsed') !== 'true'",
+            timeout=5_000,
+        )
 
 
 def tab_stops_at_320(page, count: int = 12) -> list[dict]:
@@ -125,6 +170,45 @@ def tab_stops_at_320(page, count: int = 12) -> list[dict]:
             )
         )
     return stops
+
+
+def forget_sidebar_state(page) -> None:
+    """Forget the sidebar's stored state, so the next page load gets the default again.
+
+    Streamlit keeps it in the browser context's localStorage, which the other tests share:
+    left collapsed it hides their menu at 1280 px, left open it covers their phone pages.
+    """
+    page.evaluate(
+        "() => Object.keys(localStorage).filter(k => k.startsWith('stSidebarCollapsed-'))"
+        ".forEach(k => localStorage.removeItem(k))"
+    )
+
+
+def walk_the_staff_pages(page, server: str, lang: str, journey: Journey) -> None:
+    """Sign in once as a person with every role and check every staff page at 1280 px: nothing cut off.
+
+    The review scorecard and the audit trail are also looked at at 320 px, where their
+    tables scroll sideways: by keyboard as well.
+    """
+    page.set_viewport_size(LAPTOP)
+    journey.widths.add(LAPTOP["width"])
+    sign_in(page, server, lang, *ALL_ROLES_USER)
+    for _path, key, _, url, _action in pages.staff_pages():
+        go_to(page, key, lang)
+        journey.check(page, url, staff=True)
+        assert_nothing_cut_off(page, url)
+        if url in ("review", "audit"):
+            # At 320 px the scorecard and the trail's tables scroll sideways: by keyboard too.
+            page.set_viewport_size(PHONE)
+            wait_until_drawn(page)
+            if url == "review":
+                for stop in tab_stops_at_320(page):
+                    assert stop["visible"] and stop["right"] > 0 and stop["left"] < PHONE["width"], stop
+                    # The body: the walk went past the page's last stop (it starts where focus was).
+                    assert stop["outline"] or stop["tag"] in ("MAIN", "BODY"), stop
+            scroll_by_keyboard(page, lang)
+            page.set_viewport_size(LAPTOP)
+            reopen_sidebar(page)
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
@@ -162,14 +246,7 @@ def test_every_page_passes_axe_and_the_keyboard_in_one_journey(server, new_page,
     for stop in tab_stops_at_320(page):
         assert stop["visible"] and stop["right"] > 0 and stop["left"] < PHONE["width"], stop
         assert stop["outline"] or stop["tag"] == "MAIN", stop
-    region = page.get_by_role("region", name=re.compile(re.escape(i18n.t("a11y_scroll_region", lang, n="1"))))
-    region.focus()
-    region.press("ArrowRight")
-    page.wait_for_function(
-        "name => [...document.querySelectorAll('[role=region]')].some(e => e.scrollLeft > 0)",
-        arg="",
-        timeout=5_000,
-    )
+    scroll_by_keyboard(page, lang)
     # Opening the sidebar by keyboard moves focus into it.
     page.get_by_test_id("stExpandSidebarButton").focus()
     page.keyboard.press("Enter")
@@ -182,13 +259,9 @@ def test_every_page_passes_axe_and_the_keyboard_in_one_journey(server, new_page,
         "() => document.activeElement.getAttribute('data-testid') === 'stExpandSidebarButton'", timeout=5_000
     )
     journey.check(page, "property")
-    # Streamlit keeps the sidebar's state in the browser context's localStorage, which the
-    # other tests share: forget it, so each of them gets the default again (collapsed on a
-    # phone, open on a desktop). Reopening it here would leave it open over their phone pages.
-    page.evaluate(
-        "() => Object.keys(localStorage).filter(k => k.startsWith('stSidebarCollapsed-'))"
-        ".forEach(k => localStorage.removeItem(k))"
-    )
+    forget_sidebar_state(page)
+    walk_the_staff_pages(page, server, lang, journey)
+    forget_sidebar_state(page)
     page.set_viewport_size(VIEWPORT)
 
     assert not errors

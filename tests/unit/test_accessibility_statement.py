@@ -8,10 +8,11 @@ import json
 import pytest
 
 from impactdash import config, i18n
+from impactdash.ui import pages
 from impactdash.views import accessibility as statement
 
 
-def _write(folder, lang, day, pages, states, violations=0):
+def _write(folder, lang, day, pages, states, violations=0, staff_pages=()):
     (folder / f"axe-{lang}.json").write_text(
         json.dumps(
             {
@@ -19,6 +20,7 @@ def _write(folder, lang, day, pages, states, violations=0):
                 "checked_on": day,
                 "tool": "axe-core 4.12.1",
                 "pages": pages,
+                "staff_pages": list(staff_pages),
                 "states": states,
                 "widths": [1366, 320],
                 "violations": violations,
@@ -30,14 +32,23 @@ def _write(folder, lang, day, pages, states, violations=0):
 def test_the_check_combines_both_languages_and_takes_the_older_date(tmp_path):
     _write(tmp_path, "nl", "2026-12-02", ["overview", "budget"], 5)
     assert statement.load_check(tmp_path) is None, "one language is no check of the statement"
-    _write(tmp_path, "en", "2026-12-01", ["overview", "budget", "audit"], 6, violations=1)
+    _write(
+        tmp_path,
+        "en",
+        "2026-12-01",
+        ["overview", "budget", "method"],
+        6,
+        violations=1,
+        staff_pages=["audit", "review"],
+    )
     check = statement.load_check(tmp_path)
     assert check.checked_on == dt.date(2026, 12, 1)
-    assert (check.pages, check.states, check.violations) == (3, 11, 1)
+    assert (check.pages, check.staff_pages, check.states, check.violations) == (3, 2, 11, 1)
     assert check.widths == (320, 1366)
     text = statement.check_text(check, "nl")
     assert "01-12-2026" in text and "axe-core 4.12.1" in text and "Gevonden overtredingen: 1." in text
     assert "320\u00a0px, 1366\u00a0px" in text
+    assert "de 3 openbare pagina's en de 2 pagina's voor medewerkers" in text
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
@@ -50,6 +61,7 @@ def test_the_recorded_check_in_the_repository_found_nothing():
     check = statement.load_check(config.ACCESSIBILITY_RESULTS_DIR)
     assert check is not None and check.violations == 0
     assert set(check.languages) == set(i18n.LANGUAGES)
+    assert check.staff_pages == len(pages.staff_pages()), "every staff page is checked too"
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
