@@ -80,8 +80,13 @@ def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(pr
         save_value(editor, NEW_VALUE)
         editor.get_by_text("Opgeslagen").wait_for(timeout=30_000)
         target = new_page()
-        set_target(target, server, "5")
-        target.close()
+        try:
+            set_target(target, server, "5")
+        except Exception:
+            screenshot(target, "publish-debug-target")
+            raise
+        finally:
+            target.close()
 
         go_to(editor, "Publiceren")
         editor.get_by_role("textbox", name="Naam van de publicatie").fill(LABEL)
