@@ -121,5 +121,5 @@ for entry in entries.itertuples(index=False):
         detail = audit_view.detail_text(entry.detail, lang)
         if detail:
             st.caption(escape_markdown(t("audit_detail", detail=detail)))
-        if may_revert:
+        if may_revert and audit_steps.revertible(entry.action, entry.dataset):
             audit_steps.revert_buttons(actor, int(entry.id), lang)

@@ -43,6 +43,11 @@ def offers_force(audit_id: int) -> bool:
     return st.session_state.get(FORCE_KEY) == audit_id
 
 
+def revertible(action: str, dataset: str | None) -> bool:
+    """Whether the entry gets a revert button: a change of figures, not a sign-in or a publication step."""
+    return edits.is_revertible(action, dataset)
+
+
 def revert_buttons(actor: permissions.Actor, audit_id: int, lang: str) -> None:
     """Show the entry's revert button; after a refused import revert, one that reverts those records too."""
     st.button(

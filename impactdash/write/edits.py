@@ -47,6 +47,7 @@ __all__ = [
     "delete_record",
     "get_record",
     "in_transaction",
+    "is_revertible",
     "record_version",
     "row_json",
     "revert",
@@ -57,6 +58,16 @@ __all__ = [
 
 #: Audit actions of record changes that :func:`revert` can undo.
 REVERTIBLE = ("insert", "update", "delete", "revert")
+
+
+def is_revertible(action: str, dataset: str | None) -> bool:
+    """Whether an audit entry of ``action`` on ``dataset`` can be reverted at all.
+
+    A change of figures can (an import as one unit); a sign-in, a publication step or a
+    user's change has nothing to undo, and an import's revert is redone by importing the
+    file again. The audit page offers a revert button only where this holds.
+    """
+    return action in (*REVERTIBLE, "import") and dataset in datasets.DATASETS
 
 
 class NotFoundError(EditError, LookupError):
@@ -350,9 +361,9 @@ def revert(
     if not entry:
         raise EditError("edit_revert_unknown", id=audit_id)
     action, dataset, before_json, after_json = entry[0]
-    if action in ("import", "revert_import"):
+    if action in ("import", "revert_import"):  # refused there with its own reasons
         return import_revert.revert_import(con, actor, audit_id, force=force)
-    if action not in REVERTIBLE or dataset not in datasets.DATASETS:
+    if not is_revertible(action, dataset):
         raise EditError("edit_revert_not_possible", id=audit_id)
     ds = datasets.get(dataset)
     before = json.loads(before_json) if before_json else None

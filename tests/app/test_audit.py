@@ -111,22 +111,30 @@ def test_search_by_data_set_and_record_key(monkeypatch, changed_copy):
     assert [i.value for i in at.info][1:] == ["No audit entries match this search."]  # after the demo banner
 
 
+def revert_button(at: AppTest, index: int):
+    """The revert button of the ``index``-th entry shown (keyed by its audit id, in its caption)."""
+    audit_id = at.expander[index].caption[0].value.rsplit(" ", 1)[-1]
+    return at.button(key=f"audit_revert_{audit_id}")
+
+
 def test_revert_undoes_the_change_and_a_refusal_shows_its_message(monkeypatch, changed_copy):
     at = open_page(monkeypatch, changed_copy, "reviewer.demo")
     change = next(i for i, x in enumerate(labels(at)) if "editor.demo" in x and "gewijzigd" in x)
-    revert_buttons = [b for b in at.button if b.label == "Terugdraaien"]
-    revert_buttons[change].click().run()
+    # Only changes of figures offer a revert: a user's creation (or a sign-in) has nothing to undo.
+    created = next(i for i, x in enumerate(labels(at)) if "gebruiker aangemaakt" in x)
+    assert not [b for b in at.expander[created].button if b.label == "Terugdraaien"]
+    revert_button(at, change).click().run()
     assert not at.exception
     assert at.success and "teruggedraaid" in at.success[0].value
     values, _ = edits.get_record(ui.connection(), "property", "DH-V01")
     assert values["name"] != NEW_NAME
-    # The revert is itself an entry, newest first; reverting a user's creation is refused.
+    # The revert is itself an entry, newest first; the change it undid cannot be reverted again.
     assert "teruggedraaid" in labels(at)[0]
-    created = next(i for i, x in enumerate(labels(at)) if "gebruiker aangemaakt" in x)
-    [b for b in at.button if b.label == "Terugdraaien"][created].click().run()
+    change = next(i for i, x in enumerate(labels(at)) if "editor.demo" in x and "gewijzigd" in x)
+    revert_button(at, change).click().run()
     assert not at.exception
     assert len(at.error) == 1
-    assert "geen wijziging van gegevens die kan worden teruggedraaid" in at.error[0].value
+    assert "het record is daarna nog gewijzigd" in at.error[0].value
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import screenshot, wait_until_drawn
 from tests.browser.test_audit_browser import (
-    search_the_audit_trail_and_see_a_refused_revert_explained,
+    search_the_audit_trail_and_see_what_can_be_reverted,
     sign_in,
 )
 
@@ -41,7 +41,7 @@ def test_reviewer_searches_the_audit_trail_then_filters_the_scorecard_and_drills
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     sign_in(page, server, "reviewer.demo", "demo-reviewer-2026")
-    search_the_audit_trail_and_see_a_refused_revert_explained(page)
+    search_the_audit_trail_and_see_what_can_be_reverted(page)
     assert not errors
 
     page.get_by_role("link", name="Voortgangsreview").click()
