@@ -57,6 +57,9 @@ a { color: #0061A0; }
    would otherwise take away. The facts' names go above their values. */
 @media screen and (max-width: 30rem) {
   body { padding: 1rem .6rem 2rem; }
+  /* "Voortgangsrapportage" at 2rem is wider than 320 px. */
+  h1 { font-size: 1.5rem; }
+  h1, h2, h3 { overflow-wrap: break-word; }
   table { font-size: .8rem; }
   /* A narrower table (and the light pages' tables) scrolls in its own box if it must. */
   table:not(.stack) { display: block; overflow-x: auto; }
