@@ -44,12 +44,14 @@ TEXTS: dict[str, dict[str, str]] = {
     # Down: the buildings a programme uses (property.programme_code), each to its own page
     "prog_buildings_heading": {"nl": "Panden van dit programma", "en": "Buildings of this programme"},
     "prog_buildings_sentence_one": {
-        "nl": "Dit programma gebruikt {count} pand met {floor} impactvloer.",
-        "en": "This programme uses {count} building with {floor} of impact floor area.",
+        "nl": "{count} pand hoort bij dit programma; in gebruik: {active}, met {floor} impactvloer.",
+        "en": "{count} building belongs to this programme; in use: {active}, with {floor} of impact floor area.",
     },
     "prog_buildings_sentence": {
-        "nl": "Dit programma gebruikt {count} panden met samen {floor} impactvloer.",
-        "en": "This programme uses {count} buildings with {floor} of impact floor area together.",
+        "nl": "{count} panden horen bij dit programma, {active} daarvan in gebruik met samen {floor}"
+        " impactvloer.",
+        "en": "{count} buildings belong to this programme, {active} of them in use with {floor} of impact"
+        " floor area together.",
     },
     "prog_buildings_none": {
         "nl": "Dit programma gebruikt geen panden.",

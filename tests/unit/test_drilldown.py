@@ -107,3 +107,19 @@ def test_a_downloaded_table_says_what_the_table_beside_the_chart_says(demo_con):
     for got in (from_csv, from_xlsx):
         assert list(got.columns) == list(shown.columns)  # the page's language
         pd.testing.assert_frame_equal(got, expected.reset_index(drop=True), check_dtype=False)
+
+
+def test_a_booking_date_stays_whole_on_the_page_and_plain_in_the_file():
+    lines = pd.DataFrame(
+        {
+            "booking_date": [pd.Timestamp("2024-12-29")],
+            "description": ["Huur december"],
+            "counterparty_kind": ["supplier"],
+            "amount": [9172.63],
+        }
+    )
+    shown = bv.lines_table(lines, "nl")
+    assert shown.iloc[0, 0] == "29-\u206012-\u20602024"  # no line break after a hyphen on a phone
+    csv, xlsx = exports.table_files(shown, "lines")
+    assert csv.decode("utf-8-sig").splitlines()[1].startswith("29-12-2024,")
+    assert pd.read_excel(io.BytesIO(xlsx), dtype=str).iloc[0, 0] == "29-12-2024"
