@@ -15,7 +15,6 @@ import pandas as pd
 from impactdash import i18n
 from impactdash.safe_text import escape_markdown as md
 from impactdash.views import bilingual
-from impactdash.views.ambitions import table_date
 
 #: At most this many spend lines of one programme-year are read (newest first) ...
 MAX_LINES = 500
@@ -451,9 +450,8 @@ def lines_table(lines: pd.DataFrame, lang: str) -> pd.DataFrame:
     """
     return pd.DataFrame(
         {
-            # Whole on a phone: "29-12-2024" broke after its hyphens in a narrow column.
             i18n.t("budget_date", lang): [
-                table_date(pd.Timestamp(d).date(), lang) for d in lines["booking_date"]
+                i18n.fmt_date(pd.Timestamp(d).date(), lang) for d in lines["booking_date"]
             ],
             i18n.t("budget_description", lang): [
                 f"{md(text)} · {counterparty_label(kind, lang).lower()}"
