@@ -1,5 +1,6 @@
-"""One programme: its facts, Iv3 and SDGs, the ambitions it serves, budget and spend per year and
-moment, co-funding and spend lines. Reached by link (``?gm=..&programme=..&year=..``) and shareable."""
+"""One programme: its facts, Iv3 and SDGs, the ambitions it serves, its buildings, budget and spend
+per year and moment, co-funding and spend lines. Reached by link (``?gm=..&programme=..&year=..``)
+and shareable."""
 
 from functools import partial
 
@@ -9,6 +10,7 @@ from impactdash import i18n, ui
 from impactdash.charts import budget as cb
 from impactdash.measures import progress
 from impactdash.safe_text import escape_markdown
+from impactdash.ui import drilldown
 from impactdash.views import budget as bv
 from impactdash.views import classifications
 from impactdash.views import programme as pv
@@ -57,6 +59,8 @@ for ambition in served:
         ambition=ambition,
     )
 ui.drill_link("app_pages/budget.py", t("link_to_budget"), lang, icon=":material/euro:")
+# Down: the buildings it uses (property.programme_code), each to its page and back.
+drilldown.buildings_section(gm, code, lang)
 
 # Budget and spend per year, then one year: its moments, co-funding and spend lines.
 by_year = ui.query("programme_by_year", municipality=gm, programme=code)

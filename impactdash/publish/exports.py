@@ -53,17 +53,28 @@ def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
+#: The invisible word joiner that keeps a date on one line in a page's table (views.ambitions).
+_WORD_JOINER = "\u2060"
+
+
+def _as_read(text: str) -> str:
+    """Return a shown cell as a file holds it: Markdown escapes undone, no invisible joiners."""
+    return unescape_markdown(text).replace(_WORD_JOINER, "")
+
+
 def shown_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Return a chart's display table as its downloads hold it: the cells a person reads, as text.
 
     Display tables escape typed text for Markdown (``safe_text.escape_markdown``); the file
-    holds the words themselves, so a name reads as typed. Numbers and column names (in the
-    page's language) stay as shown, so the file says exactly what the table beside the chart says.
+    holds the words themselves, so a name reads as typed, and a date without the word joiners
+    that keep it on one line on a page ("31-12-2025" opens as a date in a spreadsheet). Numbers
+    and column names (in the page's language) stay as shown, so the file says exactly what the
+    table beside the chart says.
     """
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(lambda v: unescape_markdown(v) if isinstance(v, str) else v)
+            out[column] = out[column].map(lambda v: _as_read(v) if isinstance(v, str) else v)
     out.columns = [unescape_markdown(str(c)) for c in out.columns]
     return out.reset_index(drop=True)
 

@@ -50,13 +50,30 @@ summary { cursor: pointer; color: #0072B2; }
 ol.notes li { margin-bottom: .4rem; }
 a { color: #0061A0; }
 .date { white-space: nowrap; }
-/* A phone: smaller table text, so four columns (name, budget, spent, execution) fit 320 px; a
-   wider table scrolls sideways in its own box instead of the whole page (Chromium and Firefox
-   let the keyboard scroll such a box). */
-@media (max-width: 30rem) {
+/* A phone: smaller table text. A table of more than three columns
+   (the ambitions' overview, milestones, programmes) is read row by row instead: each row a
+   block, each cell a line with its column's name before it (data-label), so nothing scrolls
+   sideways. The explicit roles keep it a table for a screen reader, which the display change
+   would otherwise take away. The facts' names go above their values. */
+@media screen and (max-width: 30rem) {
   body { padding: 1rem .6rem 2rem; }
-  table { font-size: .8rem; display: block; overflow-x: auto; }
+  /* "Voortgangsrapportage" at 2rem is wider than 320 px. */
+  h1 { font-size: 1.5rem; }
+  h1, h2, h3 { overflow-wrap: break-word; }
+  table { font-size: .8rem; }
+  /* A narrower table (and the light pages' tables) scrolls in its own box if it must. */
+  table:not(.stack) { display: block; overflow-x: auto; }
   th, td { padding: .25rem .3rem; }
+  table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip-path: inset(50%); white-space: nowrap; }
+  table.stack tr { border-bottom: 1px solid #DDDDE3; padding: .3rem 0; }
+  table.stack th, table.stack td { border: 0; padding: .1rem .3rem; text-align: left; }
+  table.stack tbody th { font-weight: 600; }
+  table.stack td { display: grid; grid-template-columns: minmax(6rem, 45%) 1fr; gap: .5rem; }
+  table.stack td::before { content: attr(data-label); color: #5A5A66; }
+  table.facts, table.facts tbody, table.facts tr, table.facts th, table.facts td { display: block; }
+  table.facts th { width: auto; border: 0; padding-bottom: 0; color: #5A5A66; }
 }
 @page { size: A4; margin: 16mm; }
 @media print {
@@ -93,11 +110,20 @@ def _cell(value: Cell) -> str:
     return _e(value)
 
 
-def _table(table: Table, links: list[str] | None = None, css: str = "") -> str:
-    """Render ``table``; ``links`` makes each row's first cell a link to that anchor."""
-    cls = f' class="{css}"' if css else ""
+#: A table with more columns than this is read row by row on a phone (``table.stack`` above).
+STACK_ABOVE = 3
+
+
+def _table(table: Table, links: list[str] | None = None) -> str:
+    """Render ``table``; ``links`` makes each row's first cell a link to that anchor.
+
+    A wide table gets the roles of a table spelled out and each cell its column's name
+    (``data-label``): on a phone its rows stack, and a screen reader still reads a table.
+    """
+    stack = len(table.header) > STACK_ABOVE
+    role = (lambda name: f' role="{name}"') if stack else (lambda _name: "")
     head = "".join(
-        f'<th scope="col"{" class=num" if i in table.numeric else ""}>{_e(h)}</th>'
+        f'<th scope="col"{role("columnheader")}{" class=num" if i in table.numeric else ""}>{_e(h)}</th>'
         for i, h in enumerate(table.header)
     )
     body = []
@@ -107,11 +133,18 @@ def _table(table: Table, links: list[str] | None = None, css: str = "") -> str:
             text = _cell(value)
             if i == 0 and links:
                 text = f'<a href="#{links[r]}">{text}</a>'
-            tag = "th scope=row" if i == 0 else "td"
+            tag = f"th scope=row{role('rowheader')}" if i == 0 else f"td{role('cell')}"
             num = ' class="num"' if i in table.numeric else ""
-            cells.append(f"<{tag}{num}>{text}</{tag.split()[0]}>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            label = ""
+            if stack and i > 0:
+                # One element after the label: the cell is a two-column grid on a phone.
+                label, text = f' data-label="{_attr(table.header[i])}"', f"<span>{text}</span>"
+            cells.append(f"<{tag}{num}{label}>{text}</{tag.split()[0]}>")
+        body.append(f"<tr{role('row')}>{''.join(cells)}</tr>")
+    head_row = f"<thead{role('rowgroup')}><tr{role('row')}>{head}</tr></thead>"
+    body_rows = f"<tbody{role('rowgroup')}>{''.join(body)}</tbody>"
+    attributes = ' class="stack" role="table"' if stack else ""
+    return f"<table{attributes}>{head_row}{body_rows}</table>"
 
 
 def _cover(report: Report) -> str:

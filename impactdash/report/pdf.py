@@ -1,10 +1,12 @@
 """The progress report as a PDF to attach to a letter to the council (reportlab platypus).
 
-A4 portrait: a cover, a summary, then each ambition from a new page. The text font is
-DejaVu Sans from matplotlib's own data folder, embedded in the file: it has €, ë, ² and
-the status symbols ✓ ⚠ ✗, and nothing is fetched. Every text from the report model is
-XML-escaped before it enters reportlab's paragraph markup, so what people typed shows
-as typed. Charts are matplotlib PNGs at print resolution.
+A4 portrait: a cover, the contents and the summary each on a page of their own, then the
+sections, each right after the one before unless less than half a page is left. The text
+font is DejaVu Sans from matplotlib's own data folder, embedded in the file: it has €, ë, ²
+and the status symbols ✓ ⚠ ✗, and nothing is fetched; a character it lacks (an emoji of the
+pages) is left out rather than drawn as a box. Every text from the report model is
+XML-escaped before it enters reportlab's paragraph markup, so what people typed shows as
+typed. Charts are vector drawings (reportlab shapes).
 """
 
 from __future__ import annotations
@@ -57,6 +59,13 @@ WIDTH = A4[0] - 2 * MARGIN
 CHART_HEIGHT = 52 * mm
 #: Height of an ambition's chart: a little more, for the legend of up to six entries.
 AMBITION_HEIGHT = 60 * mm
+#: The height of the text column (the frame) on every page.
+BODY = A4[1] - 2 * MARGIN
+#: A section after the summary starts on a new page only if less than this is left of the
+#: page the one before ended on; otherwise right below it. So the page where a section ends is
+#: at least half used or shared with the next (a forced break left the end of the property
+#: section on a page of its own, 11 % used, and the ambitions' end at 34 %).
+SECTION_ROOM = BODY / 2
 #: A block that does not fit moves to the next page whole only if at most this much of the
 #: page is left; with more room it starts here and splits (tables repeat their header). So
 #: no page ends with more than this empty, except where a section ends (a PageBreak).
@@ -129,13 +138,42 @@ class _Keep(KeepTogether):
         return super().split(aW, aH)
 
 
+@functools.cache
+def _glyphs() -> frozenset[int]:
+    """Return the characters the text font can draw (its faces share one set)."""
+    _register_fonts()
+    return frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
+
+
+def _drawable(text: str) -> str:
+    """Leave out the characters the font lacks, each with the space after it.
+
+    The pages' emoji ("📝 Note", "⏳ not due yet") would print as empty boxes; the words
+    after them say the same on their own.
+    """
+    glyphs = _glyphs()
+    if all(ord(c) in glyphs for c in text):
+        return text
+    kept: list[str] = []
+    dropped = False
+    for c in text:
+        if ord(c) not in glyphs and not c.isspace():
+            dropped = True
+            continue
+        if not (dropped and c == " "):
+            kept.append(c)
+        dropped = False
+    return "".join(kept)
+
+
 def _plain(text: object) -> str:
     """Escape ``text`` for reportlab's paragraph markup, so nothing in it is read as markup.
 
     The word joiners that keep dates whole in HTML tables go: reportlab breaks lines only at
     spaces anyway, and copied text should read "31-12-2025", not carry invisible characters.
+    Characters the font lacks go too (:func:`_drawable`).
     """
-    return escape(str(text).replace(WORD_JOINER, ""))
+    return escape(_drawable(str(text).replace(WORD_JOINER, "")))
 
 
 def _p(text: object, style: str = "body") -> Paragraph:
@@ -271,8 +309,9 @@ def _summary(report: Report) -> list:
         flow += [_p(i18n.t("report_changes_heading", lang), "h3"), _p(report.changes.sentence)]
         if report.changes.table is not None:
             flow.append(_table(report.changes.table, _widths(0.18, 0.3, 0.16, 0.18, 0.18)))
-    # How to read the statuses opens the ambitions section: the summary stays on one page.
-    return flow
+    # How to read the statuses opens the ambitions section: the summary stays on one page,
+    # a page of its own (the sections after it follow one another without a forced break).
+    return [*flow, PageBreak()]
 
 
 def _block(block: Block, lang: str) -> list:
@@ -293,7 +332,8 @@ def _block(block: Block, lang: str) -> list:
 
 
 def _topic(topic: Topic, several: bool, topic_lang: str) -> list:
-    flow = [PageBreak(), _heading(topic.heading, "h1", 0, f"topic-{topic.key}"), _p(topic.intro)]
+    heading = _heading(topic.heading, "h1", 0, f"topic-{topic.key}")
+    flow = [CondPageBreak(SECTION_ROOM), heading, _p(topic.intro)]
     for number, part in enumerate(topic.parts):
         if several:
             # A new municipality on a fresh page if less than a third of this one is left.
@@ -377,7 +417,7 @@ def _section(section: Section, number: int, lang: str) -> list:
 def _ambitions(report: Report) -> list:
     lang = report.lang
     flow = [
-        PageBreak(),
+        CondPageBreak(SECTION_ROOM),
         _heading(i18n.t("report_ambitions_heading", lang), "h1", 0, "ambitions"),
         _p(i18n.t("report_ambitions_intro", lang)),
         _p(i18n.t("report_method_heading", lang), "h3"),
@@ -396,7 +436,7 @@ def _ambitions(report: Report) -> list:
 
 def _annex(report: Report) -> list:
     lang = report.lang
-    flow = [PageBreak(), _heading(i18n.t("report_annex", lang), "h1", 0, "annex")]
+    flow = [CondPageBreak(SECTION_ROOM), _heading(i18n.t("report_annex", lang), "h1", 0, "annex")]
     if report.definitions is not None:
         flow += [
             _p(i18n.t("report_annex_definitions", lang), "h3"),
@@ -467,7 +507,11 @@ class _Document(BaseDocTemplate):
         if outline is None:
             return
         level, key, text, toc = outline
-        self.canv.bookmarkPage(key)
+        # The heading's own top, not the page's: the outline and the contents land on the
+        # heading, and the tests can tell a section that starts a page from one that starts
+        # lower down (after the frame placed the heading, its top is its height and space above).
+        top = self.frame._y + flowable.height + flowable.getSpaceAfter()
+        self.canv.bookmarkPage(key, fit="XYZ", left=MARGIN, top=top)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
         if toc:
             self.notify("TOCEntry", (level, _plain(text), self.page, key))

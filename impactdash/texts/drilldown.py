@@ -41,6 +41,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This programme is linked to no ambition.",
     },
     "prog_year": {"nl": "Jaar", "en": "Year"},
+    # Down: the buildings a programme uses (property.programme_code), each to its own page
+    "prog_buildings_heading": {"nl": "Panden van dit programma", "en": "Buildings of this programme"},
+    "prog_buildings_sentence_one": {
+        "nl": "{count} pand hoort bij dit programma; in gebruik: {active}, met {floor} impactvloer.",
+        "en": "{count} building belongs to this programme; in use: {active}, with {floor} of impact floor area.",
+    },
+    "prog_buildings_sentence": {
+        "nl": "{count} panden horen bij dit programma, {active} daarvan in gebruik met samen {floor}"
+        " impactvloer.",
+        "en": "{count} buildings belong to this programme, {active} of them in use with {floor} of impact"
+        " floor area together.",
+    },
+    "prog_buildings_none": {
+        "nl": "Dit programma gebruikt geen panden.",
+        "en": "This programme uses no buildings.",
+    },
+    "link_to_building": {
+        "nl": "{name} ({district}, {state}): bezetting en huurkorting",
+        "en": "{name} ({district}, {state}): occupancy and rent discount",
+    },
     "prog_lines_title": {"nl": "Boekingen, {year}", "en": "Spend lines, {year}"},
     "prog_cofunding_title": {"nl": "Externe cofinanciering, {year}", "en": "External co-funding, {year}"},
     "prog_cofunding_sentence": {

@@ -1,7 +1,8 @@
-"""The drill-down sections of the public pages: by Iv3 task field or SDG, one building, one organisation.
+"""The drill-down sections of the public pages: Iv3 or SDG, one building, one organisation, buildings.
 
-Each keeps its choice in the address (``widgets.linked_choice``) and links on to the programme
-page (``widgets.drill_link``); the pages call one function each, so they stay short.
+Each keeps its choice in the address (``widgets.linked_choice``) and links on (``widgets.drill_link``):
+to the programme page, or from a programme to its buildings on the property page; the pages
+call one function each, so they stay short.
 """
 
 from __future__ import annotations
@@ -61,55 +62,55 @@ def classification_section(gm: str, year: int, instrument: str, programmes: pd.D
     if picked is not None:
         codes = str(labels[picked]).split(";")
         st.markdown(t("class_filter_sentence", n=len(codes), name=bv.md(picked), year=year))
-        listed = programmes.set_index("programme_code")
-        for programme_code in codes:
-            label = listed.loc[programme_code, "name"] if programme_code in listed.index else programme_code
-            drill_link(
-                "app_pages/programme.py",
-                t("link_to_programme", name=bv.md(label)),
-                lang,
-                icon=":material/account_tree:",
-                programme=programme_code,
-                year=year,
-            )
+        names = programmes.set_index("programme_code")["name"]
+        _programme_links({code: names.get(code, code) for code in codes}, lang, year=year)
+
+
+def _programme_links(programmes: dict[str, str], lang: str, **params: object) -> None:
+    """Link to each programme's page (code -> name), with ``params`` (a year) in the address."""
+    for code, name in programmes.items():
+        drill_link(
+            "app_pages/programme.py",
+            i18n.t("link_to_programme", lang, name=escape_markdown(name)),
+            lang,
+            icon=":material/account_tree:",
+            programme=code,
+            **params,
+        )
+
+
+def _one_of(param: str, names: dict[str, str], pick: str, what: str, gm: str, town: str, lang: str) -> str:
+    """Show the choice of one building or organisation (``?param=``, code -> name); return its code.
+
+    ``pick`` is the choice's label key (and its widget key's stem), ``what`` the kind of
+    thing in ``link_what_{what}``, for a code in the address that does not exist.
+    """
+    return linked_choice(
+        param,
+        list(names),
+        label=i18n.t(pick, lang),
+        key=f"{pick}_{gm}",
+        unknown=i18n.t(
+            "link_unknown",
+            lang,
+            what=i18n.t(f"link_what_{what}", lang),
+            code=escape_markdown(st.query_params.get(param, "")),
+            town=town,
+        ),
+        format_func=names.get,
+    )
 
 
 def building_section(gm: str, name: str, register: pd.DataFrame, lang: str) -> None:
     """Show one building (``?property=``): its occupancy per quarter and rent discount, and its programme."""
     st.header(i18n.t("building_title", lang))
     buildings = dict(zip(register["code"], register["name"], strict=True))
-    chosen = linked_choice(
-        "property",
-        list(buildings),
-        label=i18n.t("building_pick", lang),
-        key=f"building_pick_{gm}",
-        unknown=i18n.t(
-            "link_unknown",
-            lang,
-            what=i18n.t("link_what_property", lang),
-            code=escape_markdown(st.query_params.get("property", "")),
-            town=name,
-        ),
-        format_func=buildings.get,
-    )
+    chosen = _one_of("property", buildings, "building_pick", "property", gm, name, lang)
     building = query("property_detail", municipality=gm, property=chosen)
-    chart_section(
-        None,
-        pv.building_sentence(building, buildings[chosen], lang),
-        None,
-        pv.building_table(building, lang),
-        lang,
-        key="property_building",
-    )
-    programme_code = building["programme_code"].iloc[0] if not building.empty else None
-    if isinstance(programme_code, str):
-        drill_link(
-            "app_pages/programme.py",
-            i18n.t("link_to_programme", lang, name=escape_markdown(building["programme_name"].iloc[0])),
-            lang,
-            icon=":material/account_tree:",
-            programme=programme_code,
-        )
+    sentence = pv.building_sentence(building, buildings[chosen], lang)
+    chart_section(None, sentence, None, pv.building_table(building, lang), lang, key="property_building")
+    if not building.empty and isinstance(building["programme_code"].iloc[0], str):
+        _programme_links({building["programme_code"].iloc[0]: building["programme_name"].iloc[0]}, lang)
 
 
 def organisation_section(gm: str, name: str, lang: str) -> None:
@@ -118,37 +119,21 @@ def organisation_section(gm: str, name: str, lang: str) -> None:
     members = query("ecosystem_network_nodes", municipality=gm, max_nodes=100_000).sort_values("name")
     if members.empty:
         st.info(i18n.t("no_data_selection", lang))
-    else:
-        org_names = dict(zip(members["code"], members["name"], strict=True))
-        org = linked_choice(
-            "org",
-            list(org_names),
-            label=i18n.t("org_pick", lang),
-            key=f"org_pick_{gm}",
-            unknown=i18n.t(
-                "link_unknown",
-                lang,
-                what=i18n.t("link_what_organisation", lang),
-                code=escape_markdown(st.query_params.get("org", "")),
-                town=name,
-            ),
-            format_func=org_names.get,
-        )
-        connections = query("organisation_connections", municipality=gm, organisation=org)
-        kind = members.set_index("code").loc[org, "kind"]
-        chart_section(
-            None,
-            pv.organisation_sentence(connections, org_names[org], kind, lang),
-            None,
-            pv.organisation_table(connections, lang),
-            lang,
-            key="eco_organisation",
-        )
-        for programme_code, programme_name in pv.organisation_programmes(connections).items():
-            drill_link(
-                "app_pages/programme.py",
-                i18n.t("link_to_programme", lang, name=escape_markdown(programme_name)),
-                lang,
-                icon=":material/account_tree:",
-                programme=programme_code,
-            )
+        return
+    org_names = dict(zip(members["code"], members["name"], strict=True))
+    org = _one_of("org", org_names, "org_pick", "organisation", gm, name, lang)
+    connections = query("organisation_connections", municipality=gm, organisation=org)
+    kind = members.set_index("code").loc[org, "kind"]
+    sentence = pv.organisation_sentence(connections, org_names[org], kind, lang)
+    table = pv.organisation_table(connections, lang)
+    chart_section(None, sentence, None, table, lang, key="eco_organisation")
+    _programme_links(pv.organisation_programmes(connections), lang)
+
+
+def buildings_section(gm: str, programme_code: str, lang: str) -> None:
+    """Show the buildings a programme uses, each linked to its page (``property?property=``)."""
+    st.subheader(i18n.t("prog_buildings_heading", lang))
+    buildings = query("programme_properties", municipality=gm, programme=programme_code)
+    st.markdown(pv.buildings_sentence(buildings, lang))
+    for code, label in pv.building_links(buildings, lang).items():
+        drill_link("app_pages/property.py", label, lang, icon=":material/apartment:", property=code)

@@ -87,6 +87,34 @@ def cofunding_table(cofunding: pd.DataFrame, year: int, lang: str) -> pd.DataFra
     )
 
 
+def buildings_sentence(buildings: pd.DataFrame, lang: str) -> str:
+    """Say how many buildings belong to a programme, how many are in use and their impact floor area.
+
+    ``buildings`` is ``programme_properties``; an ended or planned building counts as
+    belonging, not in use, and its floor area is left out.
+    """
+    if buildings.empty:
+        return i18n.t("prog_buildings_none", lang)
+    active = buildings[buildings["state"] == "active"]
+    floor = i18n.fmt_value(float(active["impact_floor_m2"].sum()), "m2", lang)
+    in_use = i18n.fmt_number(len(active), lang)
+    return i18n.plural("prog_buildings_sentence", len(buildings), lang, active=in_use, floor=floor)
+
+
+def building_links(buildings: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Return property code -> link text (name, district, state) for the programme's buildings."""
+    return {
+        row.code: i18n.t(
+            "link_to_building",
+            lang,
+            name=md(row.name),
+            district=md(row.district),
+            state=realestate.state_label(row.state, lang).lower(),
+        )
+        for row in buildings.itertuples(index=False)
+    }
+
+
 # --- one building (the property page's drill-down) -----------------------------------
 
 

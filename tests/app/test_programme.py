@@ -35,6 +35,18 @@ def test_the_address_picks_the_programme_and_year(app, lang):
     # Links up to the ambitions it serves, each with its state in the address.
     links = [link.proto for link in at.get("page_link") if "ambition=" in link.proto.query_string]
     assert links and all("gm=GM0518" in link.query_string for link in links)
+    # Down to the buildings it uses (property.programme_code), each to its page on the property page.
+    buildings = [link.proto for link in at.get("page_link") if "property=" in link.proto.query_string]
+    assert sorted(link.query_string.rsplit("=", 1)[1] for link in buildings) == [
+        "DH-V01",
+        "DH-V05",
+        "DH-V07",
+        "DH-V08",
+        "DH-V14",
+    ]
+    assert all(link.page == "property" and f"lang={lang}" in link.query_string for link in buildings)
+    # Five belong to it, one of them ended (Impactkantoor Prinsegracht): four in use.
+    assert i18n.plural("prog_buildings_sentence", 5, lang, active="4", floor="")[:40] in text
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -13,6 +14,7 @@ from impactdash.store import db
 from impactdash.views import budget as bv
 from impactdash.views import classifications
 from impactdash.views import programme as pv
+from impactdash.views.ambitions import table_date
 
 GM = "GM0518"
 
@@ -107,3 +109,12 @@ def test_a_downloaded_table_says_what_the_table_beside_the_chart_says(demo_con):
     for got in (from_csv, from_xlsx):
         assert list(got.columns) == list(shown.columns)  # the page's language
         pd.testing.assert_frame_equal(got, expected.reset_index(drop=True), check_dtype=False)
+
+
+def test_a_date_kept_whole_on_the_page_is_plain_in_the_file():
+    # Tables write dates with word joiners after the hyphens (views.ambitions.table_date).
+    shown = pd.DataFrame({"Datum": [table_date(dt.date(2024, 12, 29), "nl")], "Bedrag": ["€ 9.172,63"]})
+    assert shown.iloc[0, 0] == "29-\u206012-\u20602024"
+    csv, xlsx = exports.table_files(shown, "lines")
+    assert csv.decode("utf-8-sig").splitlines()[1].startswith("29-12-2024,")
+    assert pd.read_excel(io.BytesIO(xlsx), dtype=str).iloc[0, 0] == "29-12-2024"

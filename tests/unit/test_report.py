@@ -19,6 +19,7 @@ from impactdash.measures import progress
 from impactdash.publish import pointer, serving
 from impactdash.report import build as report
 from impactdash.report import chart as report_chart
+from impactdash.report import html as html_renderer
 from impactdash.report import pdf as pdf_renderer
 from impactdash.report import sections, vector
 from impactdash.store import db
@@ -124,6 +125,9 @@ def test_pdf_speaks_dutch_on_nl_and_english_on_en(pdf_pages, approved):
     assert "On track" in en
     # The sections' words in the language too: the P&C moments, the axis of the leverage chart.
     assert "Voorjaarsnota" in nl and "Jaarrekening" in nl and "Spring" in en
+    # No empty boxes: the pages' emoji (📝 before a note) are left out, the words stay.
+    missing = {c for c in nl + en if not c.isspace() and ord(c) not in pdf_renderer._glyphs()}
+    assert not missing and "Note (" in en
 
 
 def _outline(entries, level=0) -> list[tuple[int, str]]:
@@ -210,6 +214,16 @@ def test_html_has_every_ambition(html_text, model, lang):
     assert page.count("<svg") == page.count('<svg role="img" aria-label="') == charts
     for block in blocks:
         assert html.escape(block.heading) in page
+    # A table of more than three columns stacks its rows on a phone: every cell names its
+    # column (shown before it there), and the roles keep it a table for a screen reader.
+    tables = re.findall(r"<table.*?</table>", page)
+    wide = [t for t in tables if t.split("</thead>")[0].count('scope="col"') > html_renderer.STACK_ABOVE]
+    assert len(wide) > len(model[lang].sections) and all(
+        t.startswith('<table class="stack" role="table">') for t in wide
+    )
+    assert all(t.count("<td") == t.count("data-label=") for t in wide)
+    status = i18n.t("amb_col_status", lang)
+    assert f'data-label="{html.escape(status)}"' in page and "td::before" in page
     # The contents link to sections that are there.
     nav = page[page.index("<nav") : page.index("</nav>")]
     targets = re.findall(r'href="#([^"]+)"', nav)
@@ -398,8 +412,11 @@ def _lowest_text(page) -> float | None:
 def page_fill(data: bytes) -> tuple[list[float], set[int]]:
     """Return each page's used share of the body's height, and the pages (0-based) a section ends on.
 
-    A section (level 0 of the outline: cover, contents, summary, the four topics, ambitions,
-    annex) ends on the page before the next one starts, and on the last page.
+    A section is a level of 0 in the outline (cover, contents, summary, the four topics,
+    ambitions, annex); the outline's destinations are its headings' tops. A section ends on
+    the page before the next one starts if that one starts at the top of its page, else on
+    the page where the next one starts (lower down: the page is shared); the last section
+    ends on the last page.
     """
     reader = pypdf.PdfReader(io.BytesIO(data))
     top = float(reader.pages[0].mediabox.height) - pdf_renderer.MARGIN
@@ -408,11 +425,13 @@ def page_fill(data: bytes) -> tuple[list[float], set[int]]:
     for page in reader.pages:
         lowest = _lowest_text(page)
         fills.append(0.0 if lowest is None else (top - lowest) / height)
-    starts = {
-        reader.get_destination_page_number(entry) for entry in reader.outline if not isinstance(entry, list)
-    }
-    ends = {p - 1 for p in starts if p > 0} | {len(reader.pages) - 1}
-    return fills, ends
+    ends = {len(reader.pages) - 1}
+    for entry in reader.outline:
+        if not isinstance(entry, list):
+            start = reader.get_destination_page_number(entry)
+            at_top = float(entry.top) >= top - 1
+            ends.add(start - 1 if at_top else start)
+    return fills, ends - {-1}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
