@@ -145,10 +145,14 @@ def query_names() -> list[str]:
 
 
 def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
-    """Run the named query with bound ``$name`` parameters and return a DataFrame."""
+    """Run the named query with bound ``$name`` parameters and return a DataFrame.
+
+    A parameter the query declares optional (its ``-- default:`` line) takes that value when
+    it is not given.
+    """
     cur = con.cursor()
     try:
-        return cur.execute(query_text(name), params).df()
+        return cur.execute(query_text(name), {**query_default_params(name), **params}).df()
     finally:
         cur.close()
 
@@ -190,14 +194,28 @@ def query_example_params(name: str) -> dict[str, object]:
     "year": 2025}``: integers and ISO dates are typed, the rest stays text. Tests and
     benchmarks run every query with these.
     """
-    params: dict[str, object] = {}
+    return dict(_comment_params(name, "-- example:"))
+
+
+def query_default_params(name: str) -> dict[str, object]:
+    """Return the optional parameters of a query with their values, from its ``-- default:`` line.
+
+    ``-- default: programme=all`` lets a caller leave ``programme`` out (every programme):
+    one query then answers the narrower and the wider question without a copy of its SQL.
+    """
+    return dict(_comment_params(name, "-- default:"))
+
+
+@cache
+def _comment_params(name: str, prefix: str) -> tuple[tuple[str, object], ...]:
+    """Return the ``key=value`` pairs of a query's comment lines starting with ``prefix``, typed."""
+    found = []
     for line in query_text(name).splitlines():
-        if not line.startswith("-- example:"):
-            continue
-        for pair in line.removeprefix("-- example:").split():
-            key, _, raw = pair.partition("=")
-            params[key] = _typed(raw)
-    return params
+        if line.startswith(prefix):
+            for pair in line.removeprefix(prefix).split():
+                key, _, raw = pair.partition("=")
+                found.append((key, _typed(raw)))
+    return tuple(found)
 
 
 def _typed(raw: str) -> object:

@@ -65,14 +65,18 @@ def test_a_programmes_years_add_up_to_the_municipality(demo_con):
     detail = db.run_query(demo_con, "programme_detail", municipality=GM)
     total = pd.Series(0.0, index=whole.index)
     for code in detail["programme_code"]:
-        years = db.run_query(demo_con, "programme_by_year", municipality=GM, programme=code).set_index("year")
+        years = db.run_query(
+            demo_con, "budget_by_year", municipality=GM, instrument="all", programme=code
+        ).set_index("year")
         total = total.add(years["spend"], fill_value=0)
     assert total.reindex(whole.index).to_numpy() == pytest.approx(whole["spend"].to_numpy())
 
 
 def test_another_municipalitys_programme_gives_nothing(demo_con):
     # The page validates the code against its municipality's programmes; the queries agree.
-    assert db.run_query(demo_con, "programme_by_year", municipality="GM0014", programme="DH-P03").empty
+    assert db.run_query(
+        demo_con, "budget_by_year", municipality="GM0014", instrument="all", programme="DH-P03"
+    ).empty
     assert db.run_query(demo_con, "programme_cofunding", municipality="GM0014", programme="DH-P03").empty
 
 
@@ -83,7 +87,7 @@ def test_programme_views_in_both_languages(demo_con):
     en = [unescape_markdown(line) for line in pv.facts(programme, "en")]
     assert any("3.2 Fysieke bedrijfsinfrastructuur" in line for line in nl)
     assert any("SDG 11 Sustainable cities and communities" in line for line in en)
-    by_year = db.run_query(demo_con, "programme_by_year", municipality=GM, programme="DH-P03")
+    by_year = db.run_query(demo_con, "budget_by_year", municipality=GM, instrument="all", programme="DH-P03")
     moments = pv.moments_frame(
         db.run_query(demo_con, "programme_moments", municipality=GM, programme="DH-P03"), by_year, 2024
     )
