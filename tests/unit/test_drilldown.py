@@ -34,7 +34,8 @@ def test_every_sdg_and_the_demo_task_fields_have_names_in_both_languages():
 
 
 def test_budget_per_task_field_adds_up_to_the_year_per_programme(demo_con):
-    per_field = db.run_query(demo_con, "budget_by_iv3", municipality=GM, year=2025, instrument="all")
+    both = db.run_query(demo_con, classifications.QUERY, municipality=GM, year=2025, instrument="all")
+    per_field = both[both["dimension"] == "iv3"]
     per_programme = db.run_query(
         demo_con, "budget_by_programme", municipality=GM, year=2025, instrument="all"
     )
@@ -45,7 +46,8 @@ def test_budget_per_task_field_adds_up_to_the_year_per_programme(demo_con):
 
 
 def test_budget_per_sdg_counts_a_programme_under_each_of_its_goals(demo_con):
-    per_sdg = db.run_query(demo_con, "budget_by_sdg", municipality=GM, year=2025, instrument="all")
+    both = db.run_query(demo_con, classifications.QUERY, municipality=GM, year=2025, instrument="all")
+    per_sdg = both[both["dimension"] == "sdg"]
     per_programme = db.run_query(
         demo_con, "budget_by_programme", municipality=GM, year=2025, instrument="all"
     )
@@ -55,9 +57,21 @@ def test_budget_per_sdg_counts_a_programme_under_each_of_its_goals(demo_con):
         codes = row.programme_codes.split(";")
         assert all(str(row.code) in classifications.split_codes(detail.loc[c, "sdgs"]) for c in codes)
         assert row.budget == pytest.approx(budgets[codes].sum())
-    frame = classifications.breakdown(per_sdg, "sdg", "en")
+    frame = classifications.breakdown(both, "sdg", "en")
     assert list(frame.columns[:3]) == ["label", "budget", "spend"]
     assert frame["label"].str.startswith("SDG ").all()
+    # By goal number (9 before 11, not as text), a programme without goals last.
+    numbers = [int(c) for c in per_sdg["code"].dropna()]
+    assert numbers == sorted(numbers)
+    assert per_sdg["code"].iloc[:-1].notna().all()
+
+
+def test_the_task_fields_come_largest_budget_first(demo_con):
+    both = db.run_query(demo_con, classifications.QUERY, municipality=GM, year=2025, instrument="all")
+    frame = classifications.breakdown(both, "iv3", "nl")
+    budgets = list(frame["budget"].fillna(0))
+    assert budgets == sorted(budgets, reverse=True)
+    assert len(frame) == (both["dimension"] == "iv3").sum()
 
 
 def test_a_programmes_years_add_up_to_the_municipality(demo_con):
