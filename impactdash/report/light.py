@@ -331,13 +331,7 @@ def _ambitions(source: _Source, gm: str, name: str, lang: str) -> str:
     if not items:
         return f"<p>{_md(i18n.t('no_ambitions', lang, name=name))}</p>"
     ordered = ambitions_view.sort_items(items, next(iter(ambitions_view.SORT_OPTIONS)), lang)
-    caption = i18n.t(
-        "amb_list_caption",
-        lang,
-        on=i18n.fmt_number(100 * metrics.ON_TRACK_MAX_GAP, lang),
-        risk=i18n.fmt_number(100 * metrics.AT_RISK_MAX_GAP, lang),
-        window=metrics.PROJECTION_WINDOW,
-    )
+    caption = ambitions_view.list_caption(lang)
     parts = [
         f"<p>{_md(ambitions_view.intro_sentence(items, name, as_of, lang))}</p>",
         f"<h2>{_e(i18n.t('amb_list_heading', lang))}</h2>",

@@ -86,6 +86,20 @@ PROJECTION_WORDING = {
 }
 
 
+def list_caption(lang: str) -> str:
+    """Return what the list's status words mean: the thresholds of the gap and the projection window.
+
+    Said under the list on the ambitions page, its light version and the report's method.
+    """
+    return i18n.t(
+        "amb_list_caption",
+        lang,
+        on=i18n.fmt_number(100 * metrics.ON_TRACK_MAX_GAP, lang),
+        risk=i18n.fmt_number(100 * metrics.AT_RISK_MAX_GAP, lang),
+        window=metrics.PROJECTION_WINDOW,
+    )
+
+
 def projection_case(item: AmbitionProgress) -> str:
     """Return where the trend leads, as a key of :data:`PROJECTION_WORDING`.
 
