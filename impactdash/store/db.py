@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from impactdash import config
+from impactdash.errors import StorageError
 
 QUERY_DIR = config.ROOT / "queries"
 MIGRATION_DIR = QUERY_DIR / "migrations"
@@ -60,6 +61,22 @@ def connect(
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")
     return con
+
+
+def open_existing(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open ``path`` as :func:`connect` does, a refusal by the disk or a lock raised as ``StorageError``.
+
+    The start-up and the command line open the working database this way, so a database
+    held by another program or a full disk is said the same way (what happened, what to do)
+    wherever it is met; anything else stays a :class:`DatabaseError`.
+    """
+    try:
+        return connect(path, read_only=read_only)
+    except DatabaseError as exc:
+        storage = StorageError.from_exception(exc, path)
+        if storage is None:
+            raise
+        raise storage from exc
 
 
 # --- migrations -----------------------------------------------------------------
