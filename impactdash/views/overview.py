@@ -26,9 +26,11 @@ def figures_year(reporting_date: object) -> int:
 def budget_caption(money: pd.Series, lang: str) -> str:
     """Return the caption under this year's spend: "of € 6,3 mln. budgeted (58%)", or "no budget recorded".
 
-    ``money`` is the row of ``budget_spend_year``.
+    ``money`` is the row of ``budget_spend_year``. A missing budget comes as NaN (the column is
+    a float), which is true in Python: it is tested as missing, not only as zero.
     """
-    if money["budget"] and money["spend"] == money["spend"]:
+    budget, spend = money["budget"], money["spend"]
+    if not pd.isna(budget) and budget and not pd.isna(spend):
         return i18n.t(
             "of_budget",
             lang,
