@@ -6,7 +6,7 @@ import streamlit as st
 
 from impactdash import i18n, ui
 from impactdash.charts import ambitions as chart_ambitions
-from impactdash.measures import metrics, progress
+from impactdash.measures import progress
 from impactdash.views import ambitions as view
 from impactdash.views import changes as changes_view
 
@@ -52,15 +52,7 @@ if listed:
         st.caption(i18n.t("target_changed_legend", lang))
 else:
     st.info(i18n.t("amb_none_selected", lang))
-st.markdown(
-    i18n.t(
-        "amb_list_caption",
-        lang,
-        on=i18n.fmt_number(100 * metrics.ON_TRACK_MAX_GAP, lang),
-        risk=i18n.fmt_number(100 * metrics.AT_RISK_MAX_GAP, lang),
-        window=metrics.PROJECTION_WINDOW,
-    )
-)
+st.markdown(view.list_caption(lang))
 
 # One ambition in detail: chart, document, milestones, notes, programmes.
 st.header(i18n.t("amb_detail_heading", lang))

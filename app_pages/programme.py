@@ -63,7 +63,7 @@ ui.drill_link("app_pages/budget.py", t("link_to_budget"), lang, icon=":material/
 drilldown.buildings_section(gm, code, lang)
 
 # Budget and spend per year, then one year: its moments, co-funding and spend lines.
-by_year = ui.query("programme_by_year", municipality=gm, programme=code)
+by_year = ui.query("budget_by_year", municipality=gm, instrument=bv.ALL, programme=code)
 incomplete = bv.partial_note(by_year, lang)
 ui.chart_section(
     t("budget_per_year_title"),

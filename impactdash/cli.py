@@ -130,13 +130,7 @@ def _print_current(path: Path) -> None:
 def _open_existing(path: Path, read_only: bool = False):
     if not path.exists():
         raise db.DatabaseError(f"No database at {path}; create one with: python -m impactdash init")
-    try:
-        return db.connect(path, read_only=read_only)
-    except db.DatabaseError as exc:
-        storage = StorageError.from_exception(exc, path)
-        if storage is None:
-            raise
-        raise storage from exc
+    return db.open_existing(path, read_only=read_only)
 
 
 def _holder(pid: int | None) -> str:

@@ -21,19 +21,6 @@ def escape_markdown(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
-def typed_in(text: object, text_lang: str, page_lang: str) -> str:
-    """Return typed ``text`` as Markdown shown as typed, marked ``lang`` when it is not the page's language.
-
-    WCAG 3.1.2: a Dutch note on an English page is read with Dutch pronunciation. The mark
-    is an HTML span, so the Markdown it goes into is shown with ``unsafe_allow_html=True``;
-    that is safe because the text inside is escaped (``<`` included) and the language code
-    is one of the app's (``ui.foreign_text`` shows a whole passage the same way).
-    """
-    if text_lang == page_lang or text_lang not in ("nl", "en"):
-        return escape_markdown(text)
-    return in_language(text, text_lang)
-
-
 def escape_hover(text: object) -> str:
     """Return ``text`` HTML-escaped for a plotly hover label or annotation."""
     return html.escape(str(text))
@@ -53,20 +40,24 @@ def plain_text(markdown: str) -> str:
     """Return the words of one of our Markdown sentences, for a screen reader (a chart's alt text).
 
     Undoes :func:`escape_markdown` and drops emphasis markers, which are read out as
-    "asterisk asterisk" otherwise, and the ``<span lang>`` of :func:`in_language` (typed
+    "asterisk asterisk" otherwise, and the ``<span lang>`` of :func:`typed_in` (typed
     ``<`` is escaped, so only our own tag matches), which a report showed as text.
     """
     return _ESCAPED.sub(r"\1", _EMPHASIS.sub("", _LANG_SPAN.sub("", markdown)))
 
 
-def in_language(text: object, lang: str) -> str:
-    """Return typed ``text`` as Markdown in a ``<span lang=…>``, for a passage in another language.
+def typed_in(text: object, text_lang: str, page_lang: str) -> str:
+    """Return typed ``text`` as Markdown shown as typed, marked ``lang`` when it is not the page's language.
 
-    A screen reader then reads a Dutch note on an English page with Dutch pronunciation
-    (WCAG 3.1.2). The text is escaped as :func:`escape_markdown` does, so nothing typed
-    becomes markup; the one tag is ours. It is shown through Markdown that allows HTML
-    (``unsafe_allow_html``), which is safe because every typed character is escaped.
+    WCAG 3.1.2: a Dutch note on an English page is read with Dutch pronunciation. The text
+    is escaped as :func:`escape_markdown` does (``<`` included), so nothing typed becomes
+    markup; in the other language it is wrapped in a ``<span lang=…>``, the one tag ours,
+    so the Markdown it goes into is shown with ``unsafe_allow_html=True`` (``ui.foreign_text``
+    shows a whole passage the same way). ``text_lang`` must be one of the app's languages:
+    it becomes an attribute, so anything else is refused rather than written into the tag.
     """
-    if lang not in ("nl", "en"):
-        raise ValueError(f"not a language of the dashboard: {lang!r}")
-    return f'<span lang="{lang}">{escape_markdown(text)}</span>'
+    if text_lang not in ("nl", "en"):
+        raise ValueError(f"not a language of the dashboard: {text_lang!r}")
+    if text_lang == page_lang:
+        return escape_markdown(text)
+    return f'<span lang="{text_lang}">{escape_markdown(text)}</span>'

@@ -13,7 +13,6 @@ from pathlib import Path
 import duckdb
 
 from impactdash import config
-from impactdash.errors import StorageError
 from impactdash.publish import pointer, workflow
 from impactdash.store import db, loader
 from impactdash.write import auth, backup, importer, permissions
@@ -70,13 +69,7 @@ def prepare(path: Path | str | None = None) -> Path:
     path = Path(path or config.default_db_path()).resolve()
     if not path.exists():
         build_database(path, "demo")
-    try:
-        con = db.connect(path)
-    except db.DatabaseError as exc:
-        storage = StorageError.from_exception(exc, path)
-        if storage is None:
-            raise
-        raise storage from exc
+    con = db.open_existing(path)
     try:
         db.migrate(con)
         folder = config.publications_dir(path)

@@ -1,11 +1,14 @@
--- Budget, spend, co-funding and leverage per year for one municipality, all or one instrument.
--- Parameters: $municipality, $instrument (an instrument code, or 'all' for every instrument).
+-- Budget, spend, co-funding and leverage per year for one municipality, all or one instrument,
+-- all or one programme (the programme page).
+-- Parameters: $municipality, $instrument (an instrument code, or 'all' for every instrument),
+-- $programme (optional: a programme code, or 'all', the default, for every programme).
 -- Budget is the latest planning-and-control moment (view programme_year_budget); spend runs up
 -- to the reporting date (view spend_month_reported; negative lines are corrections and are netted). Leverage is co-funding
 -- per euro spent, only for years complete on the reporting date (as in mv_leverage_ratio).
 -- Returns: year, budget, spend, cofunding, leverage, figures_until (year end or reporting date),
 -- is_complete.
--- example: municipality=GM0518 instrument=all
+-- example: municipality=GM0518 instrument=all programme=all
+-- default: programme=all
 with bounds as (
     select reporting_date from reporting_period
 ),
@@ -14,6 +17,7 @@ programmes as (
     from programme as p
     where p.municipality_code = $municipality
         and ($instrument = 'all' or p.instrument_code = $instrument)
+        and ($programme = 'all' or p.code = $programme)
 ),
 budgeted as (
     select b.year, sum(b.amount)::double as budget

@@ -290,24 +290,30 @@ def finish(fig: go.Figure, width: int = FULL_WIDTH) -> go.Figure:
     return fig
 
 
+def trajectory_trace(item: AmbitionProgress, lang: str) -> go.Scatter:
+    """Return an ambition's trajectory as the charts draw it, dashed to its target.
+
+    Open diamonds at the baseline, milestones and target, each hovered with its date and value.
+    """
+    anchors = [item.ambition.baseline, *item.ambition.milestones, item.ambition.target]
+    return go.Scatter(
+        x=[p.date for p in anchors],
+        y=[p.value for p in anchors],
+        mode="lines+markers",
+        name=i18n.t("trajectory", lang),
+        line={"color": TRAJECTORY, "dash": "dash", "width": 1.5},
+        marker={"symbol": "diamond-open", "size": 7, "color": TRAJECTORY},
+        customdata=[
+            f"{i18n.fmt_date(p.date, lang)}: {i18n.fmt_value(p.value, item.unit, lang)}" for p in anchors
+        ],
+        hovertemplate="%{customdata}<extra>" + i18n.t("trajectory", lang) + "</extra>",
+    )
+
+
 def ambition_figure(item: AmbitionProgress, lang: str, compact: bool = False) -> go.Figure:
     """Draw an ambition: trajectory (dashed) to its target, actual values, and the projection."""
     fig = go.Figure()
-    anchors = [item.ambition.baseline, *item.ambition.milestones, item.ambition.target]
-    fig.add_trace(
-        go.Scatter(
-            x=[p.date for p in anchors],
-            y=[p.value for p in anchors],
-            mode="lines+markers",
-            name=i18n.t("trajectory", lang),
-            line={"color": TRAJECTORY, "dash": "dash", "width": 1.5},
-            marker={"symbol": "diamond-open", "size": 7, "color": TRAJECTORY},
-            customdata=[
-                f"{i18n.fmt_date(p.date, lang)}: {i18n.fmt_value(p.value, item.unit, lang)}" for p in anchors
-            ],
-            hovertemplate="%{customdata}<extra>" + i18n.t("trajectory", lang) + "</extra>",
-        )
-    )
+    fig.add_trace(trajectory_trace(item, lang))
     if item.series:
         fig.add_trace(
             go.Scatter(

@@ -99,21 +99,8 @@ def occupancy_figure(
         col=1,
     )
     if ambition is not None:
-        anchors = [ambition.ambition.baseline, *ambition.ambition.milestones, ambition.ambition.target]
-        fig.add_trace(
-            go.Scatter(
-                x=[p.date for p in anchors],
-                y=[p.value for p in anchors],
-                mode="lines+markers",
-                name=i18n.t("trajectory", lang),
-                line={"color": charts.TRAJECTORY, "dash": "dash", "width": 1.5},
-                marker={"symbol": "diamond-open", "size": 7, "color": charts.TRAJECTORY},
-                customdata=[f"{i18n.fmt_date(p.date, lang)}: {i18n.fmt_pct(p.value, lang)}" for p in anchors],
-                hovertemplate="%{customdata}<extra>" + i18n.t("trajectory", lang) + "</extra>",
-            ),
-            row=1,
-            col=1,
-        )
+        # The occupancy ambition's unit is percent: its hover says "85%" as the line's does.
+        fig.add_trace(charts.trajectory_trace(ambition, lang), row=1, col=1)
     tenants_name = i18n.t("property_col_tenants", lang)
     fig.add_trace(
         go.Bar(

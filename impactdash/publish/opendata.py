@@ -35,7 +35,6 @@ Choices (see docs/decisions.md, "Open data"):
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import json
 import os
@@ -52,6 +51,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from impactdash.publish import public
+from impactdash.store import files
 
 #: Rows per batch read from DuckDB and written to both files.
 BATCH_ROWS = 100_000
@@ -653,7 +653,7 @@ def _resource(table: OpenTable, table_schema: dict, work: Path, fmt: str) -> dic
         resource["encoding"] = "utf-8"
         # Size and checksum let a reader (and the validator) check the file arrived whole.
         resource["bytes"] = path.stat().st_size
-        resource["hash"] = "sha256:" + _sha256(path)
+        resource["hash"] = "sha256:" + files.sha256(path)
     else:
         # Binary: text inside Parquet is UTF-8 by its own spec, so no encoding. No size or
         # checksum either: frictionless reads Parquet through pyarrow, not as a byte stream,
@@ -662,14 +662,6 @@ def _resource(table: OpenTable, table_schema: dict, work: Path, fmt: str) -> dic
             key["reference"]["resource"] += PARQUET_SUFFIX
     resource["schema"] = schema
     return resource
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _package(

@@ -9,7 +9,6 @@ database records. No Streamlit here.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from impactdash.publish import light_pages
+from impactdash.store import files
 
 POINTER = "current.json"
 #: The public history of publications beside the pointer: what the public change log lists.
@@ -96,13 +96,8 @@ def entry_of(publication: Current | None) -> dict | None:
     return pointer_entry(publication.id, publication.label, publication.path.name, publication.approved_at)
 
 
-def checksum(path: Path) -> str:
-    """Return the SHA-256 of a file, read in blocks (snapshots can be hundreds of MB)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+#: A snapshot's checksum, as the publication table stores it: the one file hash (store/files.py).
+checksum = files.sha256
 
 
 def latest_approved(cur) -> dict | None:

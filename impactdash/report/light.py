@@ -39,6 +39,7 @@ from impactdash.views import ambitions as ambitions_view
 from impactdash.views import budget as bv
 from impactdash.views import changes as changes_view
 from impactdash.views import compare, ecosystem, method
+from impactdash.views import overview as overview_view
 from impactdash.views import property as realestate
 
 #: The pages written per municipality: (file stem, url path of the interactive page, title key).
@@ -154,15 +155,6 @@ def _bars(labels: list[str], series: list[tuple[str, list[float | None], str]], 
     return "".join(parts)
 
 
-def _chart_section(title: str, sentence: str, svg: str | None, table: pd.DataFrame, lang: str) -> str:
-    table_html = (
-        f"<details><summary>{_e(i18n.t('light_chart_data', lang))}</summary>{_table(table)}</details>"
-        if not table.empty
-        else ""
-    )
-    return f"<h2>{_e(title)}</h2><p>{_md(sentence)}</p>{f'<figure>{svg}</figure>' if svg else ''}{table_html}"
-
-
 class _Source:
     """The publication's figures, as the pages ask for them: named queries on its snapshot."""
 
@@ -203,37 +195,13 @@ def _banner(source: _Source, lang: str, label: str, published_at: dt.datetime) -
     return "".join(parts)
 
 
-def overview_figures(source: _Source, gm: str, lang: str) -> dict[str, str]:
-    """Return the overview's key figures as the interactive page shows them (label → value text)."""
-    info = source.query("dataset_info").iloc[0]
-    year = info["reporting_date"].year if info["reporting_date"] is not None else dt.date.today().year
+def overview_figures(source: _Source, gm: str, lang: str) -> list[tuple[str, str, str]]:
+    """Return the overview's key figures as the interactive page shows them: (label, value, caption)."""
+    year = overview_view.figures_year(source.query("dataset_info").iloc[0]["reporting_date"])
     money = source.query("budget_spend_year", municipality=gm, year=year).iloc[0]
-    figures = {i18n.t("spend_this_year", lang, year=year): i18n.fmt_eur(money["spend"], lang, compact=True)}
     values = source.query("metric_values", municipality=gm)
     catalogue = source.query("metric_catalogue").set_index("code")
-    latest_values = progress.latest_values(values)
-    for code in ("impact_floor_m2", "impact_enterprises", "leverage_ratio"):
-        latest = latest_values.get(code)
-        unit = catalogue.loc[code, "unit"]
-        figures[str(catalogue.loc[code, f"name_{lang}"])] = i18n.fmt_value(
-            latest[1] if latest else None, unit, lang
-        )
-    return figures
-
-
-def _budget_caption(source: _Source, gm: str, lang: str) -> str:
-    """Return the caption under this year's spend: "of € 6,3 mln. budgeted (58%)", as the page says."""
-    info = source.query("dataset_info").iloc[0]
-    year = info["reporting_date"].year if info["reporting_date"] is not None else dt.date.today().year
-    money = source.query("budget_spend_year", municipality=gm, year=year).iloc[0]
-    if money["budget"] and money["spend"] == money["spend"]:
-        return i18n.t(
-            "of_budget",
-            lang,
-            budget=i18n.fmt_eur(money["budget"], lang, compact=True),
-            pct=i18n.fmt_pct(100 * money["spend"] / money["budget"], lang),
-        )
-    return i18n.t("no_budget", lang)
+    return overview_view.key_figures(money, year, values, catalogue, lang)
 
 
 def _overview(source: _Source, gm: str, name: str, lang: str) -> str:
@@ -241,36 +209,17 @@ def _overview(source: _Source, gm: str, name: str, lang: str) -> str:
     counts = progress.status_counts(items)
     start = source.query("municipalities").set_index("code").loc[gm, "pillar_start"]
     story = ambitions_view.story_sentence(name, start, items, counts, lang)
-    # The first key figure (this year's spend) has the budget under it, as on the page.
-    key_figures = list(overview_figures(source, gm, lang).items())
-    captions = [_budget_caption(source, gm, lang)] + [""] * (len(key_figures) - 1)
-    figures = "".join(
-        f'<div class="figure"><div>{_e(k)}</div><div class="value">{_e(v)}</div>'
-        + (f"<div>{_e(caption)}</div>" if caption else "")
-        + "</div>"
-        for (k, v), caption in zip(key_figures, captions, strict=True)
-    )
     cards = []
     for item in progress.headline(items):
-        a = item.assessment
-        latest = (
-            f"{i18n.fmt_value(a.latest.value, item.unit, lang)} ({i18n.fmt_date(a.latest.date, lang)})"
-            if a.latest
-            else "–"
-        )
-        target = i18n.fmt_value(item.ambition.target.value, item.unit, lang)
-        facts = f"{i18n.t('latest', lang)}: {latest} · {i18n.t('target', lang)}: {target} " + i18n.t(
-            "by_date", lang, date=i18n.fmt_date(item.ambition.target.date, lang)
-        )
-        status = ambitions_view.status_text(a.status.value, lang)
+        status = ambitions_view.status_text(item.assessment.status.value, lang)
         cards.append(
-            f'<div class="card"><strong>{_e(item.name(lang))}</strong>'
-            f"<p><strong>{_e(status)}</strong></p><p>{_e(facts)}</p>{_moved(source, item, lang)}</div>"
+            f'<div class="card"><strong>{_e(item.name(lang))}</strong><p><strong>{_e(status)}</strong></p>'
+            f"<p>{_e(overview_view.card_facts(item, lang))}</p>{_moved(source, item, lang)}</div>"
         )
     return (
         f"<p>{_md(story)}</p><h2>{_e(i18n.t('key_figures', lang))}</h2>"
-        f'<div class="figures">{figures}</div>'
-        f"<h2>{_e(i18n.t('headline_ambitions', lang))}</h2>{''.join(cards)}"
+        + _key_figures(overview_figures(source, gm, lang))
+        + f"<h2>{_e(i18n.t('headline_ambitions', lang))}</h2>{''.join(cards)}"
     )
 
 
@@ -300,8 +249,8 @@ def _budget(source: _Source, gm: str, lang: str) -> str:
         re.sub(r"[*\\]", "", sentence),
     )
     sections = [
-        _chart_section(
-            i18n.t("budget_per_year_title", lang), sentence, svg, bv.per_year_table(per_year, lang), lang
+        _section(
+            i18n.t("budget_per_year_title", lang), sentence, svg, bv.per_year_table(per_year, lang), [], lang
         )
     ]
     incomplete = bv.partial_note(per_year, lang)
@@ -311,17 +260,18 @@ def _budget(source: _Source, gm: str, lang: str) -> str:
         source.query("budget_by_instrument", municipality=gm, year=year), "instrument", lang
     )
     sections.append(
-        _chart_section(
+        _section(
             i18n.t("budget_by_instrument_title", lang, year=year),
             bv.breakdown_sentence(breakdown, year, "instrument", lang),
             None,
             bv.breakdown_table(breakdown, i18n.t("budget_instrument", lang), lang),
+            [],
             lang,
         )
     )
     pillar = source.query("budget_leverage", municipality=gm)
     sections.append(
-        _chart_section(
+        _section(
             i18n.t("budget_leverage_title", lang),
             bv.leverage_sentence(pillar, lang),
             None,
@@ -331,6 +281,7 @@ def _budget(source: _Source, gm: str, lang: str) -> str:
                 None,
                 bv.instrument_label(source.query("budget_instruments", municipality=gm), bv.ALL, lang),
             ),
+            [],
             lang,
         )
     )
@@ -380,13 +331,7 @@ def _ambitions(source: _Source, gm: str, name: str, lang: str) -> str:
     if not items:
         return f"<p>{_md(i18n.t('no_ambitions', lang, name=name))}</p>"
     ordered = ambitions_view.sort_items(items, next(iter(ambitions_view.SORT_OPTIONS)), lang)
-    caption = i18n.t(
-        "amb_list_caption",
-        lang,
-        on=i18n.fmt_number(100 * metrics.ON_TRACK_MAX_GAP, lang),
-        risk=i18n.fmt_number(100 * metrics.AT_RISK_MAX_GAP, lang),
-        window=metrics.PROJECTION_WINDOW,
-    )
+    caption = ambitions_view.list_caption(lang)
     parts = [
         f"<p>{_md(ambitions_view.intro_sentence(items, name, as_of, lang))}</p>",
         f"<h2>{_e(i18n.t('amb_list_heading', lang))}</h2>",
@@ -405,8 +350,7 @@ def _ambitions(source: _Source, gm: str, name: str, lang: str) -> str:
             f"<p>{_md(ambitions_view.summary_sentence(item, lang))}</p>",
             f"<p>{_md(ambitions_view.status_line(item, lang))}</p>",
             _moved(source, item, lang),
-            f"<details><summary>{_e(i18n.t('light_chart_data', lang))}</summary>"
-            f"{_table(ambitions_view.chart_frame(item, lang))}</details>",
+            _chart_data(ambitions_view.chart_frame(item, lang), lang),
             f"<p>{_link_md(ambitions_view.document_text(item.document, documents.get(item.code), lang))}</p>",
             f"<h4>{_e(i18n.t('amb_milestones_heading', lang))}</h4>",
             _table(ambitions_view.milestones_frame(item, lang)),
@@ -451,7 +395,11 @@ def _notes(lines) -> str:
 
 def _spec_svg(spec: Spec, alt: str, lang: str, height: float = 200) -> str:
     """Return a report chart (``report/vector.py``) as inline SVG, column wide; ``alt`` its alt text."""
-    svg = vector.svg(spec, lang, 640, height)
+    return _column_wide(vector.svg(spec, lang, 640, height), alt)
+
+
+def _column_wide(svg: str, alt: str) -> str:
+    """Return a drawn SVG as wide as the column, an image whose alt text is the sentence ``alt``."""
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 width="100%"', svg, count=1)
     return svg.replace("<svg", f'<svg role="img" aria-label="{_e(_plain_alt(alt))}"', 1)
 
@@ -461,18 +409,53 @@ def _plain_alt(sentence: object) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", _ESCAPED.sub(r"\1", str(sentence).replace("**", ""))))
 
 
+def _chart_data(table: pd.DataFrame | None, lang: str) -> str:
+    """Return a chart's data as the pages' "data as a table" does: a table behind a summary; '' for none."""
+    if table is None or table.empty:
+        return ""
+    return f"<details><summary>{_e(i18n.t('light_chart_data', lang))}</summary>{_table(table)}</details>"
+
+
 def _section(title: str | None, sentence: str | None, svg: str | None, table, notes, lang: str) -> str:
-    """One chart as ``ui.chart_section`` shows it: heading, sentence, chart, notes, its data (a table)."""
+    """One chart as ``ui.chart_section`` shows it: heading, sentence, chart, notes, its data (a table).
+
+    Every page's charts go through here, so a heading, a sentence or a missing figure look
+    the same on every light page ("no data" where there is no sentence).
+    """
     head = f"<h2>{_e(title)}</h2>" if title else ""
     if sentence is None:
         return head + f"<p>{_md(i18n.t('no_data_selection', lang))}</p>"
-    data = (
-        f"<details><summary>{_e(i18n.t('light_chart_data', lang))}</summary>{_table(table)}</details>"
-        if table is not None and not table.empty
-        else ""
-    )
     figure = f"<figure>{svg}</figure>" if svg else ""
-    return f"{head}<p>{_note(sentence)}</p>{figure}{_notes(notes)}{data}"
+    return f"{head}<p>{_note(sentence)}</p>{figure}{_notes(notes)}{_chart_data(table, lang)}"
+
+
+def _series_section(
+    title: str,
+    sentence: str | None,
+    kind: str,
+    labels: tuple[str, ...],
+    series: str,
+    values,
+    unit: str,
+    notes,
+    table,
+    lang: str,
+) -> str:
+    """One chart of one series (``kind`` bars or lines, ``unit`` its axis) as :func:`_section` shows it.
+
+    The chart is drawn only when there is a sentence and there are values, as on the page.
+    """
+    svg = None
+    if sentence and len(values):
+        spec = Spec(
+            kind,
+            labels,
+            (Series(series, tuple(_number(v) for v in values)),),
+            unit,
+            i18n.t(f"report_axis_{unit}", lang),
+        )
+        svg = _spec_svg(spec, sentence, lang)
+    return _section(title, sentence, svg, table, notes, lang)
 
 
 def _number(value: object) -> float | None:
@@ -516,27 +499,17 @@ def _property(source: _Source, gm: str, name: str, lang: str) -> str:
     years = [int(y) for y in quarters["year"]]
     quarter_labels = tuple(str(y) if i == 0 or years[i - 1] != y else "" for i, y in enumerate(years))
     floor_sentence = realestate.floor_sentence(ambition.get("impact_floor_m2"), quarters, lang)
-    floor_svg = None
-    if floor_sentence and not quarters.empty:
-        spec = Spec(
-            "bars",
-            quarter_labels,
-            (
-                Series(
-                    i18n.t("property_col_floor", lang), tuple(_number(v) for v in quarters["impact_floor_m2"])
-                ),
-            ),
-            "m2",
-            i18n.t("report_axis_m2", lang),
-        )
-        floor_svg = _spec_svg(spec, floor_sentence, lang)
     parts.append(
-        _section(
+        _series_section(
             i18n.t("property_floor_title", lang),
             floor_sentence,
-            floor_svg,
-            realestate.floor_table(quarters, lang),
+            "bars",
+            quarter_labels,
+            i18n.t("property_col_floor", lang),
+            quarters["impact_floor_m2"],
+            "m2",
             realestate.note_lines(notes, lang, metric_code="impact_floor_m2"),
+            realestate.floor_table(quarters, lang),
             lang,
         )
     )
@@ -544,54 +517,31 @@ def _property(source: _Source, gm: str, name: str, lang: str) -> str:
     sentence = realestate.occupancy_sentence(quarters, lang)
     if sentence and occupancy_item is not None:
         sentence += " " + realestate.ambition_sentence(occupancy_item, "percent", lang)
-    occupancy_svg = None
-    if sentence and not quarters.empty:
-        spec = Spec(
-            "lines",
-            quarter_labels,
-            (
-                Series(
-                    i18n.t("property_col_occupancy", lang),
-                    tuple(_number(v) for v in quarters["occupancy_pct"]),
-                ),
-            ),
-            "percent",
-            i18n.t("report_axis_percent", lang),
-        )
-        occupancy_svg = _spec_svg(spec, sentence, lang)
     parts.append(
-        _section(
+        _series_section(
             i18n.t("property_occupancy_title", lang),
             sentence,
-            occupancy_svg,
-            realestate.occupancy_table(quarters, lang),
+            "lines",
+            quarter_labels,
+            i18n.t("property_col_occupancy", lang),
+            quarters["occupancy_pct"],
+            "percent",
             realestate.note_lines(notes, lang, metric_code="occupancy_pct"),
+            realestate.occupancy_table(quarters, lang),
             lang,
         )
     )
-    sentence = realestate.discount_sentence(discount, lang)
-    discount_svg = None
-    if sentence and not discount.empty:
-        spec = Spec(
+    parts.append(
+        _series_section(
+            i18n.t("property_discount_title", lang),
+            realestate.discount_sentence(discount, lang),
             "bars",
             tuple(str(int(y)) for y in discount["year"]),
-            (
-                Series(
-                    i18n.t("property_col_discount", lang),
-                    tuple(_number(v) for v in discount["rent_discount_eur"]),
-                ),
-            ),
+            i18n.t("property_col_discount", lang),
+            discount["rent_discount_eur"],
             "eur",
-            i18n.t("report_axis_eur", lang),
-        )
-        discount_svg = _spec_svg(spec, sentence, lang)
-    parts.append(
-        _section(
-            i18n.t("property_discount_title", lang),
-            sentence,
-            discount_svg,
-            realestate.discount_table(discount, lang),
             realestate.note_lines(notes, lang, metric_code="rent_discount_eur"),
+            realestate.discount_table(discount, lang),
             lang,
         )
     )
@@ -652,9 +602,7 @@ def _ecosystem(source: _Source, gm: str, name: str, lang: str) -> str:
         parts.append(f"<p>{_md(summary)}</p>")
     for item in items:
         sentence = ecosystem.ambition_sentence(item, lang)
-        svg = vector.ambition_svg(item, [], lang, 640, 230)
-        svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 width="100%"', svg, count=1)
-        svg = svg.replace("<svg", f'<svg role="img" aria-label="{_e(_plain_alt(sentence))}"', 1)
+        svg = _column_wide(vector.ambition_svg(item, [], lang, 640, 230), sentence)
         card_notes = [
             *notes.get(item.metric_code, []),
             i18n.t("eco_document", lang, document=escape_markdown(item.document)),
@@ -770,9 +718,7 @@ def _compare(source: _Source, lang: str) -> str:
         styles = compare.styles(towns["code"].tolist())
         parts.append(f"<figure>{_town_lines(actual, styles, unit, sentence, lang)}</figure>")
         table = compare.display_table(actual, planned, unit, lang, False, False)
-        parts.append(
-            f"<details><summary>{_e(i18n.t('light_chart_data', lang))}</summary>{_table(table)}</details>"
-        )
+        parts.append(_chart_data(table, lang))
     missing = compare.dropped(selected, actual, values)
     if missing:
         parts.append(

@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from impactdash import config
+from impactdash.errors import StorageError
 
 QUERY_DIR = config.ROOT / "queries"
 MIGRATION_DIR = QUERY_DIR / "migrations"
@@ -60,6 +61,22 @@ def connect(
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")
     return con
+
+
+def open_existing(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open ``path`` as :func:`connect` does, a refusal by the disk or a lock raised as ``StorageError``.
+
+    The start-up and the command line open the working database this way, so a database
+    held by another program or a full disk is said the same way (what happened, what to do)
+    wherever it is met; anything else stays a :class:`DatabaseError`.
+    """
+    try:
+        return connect(path, read_only=read_only)
+    except DatabaseError as exc:
+        storage = StorageError.from_exception(exc, path)
+        if storage is None:
+            raise
+        raise storage from exc
 
 
 # --- migrations -----------------------------------------------------------------
@@ -145,10 +162,14 @@ def query_names() -> list[str]:
 
 
 def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
-    """Run the named query with bound ``$name`` parameters and return a DataFrame."""
+    """Run the named query with bound ``$name`` parameters and return a DataFrame.
+
+    A parameter the query declares optional (its ``-- default:`` line) takes that value when
+    it is not given.
+    """
     cur = con.cursor()
     try:
-        return cur.execute(query_text(name), params).df()
+        return cur.execute(query_text(name), {**query_default_params(name), **params}).df()
     finally:
         cur.close()
 
@@ -190,14 +211,28 @@ def query_example_params(name: str) -> dict[str, object]:
     "year": 2025}``: integers and ISO dates are typed, the rest stays text. Tests and
     benchmarks run every query with these.
     """
-    params: dict[str, object] = {}
+    return dict(_comment_params(name, "-- example:"))
+
+
+def query_default_params(name: str) -> dict[str, object]:
+    """Return the optional parameters of a query with their values, from its ``-- default:`` line.
+
+    ``-- default: programme=all`` lets a caller leave ``programme`` out (every programme):
+    one query then answers the narrower and the wider question without a copy of its SQL.
+    """
+    return dict(_comment_params(name, "-- default:"))
+
+
+@cache
+def _comment_params(name: str, prefix: str) -> tuple[tuple[str, object], ...]:
+    """Return the ``key=value`` pairs of a query's comment lines starting with ``prefix``, typed."""
+    found = []
     for line in query_text(name).splitlines():
-        if not line.startswith("-- example:"):
-            continue
-        for pair in line.removeprefix("-- example:").split():
-            key, _, raw = pair.partition("=")
-            params[key] = _typed(raw)
-    return params
+        if line.startswith(prefix):
+            for pair in line.removeprefix(prefix).split():
+                key, _, raw = pair.partition("=")
+                found.append((key, _typed(raw)))
+    return tuple(found)
 
 
 def _typed(raw: str) -> object:

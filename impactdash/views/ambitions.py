@@ -73,34 +73,73 @@ def status_text(status: str, lang: str) -> str:
     return f"{i18n.STATUS_ICON[status]} {i18n.status_label(status, lang)}"
 
 
-def projection_text(item: AmbitionProgress, lang: str) -> str:
-    """Say where the trend leads: met, reached around a date (in time or late), not at this pace, no data."""
+#: The projection's wording, one entry per case in two lengths: the sentence (the ambition's
+#: page, the report) and the few words of the list and the scorecard. The cases are decided
+#: once (:func:`projection_case`), so the lengths cannot say different things.
+PROJECTION_WORDING = {
+    "missed": ("target_missed", "amb_proj_missed"),
+    "met": ("already_met", "amb_proj_met"),
+    "little": ("too_little_data", "amb_proj_little"),
+    "not": ("not_at_this_pace", "amb_proj_not"),
+    "around": ("reached_on", "amb_proj_around"),
+    "late": ("reached_late", "amb_proj_late"),
+}
+
+
+def list_caption(lang: str) -> str:
+    """Return what the list's status words mean: the thresholds of the gap and the projection window.
+
+    Said under the list on the ambitions page, its light version and the report's method.
+    """
+    return i18n.t(
+        "amb_list_caption",
+        lang,
+        on=i18n.fmt_number(100 * metrics.ON_TRACK_MAX_GAP, lang),
+        risk=i18n.fmt_number(100 * metrics.AT_RISK_MAX_GAP, lang),
+        window=metrics.PROJECTION_WINDOW,
+    )
+
+
+def projection_case(item: AmbitionProgress) -> str:
+    """Return where the trend leads, as a key of :data:`PROJECTION_WORDING`.
+
+    The target date passed unmet, already met, too little data, not reached at this pace,
+    reached around a date in time or late.
+    """
     a = item.assessment
     if a.reason is metrics.Reason.MISSED:
-        return i18n.t("target_missed", lang)
+        return "missed"
     if a.pace is metrics.Pace.MET:
-        return i18n.t("already_met", lang)
+        return "met"
     if a.pace is metrics.Pace.UNKNOWN:
-        return i18n.t("too_little_data", lang)
+        return "little"
     if a.pace is metrics.Pace.SHORT:
-        return i18n.t("not_at_this_pace", lang)
-    key = "reached_on" if a.pace is metrics.Pace.ON_TIME else "reached_late"
-    return i18n.t(key, lang, date=i18n.fmt_date(a.projected_date, lang))
+        return "not"
+    return "around" if a.pace is metrics.Pace.ON_TIME else "late"
+
+
+def projection_wording(item: AmbitionProgress, lang: str, short: bool = False) -> str:
+    """Say where the trend leads, as a sentence or (``short``) in a few words for a list.
+
+    A date is written in full in the sentence and as in tables in the short form, where a
+    column must not split "31-12-" and "2028" over two lines.
+    """
+    case = projection_case(item)
+    key = PROJECTION_WORDING[case][1 if short else 0]
+    if case not in ("around", "late"):
+        return i18n.t(key, lang)
+    reached = item.assessment.projected_date
+    return i18n.t(key, lang, date=table_date(reached, lang) if short else i18n.fmt_date(reached, lang))
+
+
+def projection_text(item: AmbitionProgress, lang: str) -> str:
+    """Say where the trend leads: met, reached around a date (in time or late), not at this pace, no data."""
+    return projection_wording(item, lang)
 
 
 def projection_short(item: AmbitionProgress, lang: str) -> str:
     """Say in a few words, for the list, when the target is reached at this pace (under its header)."""
-    a = item.assessment
-    if a.reason is metrics.Reason.MISSED:
-        return i18n.t("amb_proj_missed", lang)
-    if a.pace is metrics.Pace.MET:
-        return i18n.t("amb_proj_met", lang)
-    if a.pace is metrics.Pace.UNKNOWN:
-        return i18n.t("amb_proj_little", lang)
-    if a.pace is metrics.Pace.SHORT:
-        return i18n.t("amb_proj_not", lang)
-    key = "amb_proj_around" if a.pace is metrics.Pace.ON_TIME else "amb_proj_late"
-    return i18n.t(key, lang, date=table_date(a.projected_date, lang))
+    return projection_wording(item, lang, short=True)
 
 
 def _position_phrase(item: AmbitionProgress, lang: str) -> str:

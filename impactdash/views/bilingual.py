@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from impactdash import i18n
-from impactdash.safe_text import escape_markdown, in_language
+from impactdash.safe_text import typed_in
 
 #: The other language of each page language.
 OTHER = {"nl": "en", "en": "nl"}
@@ -46,7 +46,7 @@ def passage(dutch: object, english: object, lang: str) -> str:
     text, text_lang = pick(dutch, english, lang)
     if text is None:
         return ""
-    return escape_markdown(text) if text_lang == lang else in_language(text, text_lang)
+    return typed_in(text, text_lang, lang)
 
 
 def written(dutch: object, english: object, lang: str) -> str:

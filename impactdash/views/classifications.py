@@ -111,8 +111,11 @@ SDGS: dict[int, tuple[str, str]] = {
     17: ("Partnerschap om doelstellingen te bereiken", "Partnerships for the goals"),
 }
 
-#: The two dimensions the budget page (and the report) can break spend down by, with their query.
-DIMENSIONS = {"iv3": "budget_by_iv3", "sdg": "budget_by_sdg"}
+#: The query that breaks a year's budget and spend down by both classifications at once.
+QUERY = "budget_by_classification"
+#: The two dimensions the budget page (and the report) can break spend down by, with their query:
+#: the same one for both (one cached result serves either choice); :func:`breakdown` picks its rows.
+DIMENSIONS = {"iv3": QUERY, "sdg": QUERY}
 
 
 def _missing(code: object) -> bool:
@@ -160,11 +163,13 @@ def _code(code: object, dimension: str) -> str | None:
 
 
 def breakdown(frame: pd.DataFrame, dimension: str, lang: str) -> pd.DataFrame:
-    """Return a ``budget_by_iv3`` / ``budget_by_sdg`` result as label, budget, spend (budget page, report).
+    """Return ``dimension``'s rows of a ``budget_by_classification`` result as label, budget, spend.
 
-    The columns are those of ``views.budget.breakdown_frame``, so the breakdown chart and its
-    table draw it; ``code`` and ``programme_codes`` are kept for the filter.
+    For the budget page and the report. The columns are those of ``views.budget.breakdown_frame``,
+    so the breakdown chart and its table draw it; ``code`` and ``programme_codes`` are kept for
+    the filter.
     """
+    frame = frame[frame["dimension"] == dimension].reset_index(drop=True)
     return pd.DataFrame(
         {
             "label": [name(dimension, c, lang) for c in frame["code"]],

@@ -201,15 +201,10 @@ def change_text(row: ScoreRow, lang: str) -> str:
 
 
 def projection_at_target(item: AmbitionProgress, lang: str) -> str:
-    """Where the trend lands on the target date: a value, 'already met', 'too little data', 'passed'."""
-    a = item.assessment
-    if a.reason is metrics.Reason.MISSED:
-        return i18n.t("amb_proj_missed", lang)
-    if a.pace is metrics.Pace.MET:
-        return i18n.t("amb_proj_met", lang)
-    if a.pace is metrics.Pace.UNKNOWN:
-        return i18n.t("amb_proj_little", lang)
-    return value_text(a.projected_value, item.unit, lang)
+    """Where the trend lands on the target date: a value, or the list's words (passed, met, no data)."""
+    if ambitions_view.projection_case(item) in ("missed", "met", "little"):
+        return ambitions_view.projection_short(item, lang)
+    return value_text(item.assessment.projected_value, item.unit, lang)
 
 
 def _value_and_date(value: float | None, on: dt.date | None, unit: str, lang: str) -> str:

@@ -45,7 +45,7 @@ from pathlib import Path
 import duckdb
 
 from impactdash.errors import StorageError
-from impactdash.store import db, spend_month
+from impactdash.store import db, files, spend_month
 from impactdash.write import audit, permissions
 from impactdash.write.permissions import Actor
 from impactdash.write.validation import EditError
@@ -197,14 +197,6 @@ def _mkdir(folder: Path) -> None:
         raise _storage_or(exc, folder, "backup_failed") from exc
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _manifest(copy: Path) -> dict:
     """Describe a database copy: format, schema version, checksum and row counts."""
     other = db.connect(copy, read_only=True)
@@ -216,7 +208,7 @@ def _manifest(copy: Path) -> dict:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "schema_version": version,
-        "sha256": _sha256(copy),
+        "sha256": files.sha256(copy),
         "bytes": copy.stat().st_size,
         "tables": counts,
         "made_at": dt.datetime.now().isoformat(timespec="seconds"),  # noqa: DTZ005 (local clock, as the name)

@@ -36,7 +36,8 @@ def test_every_sdg_and_the_demo_task_fields_have_names_in_both_languages():
 
 
 def test_budget_per_task_field_adds_up_to_the_year_per_programme(demo_con):
-    per_field = db.run_query(demo_con, "budget_by_iv3", municipality=GM, year=2025, instrument="all")
+    both = db.run_query(demo_con, classifications.QUERY, municipality=GM, year=2025, instrument="all")
+    per_field = both[both["dimension"] == "iv3"]
     per_programme = db.run_query(
         demo_con, "budget_by_programme", municipality=GM, year=2025, instrument="all"
     )
@@ -47,7 +48,8 @@ def test_budget_per_task_field_adds_up_to_the_year_per_programme(demo_con):
 
 
 def test_budget_per_sdg_counts_a_programme_under_each_of_its_goals(demo_con):
-    per_sdg = db.run_query(demo_con, "budget_by_sdg", municipality=GM, year=2025, instrument="all")
+    both = db.run_query(demo_con, classifications.QUERY, municipality=GM, year=2025, instrument="all")
+    per_sdg = both[both["dimension"] == "sdg"]
     per_programme = db.run_query(
         demo_con, "budget_by_programme", municipality=GM, year=2025, instrument="all"
     )
@@ -57,9 +59,21 @@ def test_budget_per_sdg_counts_a_programme_under_each_of_its_goals(demo_con):
         codes = row.programme_codes.split(";")
         assert all(str(row.code) in classifications.split_codes(detail.loc[c, "sdgs"]) for c in codes)
         assert row.budget == pytest.approx(budgets[codes].sum())
-    frame = classifications.breakdown(per_sdg, "sdg", "en")
+    frame = classifications.breakdown(both, "sdg", "en")
     assert list(frame.columns[:3]) == ["label", "budget", "spend"]
     assert frame["label"].str.startswith("SDG ").all()
+    # By goal number (9 before 11, not as text), a programme without goals last.
+    numbers = [int(c) for c in per_sdg["code"].dropna()]
+    assert numbers == sorted(numbers)
+    assert per_sdg["code"].iloc[:-1].notna().all()
+
+
+def test_the_task_fields_come_largest_budget_first(demo_con):
+    both = db.run_query(demo_con, classifications.QUERY, municipality=GM, year=2025, instrument="all")
+    frame = classifications.breakdown(both, "iv3", "nl")
+    budgets = list(frame["budget"].fillna(0))
+    assert budgets == sorted(budgets, reverse=True)
+    assert len(frame) == (both["dimension"] == "iv3").sum()
 
 
 def test_a_programmes_years_add_up_to_the_municipality(demo_con):
@@ -67,14 +81,18 @@ def test_a_programmes_years_add_up_to_the_municipality(demo_con):
     detail = db.run_query(demo_con, "programme_detail", municipality=GM)
     total = pd.Series(0.0, index=whole.index)
     for code in detail["programme_code"]:
-        years = db.run_query(demo_con, "programme_by_year", municipality=GM, programme=code).set_index("year")
+        years = db.run_query(
+            demo_con, "budget_by_year", municipality=GM, instrument="all", programme=code
+        ).set_index("year")
         total = total.add(years["spend"], fill_value=0)
     assert total.reindex(whole.index).to_numpy() == pytest.approx(whole["spend"].to_numpy())
 
 
 def test_another_municipalitys_programme_gives_nothing(demo_con):
     # The page validates the code against its municipality's programmes; the queries agree.
-    assert db.run_query(demo_con, "programme_by_year", municipality="GM0014", programme="DH-P03").empty
+    assert db.run_query(
+        demo_con, "budget_by_year", municipality="GM0014", instrument="all", programme="DH-P03"
+    ).empty
     assert db.run_query(demo_con, "programme_cofunding", municipality="GM0014", programme="DH-P03").empty
 
 
@@ -85,7 +103,7 @@ def test_programme_views_in_both_languages(demo_con):
     en = [unescape_markdown(line) for line in pv.facts(programme, "en")]
     assert any("3.2 Fysieke bedrijfsinfrastructuur" in line for line in nl)
     assert any("SDG 11 Sustainable cities and communities" in line for line in en)
-    by_year = db.run_query(demo_con, "programme_by_year", municipality=GM, programme="DH-P03")
+    by_year = db.run_query(demo_con, "budget_by_year", municipality=GM, instrument="all", programme="DH-P03")
     moments = pv.moments_frame(
         db.run_query(demo_con, "programme_moments", municipality=GM, programme="DH-P03"), by_year, 2024
     )

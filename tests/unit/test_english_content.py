@@ -15,7 +15,7 @@ import pytest
 
 from impactdash import config
 from impactdash.publish import changes, pointer, public
-from impactdash.safe_text import in_language
+from impactdash.safe_text import typed_in
 from impactdash.store import db
 from impactdash.views import ambitions as ambitions_view
 from impactdash.views import bilingual
@@ -115,7 +115,7 @@ def test_a_text_in_the_other_language_is_marked_and_escaped():
     assert bilingual.written("Tekst", "Text", "en") == ""
     assert bilingual.written(None, "Text", "nl") == ", in het Engels"
     with pytest.raises(ValueError):
-        in_language("x", 'nl" onmouseover="')
+        typed_in("x", 'nl" onmouseover="', "en")
 
 
 def test_descriptions_of_buildings_and_programmes_pick_english_or_mark_dutch():

@@ -17,6 +17,7 @@ from impactdash.ui import pages
 from impactdash.views import ambitions as ambitions_view
 from impactdash.views import budget as bv
 from impactdash.views import compare, ecosystem, method
+from impactdash.views import overview as overview_view
 from impactdash.views import property as realestate
 from impactdash.write import permissions
 from tests.publishing import EDITOR, REVIEWER
@@ -119,10 +120,16 @@ def test_the_figures_equal_the_interactive_pages(written, published):
                     code,
                     light.overview_figures(light._Source(demo_con), gm, lang),
                 )
+            # The one view function the interactive page shows them with: label, value, caption.
+            metric_values = db.run_query(demo_con, "metric_values", municipality=gm)
+            figures = overview_view.key_figures(money, year, metric_values, catalogue, lang)
+            assert figures == light.overview_figures(light._Source(demo_con), gm, lang)
+            _figures(overview, figures)
             items = progress.for_municipality(demo_con, gm)
             for item in progress.headline(items):
                 assert item.name(lang) in overview
                 assert i18n.status_label(item.assessment.status.value, lang) in overview
+                assert overview_view.card_facts(item, lang) in overview
             # The budget page: its headline and every cell of the per-year table (views/budget.py).
             budget = _text(target / lang / gm / "budget.html")
             per_year = db.run_query(demo_con, "budget_by_year", municipality=gm, instrument=bv.ALL)

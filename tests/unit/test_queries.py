@@ -46,3 +46,14 @@ def test_query_runs_on_an_empty_database(empty_con, name):
 def test_query_runs_on_the_demo_data(demo_con, name):
     frame = db.run_query(demo_con, name, **db.query_example_params(name))
     assert len(frame) > 0, f"{name} returns no rows on the demo data with its example parameters"
+
+
+@pytest.mark.parametrize("name", [n for n in QUERIES if db.query_default_params(n)])
+def test_an_optional_parameter_left_out_takes_its_default(demo_con, name):
+    defaults = db.query_default_params(name)
+    assert set(defaults) <= set(db.query_example_params(name)), (
+        "a -- default: names a $parameter of the query"
+    )
+    given = {**db.query_example_params(name), **defaults}
+    left_out = {k: v for k, v in given.items() if k not in defaults}
+    assert db.run_query(demo_con, name, **left_out).equals(db.run_query(demo_con, name, **given))

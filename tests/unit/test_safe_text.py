@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from impactdash.safe_text import escape_hover, escape_markdown, in_language, plain_text
+from impactdash.safe_text import escape_hover, escape_markdown, plain_text, typed_in
 
 
 @pytest.mark.parametrize(
@@ -40,6 +40,13 @@ def test_plain_text_undoes_escaping_and_drops_emphasis():
     assert plain_text(escape_markdown(typed)) == typed
     assert plain_text("2025: **€ 4,2 mln** uitgegeven") == "2025: € 4,2 mln uitgegeven"
     # A note in the other language: our span goes (a report showed it as text), a typed one stays.
-    assert plain_text(f"Note: {in_language('Zie <b>', 'nl')}") == "Note: Zie <b>"
+    assert plain_text(f"Note: {typed_in('Zie <b>', 'nl', 'en')}") == "Note: Zie <b>"
     typed = '<span lang="nl">x</span>'
     assert plain_text(escape_markdown(typed)) == typed
+
+
+def test_typed_in_marks_only_the_other_language_and_refuses_a_foreign_code():
+    assert typed_in("Zie *x*", "nl", "nl") == r"Zie \*x\*"
+    assert typed_in("Zie <b>", "nl", "en") == r'<span lang="nl">Zie \<b\></span>'
+    with pytest.raises(ValueError):
+        typed_in("x", "de", "de")

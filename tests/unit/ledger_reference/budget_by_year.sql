@@ -1,5 +1,6 @@
 -- Budget, spend, co-funding and leverage per year for one municipality, all or one instrument.
--- Parameters: $municipality, $instrument (an instrument code, or 'all' for every instrument).
+-- Parameters: $municipality, $instrument (an instrument code, or 'all' for every instrument),
+-- $programme (a programme code, or 'all'; the programme filter was added after the ledger version).
 -- Budget is the latest planning-and-control moment (view programme_year_budget); spend runs up
 -- to the reporting date (negative lines are corrections and are netted). Leverage is co-funding
 -- per euro spent, only for years complete on the reporting date (as in mv_leverage_ratio).
@@ -14,6 +15,7 @@ programmes as (
     from programme as p
     where p.municipality_code = $municipality
         and ($instrument = 'all' or p.instrument_code = $instrument)
+        and ($programme = 'all' or p.code = $programme)
 ),
 budgeted as (
     select b.year, sum(b.amount)::double as budget
