@@ -405,13 +405,7 @@ def build(
         if bool(info["is_demo"]) and demo_names
         else None,
         summary=_summary_table(groups, lang),
-        method=i18n.t(
-            "amb_list_caption",
-            lang,
-            on=i18n.fmt_number(100 * metrics.ON_TRACK_MAX_GAP, lang),
-            risk=i18n.fmt_number(100 * metrics.AT_RISK_MAX_GAP, lang),
-            window=metrics.PROJECTION_WINDOW,
-        ),
+        method=view.list_caption(lang),
         overviews=tuple(
             Overview(
                 name=name,
