@@ -43,6 +43,19 @@ _CSS = """<style>
 [data-testid="stTable"] td:nth-child(-n+2) [data-testid="stMarkdownContainer"] p {
   overflow-wrap: anywhere !important;
 }
+/* A long programme or ambition name in a link wraps instead of ending in "..." on a phone. */
+[data-testid="stPageLink-NavLink"] span,
+[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"],
+[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important;
+}
+/* On a phone, a chart's data table wider than the screen would scroll sideways in a region a
+   keyboard cannot reach (an axe violation): tighter cells let it fit instead. */
+@media (max-width: 640px) {
+  [data-testid="stExpander"] [data-testid="stTable"] th,
+  [data-testid="stExpander"] [data-testid="stTable"] td { padding: 0.25rem 0.3rem; font-size: 0.8rem; }
+}
 </style>"""
 
 #: Never a "<" in the script itself: Streamlit's sanitiser (DOMPurify) drops a script whose
@@ -96,11 +109,22 @@ _SCRIPT = """<script>
       window.__impactSidebarOpen = open;
     }
   };
-  window.__impactAids = apply;
-  new MutationObserver(apply).observe(doc.body, {
+  // Once per frame at most, not after every change: a page's first draw makes hundreds of
+  // changes, and reading a table's width after each one made the browser lay out the whole
+  // page each time. A hidden tab gets no frames: the timer runs it there.
+  let queued = false;
+  const run = () => { if (queued) { queued = false; apply(); } };
+  const later = () => {
+    if (queued) return;
+    queued = true;
+    window.requestAnimationFrame(run);
+    setTimeout(run, 250);
+  };
+  window.__impactAids = later;
+  new MutationObserver(later).observe(doc.body, {
     childList: true, subtree: true, attributes: true, attributeFilter: ["data-collapsed", "aria-label"],
   });
-  window.addEventListener("resize", apply);
+  window.addEventListener("resize", later);
   // A download reruns the page, which redraws its button: focus fell to the body. Put it back
   // on the button with the same text.
   doc.addEventListener("click", (event) => {

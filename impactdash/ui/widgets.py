@@ -143,15 +143,6 @@ def _draft_text(published: pointer.Current | None, current_lang: str) -> str:
     return i18n.t("draft_banner", current_lang, current=seen) + " " + changed
 
 
-# On a phone, a table that is wider than the screen scrolls sideways in a region a keyboard
-# cannot reach (an axe violation): tighter cells let a chart's table fit instead.
-_NARROW_TABLE_CSS = """<style>
-@media (max-width: 640px) {
-  [data-testid="stExpander"] [data-testid="stTable"] th,
-  [data-testid="stExpander"] [data-testid="stTable"] td { padding: 0.25rem 0.3rem; font-size: 0.8rem; }
-}
-</style>"""
-
 #: Session-state keys of the data tables' expanders start with this (tests open them by it).
 TABLE_KEY_PREFIX = "table_"
 
@@ -168,7 +159,6 @@ def data_table(frame: pd.DataFrame | Callable[[], pd.DataFrame], current_lang: s
     box = st.expander(i18n.t("show_data", current_lang), key=f"{TABLE_KEY_PREFIX}{key}", on_change="rerun")
     if box.open:
         with box:
-            st.html(_NARROW_TABLE_CSS)
             shown = frame() if callable(frame) else frame
             st.table(shown, hide_index=True)
             table_downloads(shown, current_lang, key=key)
@@ -303,16 +293,6 @@ def foreign_text(text: str, text_lang: str, *, lead: str = "", small: bool = Fal
     st.markdown(line, unsafe_allow_html=True)
 
 
-_LINK_WRAP_CSS = """<style>
-[data-testid="stPageLink-NavLink"] span,
-[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"],
-[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"] p {
-  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
-  height: auto !important;
-}
-</style>"""
-
-
 def drill_link(
     page: str, label: str, current_lang: str, *, icon: str | None = None, **params: object
 ) -> None:
@@ -322,8 +302,7 @@ def drill_link(
     a year, an ambition), so the link opened elsewhere shows the same figures; within the
     session Streamlit follows it without reloading, and the browser's back button returns.
     """
-    # A long programme or ambition name wraps instead of ending in "..." on a phone.
-    st.html(_LINK_WRAP_CSS)
+    # A long name wraps instead of ending in "..." on a phone: the page style (ui.styles).
     query = {"gm": st.session_state.get(MUNICIPALITY_KEY, ""), "lang": current_lang}
     query.update({name: str(value) for name, value in params.items()})
     st.page_link(page, label=label, icon=icon, query_params=query)
