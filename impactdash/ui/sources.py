@@ -21,6 +21,7 @@ import streamlit as st
 from impactdash import config, startup
 from impactdash.publish import changes, pointer, serving
 from impactdash.store import db
+from impactdash.ui import plotly_wire
 
 
 @st.cache_resource(show_spinner=False)
@@ -282,7 +283,10 @@ def shared(function, *args, **kwargs):
 def figure(builder, *args, **kwargs) -> go.Figure:
     """Return the plotly figure ``builder(*args, **kwargs)``, built once per distinct input.
 
-    The figure object is handed to ``st.plotly_chart`` as it is, which only copies it; a
-    dict would be validated into a new figure (tens of milliseconds) on every run.
+    The figure is shared by every session and carries its JSON specification, made once
+    (``plotly_wire.keep``): ``ui.chart`` sends that instead of serialising the figure again
+    on every run. The inputs are the page's query results, read from the current
+    publication (or the drafts' data version), so a new publication with other figures is a
+    new input and a new figure; the same figures give the same, correct, figure.
     """
-    return shared(builder, *args, **kwargs)
+    return plotly_wire.keep(shared(builder, *args, **kwargs))
