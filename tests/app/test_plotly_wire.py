@@ -11,6 +11,9 @@ from tests.app.test_publishing import make_drafts
 from tests.publishing import publish_now
 
 
+_ENQUEUE = DeltaGenerator._enqueue
+
+
 def _one_chart(use_wire: bool) -> None:
     """A page with one chart: through ui.plotly_wire, or through st.plotly_chart itself."""
     import datetime as dt
@@ -34,7 +37,7 @@ def _one_chart(use_wire: bool) -> None:
 def _sent(monkeypatch, use_wire: bool):
     """Run the one-chart page; return the chart's proto and the layout it was sent with."""
     layouts = []
-    real = DeltaGenerator._enqueue
+    real = _ENQUEUE
 
     def recording(self, delta_type, element_proto, layout_config=None, *args, **kwargs):
         if delta_type == "plotly_chart":
