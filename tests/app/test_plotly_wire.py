@@ -10,7 +10,6 @@ from streamlit.testing.v1 import AppTest
 from tests.app.test_publishing import make_drafts
 from tests.publishing import publish_now
 
-
 _ENQUEUE = DeltaGenerator._enqueue
 
 
