@@ -22,7 +22,7 @@ if all_years.empty:
 left, right = st.columns(2)
 # Each label once per run (Streamlit calls format_func for every option on every run).
 codes = [bv.ALL, *instruments["code"]]
-instrument_labels = {code: bv.instrument_label(instruments, code, lang) for code in codes}
+instrument_labels = bv.instrument_labels(instruments, lang)
 year = left.selectbox(
     t("budget_year"), sorted(all_years["year"].astype(int), reverse=True), key=f"budget_year_{gm}"
 )
