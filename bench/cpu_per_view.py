@@ -100,6 +100,14 @@ def split(stats_file: Path, views: int) -> list[tuple[str, float]]:
     return [(f"own: {k}", v / views) for k, v in groups.items()] + [(k, v / views) for k, v in calls.items()]
 
 
+def _resident_mb(pid: int) -> float:
+    """Return the resident memory of process ``pid`` in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def _wait_healthy(port: int, server: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -185,7 +193,8 @@ def main() -> None:
                 f"| {(total - per_script) * 1000:.0f} ms | {statistics.median(times) * 1000:.0f} ms |",
                 flush=True,
             )
-        print(f"# load average after: {os.getloadavg()}")
+        resident = _resident_mb(server.pid)
+        print(f"# load average after: {os.getloadavg()}; server resident memory {resident:.0f} MB")
         for page, parts in details:  # profiled: the profiler's overhead is in these
             print(f"\n## {page}: script thread per view, profiled (ms)")
             for label, seconds in parts:
