@@ -20,16 +20,19 @@ if all_years.empty:
     st.info(t("no_data_selection"))
     st.stop()
 left, right = st.columns(2)
+# Each label once per run (Streamlit calls format_func for every option on every run).
+codes = [bv.ALL, *instruments["code"]]
+instrument_labels = bv.instrument_labels(instruments, lang)
 year = left.selectbox(
     t("budget_year"), sorted(all_years["year"].astype(int), reverse=True), key=f"budget_year_{gm}"
 )
 instrument = right.selectbox(
     t("budget_instrument"),
-    [bv.ALL, *instruments["code"]],
-    format_func=lambda code: bv.instrument_label(instruments, code, lang),
+    codes,
+    format_func=instrument_labels.get,
     key=f"budget_instrument_{gm}",
 )
-name = bv.instrument_label(instruments, instrument, lang)
+name = instrument_labels[instrument]
 scope = None if instrument == bv.ALL else bv.md(name)
 per_year = ui.query("budget_by_year", municipality=gm, instrument=instrument)
 programmes = ui.query("budget_by_programme", municipality=gm, year=year, instrument=instrument)
@@ -50,7 +53,7 @@ ui.chart_section(
     t("budget_per_year_title") + ("" if scope is None else f": {scope}"),
     bv.per_year_sentence(per_year, lang),
     ui.figure(cb.per_year_figure, per_year, lang),
-    bv.per_year_table(per_year, lang),
+    partial(bv.per_year_table, per_year, lang),  # built once its table is opened
     lang,
     key="budget_per_year",
     notes=[incomplete] if incomplete else [],
@@ -62,7 +65,7 @@ ui.chart_section(
     t("budget_moments_title", year=year),
     bv.moments_sentence(moments, year, lang),
     ui.figure(cb.moments_figure, moments, lang),
-    bv.moments_table(moments, lang),
+    partial(bv.moments_table, moments, lang),
     lang,
     key="budget_moments",
 )
@@ -79,7 +82,7 @@ ui.chart_section(
     title,
     bv.breakdown_sentence(breakdown, year, kind, lang),
     ui.figure(cb.breakdown_figure, breakdown, lang),
-    bv.breakdown_table(breakdown, first_column, lang),
+    partial(bv.breakdown_table, breakdown, first_column, lang),
     lang,
     key="budget_breakdown",
     notes=bv.notes_for(notes, lang, "programme", set(programmes["programme_code"]), year),
@@ -91,7 +94,7 @@ ui.chart_section(
     t("budget_cumulative_title", year=year),
     bv.cumulative_sentence(cumulative, year, row is not None and bool(row["is_complete"]), lang),
     ui.figure(cb.cumulative_figure, cumulative, year, lang),
-    bv.cumulative_table(cumulative, lang),
+    partial(bv.cumulative_table, cumulative, lang),
     lang,
     key="budget_cumulative",
 )
@@ -103,7 +106,7 @@ ui.chart_section(
     t("budget_leverage_title"),
     bv.leverage_sentence(pillar, lang),
     ui.figure(cb.leverage_figure, pillar, lang, own, name),
-    bv.leverage_table(pillar, lang, own, name),
+    partial(bv.leverage_table, pillar, lang, own, name),
     lang,
     key="budget_leverage",
     notes=[t("budget_leverage_scope", pillar=t("budget_whole_pillar"))]

@@ -84,15 +84,17 @@ selected = towns[towns["code"].isin(chosen)]
 # Queries: the measure for every town, population, and each town's own ambitions.
 values = ui.query("compare_values", metric=metric)
 population = ui.query("compare_population")
-items = compare.assess(
+# Worked out once per distinct input and shared by every session (never changed here).
+items = ui.shared(
+    compare.assess,
     ui.query("compare_ambitions", metric=metric),
     ui.query("compare_milestones", metric=metric),
     values,
     chosen,
 )
-anchors, cumulative = compare.trajectories(items)
-actual = compare.prepare(values, population, selected, unit, per_capita, aligned)
-planned = compare.prepare(anchors, population, selected, unit, per_capita, aligned)
+anchors, cumulative = ui.shared(compare.trajectories, items)
+actual = ui.shared(compare.prepare, values, population, selected, unit, per_capita, aligned)
+planned = ui.shared(compare.prepare, anchors, population, selected, unit, per_capita, aligned)
 
 # The chart: title, one sentence from the data, the figure, its data a click away.
 st.header(

@@ -1,6 +1,8 @@
 """Ecosystem: impact enterprises, jobs, investment and network against the ambitions; connections,
 the network itself, and programmes led by partners rather than by the municipality."""
 
+from functools import partial
+
 import streamlit as st
 
 from impactdash import i18n, ui
@@ -56,7 +58,7 @@ for row_start in range(0, len(items), 2):
                 None,
                 ecosystem.ambition_sentence(item, lang),
                 ui.figure(chart_ecosystem.ambition_figure, item, lang),
-                ecosystem.ambition_table(item, lang),
+                partial(ecosystem.ambition_table, item, lang),  # built once its table is opened
                 lang,
                 key=f"eco_ambition_{item.code}",
                 notes=[
@@ -75,7 +77,7 @@ else:
         None,
         ecosystem.connections_sentence(connections, lang),
         ui.figure(chart_ecosystem.connections_figure, connections, lang),
-        ecosystem.connections_table(connections, lang),
+        partial(ecosystem.connections_table, connections, lang),
         lang,
         key="eco_connections",
         notes=[i18n.t("eco_complete_years", lang, date=i18n.fmt_date(reporting_date, lang))]
@@ -103,7 +105,7 @@ else:
         None,
         ecosystem.network_sentence(nodes, edges, reporting_date, lang),
         ui.figure(chart_ecosystem.network_figure, nodes, edges, positions, lang),
-        ecosystem.kind_table(nodes, lang),
+        partial(ecosystem.kind_table, nodes, lang),
         lang,
         key="eco_network",
         notes=captions,
@@ -119,7 +121,7 @@ else:
         None,
         ecosystem.lead_sentence(lead, lang),
         ui.figure(chart_ecosystem.lead_figure, lead, lang),
-        ecosystem.lead_table(lead, lang),
+        partial(ecosystem.lead_table, lead, lang),
         lang,
         key="eco_lead",
         notes=notes.get(None, []),

@@ -69,7 +69,7 @@ ui.chart_section(
     t("budget_per_year_title"),
     bv.per_year_sentence(by_year, lang) if not by_year.empty else None,
     ui.figure(cb.per_year_figure, by_year, lang) if not by_year.empty else None,
-    bv.per_year_table(by_year, lang) if not by_year.empty else None,
+    partial(bv.per_year_table, by_year, lang) if not by_year.empty else None,  # built once opened
     lang,
     key="programme_per_year",
     notes=[incomplete] if incomplete else [],
@@ -93,7 +93,7 @@ ui.chart_section(
     t("budget_moments_title", year=year),
     bv.moments_sentence(moments, year, lang) if not moments.empty else None,
     ui.figure(cb.moments_figure, moments, lang) if not moments.empty else None,
-    bv.moments_table(moments, lang),
+    partial(bv.moments_table, moments, lang),
     lang,
     key="programme_moments",
 )

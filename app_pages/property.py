@@ -35,7 +35,7 @@ ui.chart_section(
     lambda: realestate.floor_table(quarters, lang),
     lang,
     key="property_floor",
-    notes=realestate.note_lines(notes, lang, metric_code="impact_floor_m2"),
+    notes=ui.shared(realestate.note_lines, notes, lang, metric_code="impact_floor_m2"),
 )
 
 occupancy_item = ambition.get("occupancy_pct")
@@ -49,7 +49,7 @@ ui.chart_section(
     lambda: realestate.occupancy_table(quarters, lang),
     lang,
     key="property_occupancy",
-    notes=realestate.note_lines(notes, lang, metric_code="occupancy_pct"),
+    notes=ui.shared(realestate.note_lines, notes, lang, metric_code="occupancy_pct"),
 )
 
 ui.chart_section(
@@ -59,7 +59,7 @@ ui.chart_section(
     lambda: realestate.discount_table(discount, lang),
     lang,
     key="property_discount",
-    notes=realestate.note_lines(notes, lang, metric_code="rent_discount_eur"),
+    notes=ui.shared(realestate.note_lines, notes, lang, metric_code="rent_discount_eur"),
 )
 
 # The map: buildings over district outlines shipped with the data, no tiles, no third party.
@@ -83,10 +83,10 @@ if register.empty:
     st.markdown(i18n.t("no_data_selection", lang))
 else:
     st.markdown(realestate.register_sentence(register, lang))
-    st.table(realestate.register_table(register, lang), hide_index=True)
-    for line in realestate.note_lines(notes, lang):
+    st.table(ui.shared(realestate.register_table, register, lang), hide_index=True)  # once per input
+    for line in ui.shared(realestate.note_lines, notes, lang):
         st.caption(line, unsafe_allow_html=True)
-    if described := realestate.description_lines(register, lang):
+    if described := ui.shared(realestate.description_lines, register, lang):
         st.subheader(i18n.t("property_described", lang))
         st.markdown(described, unsafe_allow_html=True)
 

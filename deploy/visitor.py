@@ -66,12 +66,14 @@ async def view_page(
     cookie: str | None = None,
     timeout: float = 60,
     download: str | None = None,
+    query: str = "",
 ) -> PageView:
     """Open a session on ``base`` (``http://host:port``), view ``page`` once, return what came.
 
     ``cookie`` is the balancer's sticky cookie: the same value reaches the same process.
     ``download`` names a download button's key: its file is then built, as a click does,
     and its address (served over HTTP by this session's process only) kept in ``downloaded``.
+    ``query`` is the address's query string (``lang=en``), as a browser sends it.
     """
     url = base.replace("http://", "ws://", 1).rstrip("/") + "/_stcore/stream"
     headers = {"Cookie": f"{ROUTE_COOKIE}={cookie}"} if cookie else {}
@@ -82,7 +84,7 @@ async def view_page(
         url, subprotocols=["streamlit"], additional_headers=headers, max_size=None, open_timeout=timeout
     ) as ws:
         back = BackMsg()
-        back.rerun_script.query_string = ""
+        back.rerun_script.query_string = query
         back.rerun_script.page_name = page
         back.rerun_script.context_info.timezone = "Europe/Amsterdam"
         back.rerun_script.context_info.locale = "nl-NL"

@@ -26,6 +26,7 @@ Read by ``serve.py`` when the server starts (see the README, "Sessions and proxi
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 import tempfile
@@ -56,7 +57,14 @@ _TRUE = {"1", "true", "yes", "on"}
 
 def default_db_path() -> Path:
     """Return the working database path: ``$IMPACTDASH_DB`` or ``data/impact.duckdb``."""
-    return Path(os.environ.get(DB_ENV) or DATA_DIR / "impact.duckdb").resolve()
+    return _resolved(os.environ.get(DB_ENV) or str(DATA_DIR / "impact.duckdb"), os.getcwd())
+
+
+@functools.lru_cache(maxsize=256)
+def _resolved(path: str, cwd: str) -> Path:  # noqa: ARG001 - cwd is part of the key: a relative path
+    # The read path asks for these folders on every query of every page view (a dozen
+    # times a view): resolving them each time cost more than reading the cached query.
+    return Path(path).resolve()
 
 
 def memory_limit() -> str:
@@ -72,7 +80,7 @@ def threads() -> int:
 def publications_override() -> Path | None:
     """Return the publications folder named by ``$IMPACTDASH_PUBLICATIONS``, if set."""
     value = os.environ.get(PUBLICATIONS_ENV)
-    return Path(value).resolve() if value else None
+    return _resolved(value, os.getcwd()) if value else None
 
 
 def public_only() -> bool:
@@ -94,7 +102,7 @@ def publications_dir(db_path: Path | str | None = None) -> Path:
     override = publications_override()
     if override is not None:
         return override
-    path = Path(db_path or default_db_path()).resolve()
+    path = _resolved(str(db_path or default_db_path()), os.getcwd())
     return path.parent / f"{path.stem}-publications"
 
 

@@ -55,10 +55,24 @@ def open_data_name(publication_id: int) -> str:
     return f"pub-{publication_id:04d}-open-data"
 
 
+#: The last pointer file read per folder, by its identity (inode, change time, size):
+#: public processes ask on every query of every page view. A swap is a rename, so a new
+#: inode, and is read at once.
+_READ: dict[Path, tuple[tuple[int, int, int], dict]] = {}
+
+
 def current(folder: Path) -> Current | None:
     """Return the current publication named by the pointer file, or None if there is none."""
+    pointer = Path(folder) / POINTER
     try:
-        entry = json.loads((Path(folder) / POINTER).read_text(encoding="utf-8"))
+        seen = pointer.stat()
+        identity = (seen.st_ino, seen.st_mtime_ns, seen.st_size)
+        kept = _READ.get(pointer)
+        if kept is not None and kept[0] == identity:
+            entry = kept[1]
+        else:
+            entry = json.loads(pointer.read_text(encoding="utf-8"))
+            _READ[pointer] = (identity, entry)
     except FileNotFoundError:
         return None
     path = Path(folder) / entry["file"]

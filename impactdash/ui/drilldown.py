@@ -45,7 +45,7 @@ def classification_section(gm: str, year: int, instrument: str, programmes: pd.D
         None,
         bv.breakdown_sentence(by_class, year, dimension, lang) if not by_class.empty else None,
         figure(cb.breakdown_figure, by_class, lang),
-        bv.breakdown_table(by_class, t(f"class_{dimension}"), lang),
+        partial(bv.breakdown_table, by_class, t(f"class_{dimension}"), lang),  # built once opened
         lang,
         key=f"budget_by_{dimension}",
         notes=[classifications.SOURCES[dimension][lang]]

@@ -12,6 +12,8 @@ import datetime as dt
 import hashlib
 import importlib
 import pickle
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +23,7 @@ import streamlit as st
 from impactdash import config, startup
 from impactdash.publish import changes, pointer, serving
 from impactdash.store import db
+from impactdash.ui import plotly_wire
 
 
 @st.cache_resource(show_spinner=False)
@@ -110,11 +113,29 @@ def _data_version(kind: str, path: str) -> int:
     return db.data_version(_connection(path)) if kind == DRAFT else _snapshot_version(path)
 
 
-@st.cache_data(show_spinner=False, max_entries=1000)
+#: Query results by (kind, path, query, data version, parameters), least recently used last.
+_QUERIES: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_QUERIES_LOCK = threading.Lock()
+_QUERY_ENTRIES = 1000
+
+
 def _cached_query(kind: str, path: str, name: str, version: int, params: tuple) -> pd.DataFrame:
     # ``version`` is only part of the cache key: every write bumps it, so a change is
-    # seen at once and unchanged data is never recomputed.
-    return db.run_query(_open(kind, path), name, **dict(params))
+    # seen at once and unchanged data is never recomputed. A plain dict of frames rather
+    # than st.cache_data, which hashed the arguments in Python and unpickled the frame on
+    # every call (a tenth of a warm page view's CPU, docs/performance.md); callers get a copy.
+    key = (kind, path, name, version, params)
+    with _QUERIES_LOCK:
+        frame = _QUERIES.get(key)
+        if frame is not None:
+            _QUERIES.move_to_end(key)
+            return frame
+    frame = db.run_query(_open(kind, path), name, **dict(params))
+    with _QUERIES_LOCK:
+        _QUERIES[key] = frame
+        while len(_QUERIES) > _QUERY_ENTRIES:
+            _QUERIES.popitem(last=False)
+    return frame
 
 
 def query_on(kind: str, path: str, name: str, params: dict) -> pd.DataFrame:
@@ -282,7 +303,10 @@ def shared(function, *args, **kwargs):
 def figure(builder, *args, **kwargs) -> go.Figure:
     """Return the plotly figure ``builder(*args, **kwargs)``, built once per distinct input.
 
-    The figure object is handed to ``st.plotly_chart`` as it is, which only copies it; a
-    dict would be validated into a new figure (tens of milliseconds) on every run.
+    The figure is shared by every session and carries its JSON specification, made once
+    (``plotly_wire.keep``): ``ui.chart`` sends that instead of serialising the figure again
+    on every run. The inputs are the page's query results, read from the current
+    publication (or the drafts' data version), so a new publication with other figures is a
+    new input and a new figure; the same figures give the same, correct, figure.
     """
-    return shared(builder, *args, **kwargs)
+    return plotly_wire.keep(shared(builder, *args, **kwargs))

@@ -11,6 +11,7 @@ import streamlit as st
 from impactdash import config, i18n
 from impactdash.publish import exports, pointer
 from impactdash.safe_text import escape_markdown, plain_text, typed_in
+from impactdash.ui import plotly_wire
 from impactdash.ui.session import lang as session_lang
 from impactdash.ui.sources import (
     DRAFT,
@@ -237,7 +238,9 @@ def chart(fig: go.Figure, *, key: str, alt: str, static: bool = False) -> None:
     hover or zoom.
     """
     config = {"displayModeBar": False, "staticPlot": True} if static else {"displayModeBar": False}
-    st.plotly_chart(fig, config=config, key=key, alt=plain_text(alt), theme=None)
+    # As st.plotly_chart(fig, config=config, key=key, alt=..., theme=None), from the JSON a
+    # shared figure keeps (ui.figure): not serialised again on every run (plotly_wire).
+    plotly_wire.send(fig, config=config, key=key, alt=plain_text(alt))
 
 
 def chart_section(

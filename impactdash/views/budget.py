@@ -89,6 +89,17 @@ def instrument_label(instruments: pd.DataFrame, code: str, lang: str) -> str:
     return str(match.iloc[0]) if len(match) else code
 
 
+def instrument_labels(instruments: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Return the instrument choice's labels: "All instruments" (``ALL``), then each instrument's name.
+
+    What :func:`instrument_label` says for each, read in one pass (a filter per instrument
+    cost ~1 ms each on every run of the budget page).
+    """
+    labels = {ALL: i18n.t("budget_all_instruments", lang)}
+    labels.update(zip(instruments["code"], (str(n) for n in instruments[f"name_{lang}"]), strict=True))
+    return labels
+
+
 def year_row(per_year: pd.DataFrame, year: int) -> pd.Series | None:
     """Return the row of ``budget_by_year`` for ``year``, or None."""
     rows = per_year[per_year["year"] == year]

@@ -328,3 +328,13 @@ def test_names_from_the_data_cannot_inject_html_into_a_figure():
 def test_markdown_is_escaped():
     assert bv.md("a*b_[c](d)") == r"a\*b\_\[c\]\(d\)"
     assert bv.md("Gewoon tekst") == "Gewoon tekst"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_instrument_labels_say_what_each_label_says(lang):
+    instruments = pd.DataFrame(
+        {"code": ["LOAN", "GRANT"], "name_nl": ["Lening", "Subsidie"], "name_en": ["Loan", "Grant"]}
+    )
+    labels = bv.instrument_labels(instruments, lang)
+    assert list(labels) == [bv.ALL, "LOAN", "GRANT"]
+    assert labels == {code: bv.instrument_label(instruments, code, lang) for code in labels}
