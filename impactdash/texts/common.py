@@ -174,5 +174,18 @@ TEXTS.update(
         "streamlit_add_files": {"nl": "Bestanden toevoegen", "en": "Add files"},
         "streamlit_running": {"nl": "Bezig...", "en": "Running..."},
         "streamlit_remove_prefix": {"nl": "Verwijder ", "en": "Remove "},
+        # A date field's parts: Streamlit fixes the field's language to American English,
+        # so each part is named "day, <label>" and an empty one reads "Empty".
+        "streamlit_date_day_prefix": {"nl": "dag, ", "en": "day, "},
+        "streamlit_date_month_prefix": {"nl": "maand, ", "en": "month, "},
+        "streamlit_date_year_prefix": {"nl": "jaar, ", "en": "year, "},
+        "streamlit_date_empty": {"nl": "Leeg", "en": "Empty"},
+        # The calendar's name with its month ("Choose date, december 2026"; the month follows the page).
+        "streamlit_choose_date_prefix": {"nl": "Kies een datum, ", "en": "Choose date, "},
+        "streamlit_date_year_placeholder": {"nl": "jjjj", "en": "yyyy"},
+        "streamlit_date_keys": {
+            "nl": "Kies een dag met de pijltjestoetsen, Enter om te kiezen, Escape om te sluiten.",
+            "en": "Use arrow keys to navigate dates. Enter to select. Escape to close.",
+        },
     }
 )
