@@ -169,6 +169,18 @@ TEXTS.update(
         "streamlit_scroll_tabs_left": {"nl": "Tabbladen naar links", "en": "Scroll tabs left"},
         "streamlit_scroll_tabs_right": {"nl": "Tabbladen naar rechts", "en": "Scroll tabs right"},
         "streamlit_column_menu": {"nl": "Kolommenu", "en": "Dataframe column menu"},
+        # A table's toolbar (st.dataframe), with the table's name after a colon where it has one.
+        "streamlit_show_hide_columns": {"nl": "Kolommen tonen of verbergen", "en": "Show/hide columns"},
+        "streamlit_show_hide_columns_prefix": {
+            "nl": "Kolommen tonen of verbergen: ",
+            "en": "Show/hide columns: ",
+        },
+        "streamlit_search": {"nl": "Zoeken", "en": "Search"},
+        "streamlit_close_search": {"nl": "Zoeken sluiten", "en": "Close Search"},
+        "streamlit_download_csv": {"nl": "Downloaden als CSV", "en": "Download as CSV"},
+        "streamlit_download_csv_prefix": {"nl": "Downloaden als CSV: ", "en": "Download as CSV: "},
+        "streamlit_fullscreen_prefix": {"nl": "Volledig scherm: ", "en": "Fullscreen: "},
+        "streamlit_clear_selection": {"nl": "Selectie wissen", "en": "Clear selection"},
         "streamlit_notifications": {"nl": "Meldingen", "en": "Notifications"},
         "streamlit_stop_script": {"nl": "Stoppen", "en": "Stop script"},
         "streamlit_add_files": {"nl": "Bestanden toevoegen", "en": "Add files"},

@@ -24,6 +24,9 @@ _CSS = """<style>
   outline: 3px solid #005A8C !important;
   outline-offset: 2px !important;
 }
+/* A table's toolbar (search, columns, full screen) is see-through until hovered: shown while
+   one of its buttons has the keyboard focus too (the Tab key stops on them). */
+[data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
 /* A heading's link is see-through until hovered, also while it has the keyboard focus. */
 [data-testid="stHeaderActionElements"] a:focus-visible { opacity: 1 !important; transition: none !important; }
 /* A collapsed sidebar is moved off screen but stayed in the Tab order (ten stops on nothing
@@ -71,12 +74,14 @@ _SCRIPT = """<script>
       const width = h.clientWidth;
       if (!width) return;
       ruler.font = getComputedStyle(h).font;
+      // A heading that wraps keeps "'s-Gravenhage" whole (a non-breaking hyphen): never "'s-" alone.
+      const wraps = ruler.measureText(h.textContent).width > width;
       const walk = doc.createTreeWalker(h, NodeFilter.SHOW_TEXT);
       for (let node = walk.nextNode(); node; node = walk.nextNode()) {
         const value = node.nodeValue.replace(long, (word) => {
           const plain = word.replaceAll("\u00ad", "");
           return ruler.measureText(plain).width > width ? (window.__impactHyphens[plain] || word) : plain;
-        });
+        }).replace(/(['\u2019]s)[-\u2011](?=\\p{L})/gu, wraps ? "$1\u2011" : "$1-");
         if (value !== node.nodeValue) node.nodeValue = value;
       }
     });
