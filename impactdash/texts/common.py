@@ -186,6 +186,9 @@ TEXTS.update(
         "streamlit_add_files": {"nl": "Bestanden toevoegen", "en": "Add files"},
         "streamlit_running": {"nl": "Bezig...", "en": "Running..."},
         "streamlit_remove_prefix": {"nl": "Verwijder ", "en": "Remove "},
+        # A widget's help icon ("Help for Bestand (CSV of .xlsx)").
+        "streamlit_help_prefix": {"nl": "Uitleg bij ", "en": "Help for "},
+        "streamlit_help": {"nl": "Uitleg", "en": "Help"},
         # A date field's parts: Streamlit fixes the field's language to American English,
         # so each part is named "day, <label>" and an empty one reads "Empty".
         "streamlit_date_day_prefix": {"nl": "dag, ", "en": "day, "},
