@@ -49,8 +49,10 @@ SESSION_SECRET_ENV = "IMPACTDASH_SESSION_SECRET"
 TRUSTED_PROXIES_ENV = "IMPACTDASH_TRUSTED_PROXIES"
 ACCESSIBILITY_CONTACT_ENV = "IMPACTDASH_ACCESSIBILITY_CONTACT"
 #: The measured part of the accessibility statement: what the axe-core journeys of the browser
-#: tests found, one file per language (tests/browser/test_accessibility_browser.py writes them).
+#: tests found, one file per language (tests/browser/test_accessibility_browser.py writes them
+#: when ``$IMPACTDASH_RECORD_ACCESSIBILITY`` is set; otherwise it checks them).
 ACCESSIBILITY_RESULTS_DIR = ROOT / "docs" / "accessibility"
+RECORD_ACCESSIBILITY_ENV = "IMPACTDASH_RECORD_ACCESSIBILITY"
 
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -167,3 +169,12 @@ def accessibility_contact() -> str:
     contact details.
     """
     return os.environ.get(ACCESSIBILITY_CONTACT_ENV, "").strip()
+
+
+def record_accessibility() -> bool:
+    """Whether the accessibility journeys write their results (``$IMPACTDASH_RECORD_ACCESSIBILITY``).
+
+    Off by default: a test run changes no tracked file. Set it to measure again, then
+    commit ``docs/accessibility/`` (docs/testing.md).
+    """
+    return os.environ.get(RECORD_ACCESSIBILITY_ENV, "").strip().lower() in _TRUE

@@ -11,6 +11,7 @@ import functools
 import importlib
 import math
 import pkgutil
+import re
 
 from babel import Locale
 from babel.dates import format_date
@@ -245,3 +246,36 @@ def fmt_value(value: float | None, unit: str, lang: str, compact: bool = False) 
         decimals = 1 if not _missing(value) and abs(value) < 100 else 0
         return "–" if _missing(value) else f"{fmt_number(value, lang, decimals)}{NBSP}fte"
     return fmt_number(value, lang)
+
+
+#: Hyphenation patterns per language (pyphen's, from LibreOffice): American English breaks
+#: words where English readers expect it ("ac-ces-si-bil-i-ty"); pyphen's British patterns do not.
+_HYPHENATION = {"nl": "nl_NL", "en": "en_US"}
+#: A word shorter than this fits on a heading's line even at 320 px (about 12 letters of a
+#: top heading); only longer ones may need to be broken.
+HYPHENATE_FROM = 10
+SOFT_HYPHEN = "\u00ad"
+
+
+def hyphenate(word: str, lang: str) -> str:
+    """Return ``word`` with soft hyphens where the language's rules allow a break ("im­pact­on­der­ne­mers")."""
+    return _hyphenation(lang).inserted(word, hyphen=SOFT_HYPHEN)
+
+
+@functools.cache
+def _hyphenation(lang: str):
+    import pyphen  # only the page aids need the patterns: loaded on first use
+
+    return pyphen.Pyphen(lang=_HYPHENATION[lang])
+
+
+@functools.cache
+def hyphenated_words(lang: str) -> dict[str, str]:
+    """Return every long word of the texts in ``lang`` with its soft hyphens (headings break them at 320 px).
+
+    Words are runs of letters: "'s-Gravenhage" gives "Gravenhage", which already breaks
+    after its hyphen. Computed once per process and language.
+    """
+    long_word = re.compile(rf"[^\W\d_]{{{HYPHENATE_FROM},}}")
+    words = {word for texts in TEXTS.values() for word in long_word.findall(texts[lang])}
+    return {word: hyphenate(word, lang) for word in sorted(words)}

@@ -169,10 +169,38 @@ TEXTS.update(
         "streamlit_scroll_tabs_left": {"nl": "Tabbladen naar links", "en": "Scroll tabs left"},
         "streamlit_scroll_tabs_right": {"nl": "Tabbladen naar rechts", "en": "Scroll tabs right"},
         "streamlit_column_menu": {"nl": "Kolommenu", "en": "Dataframe column menu"},
+        # A table's toolbar (st.dataframe), with the table's name after a colon where it has one.
+        "streamlit_show_hide_columns": {"nl": "Kolommen tonen of verbergen", "en": "Show/hide columns"},
+        "streamlit_show_hide_columns_prefix": {
+            "nl": "Kolommen tonen of verbergen: ",
+            "en": "Show/hide columns: ",
+        },
+        "streamlit_search": {"nl": "Zoeken", "en": "Search"},
+        "streamlit_close_search": {"nl": "Zoeken sluiten", "en": "Close Search"},
+        "streamlit_download_csv": {"nl": "Downloaden als CSV", "en": "Download as CSV"},
+        "streamlit_download_csv_prefix": {"nl": "Downloaden als CSV: ", "en": "Download as CSV: "},
+        "streamlit_fullscreen_prefix": {"nl": "Volledig scherm: ", "en": "Fullscreen: "},
+        "streamlit_clear_selection": {"nl": "Selectie wissen", "en": "Clear selection"},
         "streamlit_notifications": {"nl": "Meldingen", "en": "Notifications"},
         "streamlit_stop_script": {"nl": "Stoppen", "en": "Stop script"},
         "streamlit_add_files": {"nl": "Bestanden toevoegen", "en": "Add files"},
         "streamlit_running": {"nl": "Bezig...", "en": "Running..."},
         "streamlit_remove_prefix": {"nl": "Verwijder ", "en": "Remove "},
+        # A widget's help icon ("Help for Bestand (CSV of .xlsx)").
+        "streamlit_help_prefix": {"nl": "Uitleg bij ", "en": "Help for "},
+        "streamlit_help": {"nl": "Uitleg", "en": "Help"},
+        # A date field's parts: Streamlit fixes the field's language to American English,
+        # so each part is named "day, <label>" and an empty one reads "Empty".
+        "streamlit_date_day_prefix": {"nl": "dag, ", "en": "day, "},
+        "streamlit_date_month_prefix": {"nl": "maand, ", "en": "month, "},
+        "streamlit_date_year_prefix": {"nl": "jaar, ", "en": "year, "},
+        "streamlit_date_empty": {"nl": "Leeg", "en": "Empty"},
+        # The calendar's name with its month ("Choose date, december 2026"; the month follows the page).
+        "streamlit_choose_date_prefix": {"nl": "Kies een datum, ", "en": "Choose date, "},
+        "streamlit_date_year_placeholder": {"nl": "jjjj", "en": "yyyy"},
+        "streamlit_date_keys": {
+            "nl": "Kies een dag met de pijltjestoetsen, Enter om te kiezen, Escape om te sluiten.",
+            "en": "Use arrow keys to navigate dates. Enter to select. Escape to close.",
+        },
     }
 )

@@ -43,14 +43,24 @@ def language_switch() -> str:
 
 #: Runs on every page after a language change: sets ``<html lang>`` and puts Streamlit's own
 #: labels in the page's language, now and whenever Streamlit draws them again (an observer,
-#: installed once per tab). Only labels (aria-label, title, placeholder) that equal one of
-#: Streamlit's words, and the text of the skip link and of Streamlit's dialogs, are touched.
+#: installed once per tab). Only labels (aria-label, title, placeholder, a date part's value
+#: text) that equal one of Streamlit's words, and the text of the skip link, of Streamlit's
+#: dialogs and of an empty date part, are touched. The browser's ``navigator.language``, from
+#: which Streamlit takes the date picker's language, follows the page's (see page_language).
+#: Never a "<" in the script: Streamlit's sanitiser would drop it.
 _LANGUAGE_SCRIPT = """<script>(() => {
   const lang = %(lang)s;
   document.documentElement.lang = lang;
+  const own = Object.getOwnPropertyDescriptor(Navigator.prototype, "language").get;
+  const browser = own.call(navigator);
+  window.__impactdashLocale = browser.split("-")[0] === lang ? browser : %(locale)s;
+  if (!Object.hasOwn(navigator, "language")) {
+    Object.defineProperty(navigator, "language", {configurable: true, get: () => window.__impactdashLocale});
+  }
   window.__impactdashWords = {words: %(words)s, prefixes: %(prefixes)s};
-  const ATTRS = ["aria-label", "title", "placeholder"];
-  const TEXTS = '[data-testid="stSkipToContent"], [role="dialog"] :is(h1, h2, h3, p, div)';
+  const ATTRS = ["aria-label", "title", "placeholder", "aria-valuetext"];
+  const TEXTS = '[data-testid="stSkipToContent"], [role="dialog"] :is(h1, h2, h3, p, div, span), '
+    + '[role="spinbutton"][data-placeholder="true"]';
   const say = (value) => {
     const {words, prefixes} = window.__impactdashWords;
     if (Object.hasOwn(words, value)) return words[value];
@@ -74,20 +84,27 @@ _LANGUAGE_SCRIPT = """<script>(() => {
     // words: searching it on every change slowed a page's first draw.
     if (root.nodeType !== 1 || root instanceof SVGElement || root.closest(".js-plotly-plot")) return;
     fix(root);
-    root.querySelectorAll("[aria-label], [title], [placeholder], " + TEXTS).forEach(fix);
+    root.querySelectorAll("[aria-label], [title], [placeholder], [aria-valuetext], " + TEXTS).forEach(fix);
   };
   fixAll(document.body);
   if (!window.__impactdashObserver) {
     window.__impactdashObserver = new MutationObserver((changes) => {
       for (const change of changes) {
         if (change.type === "attributes") fix(change.target);
+        else if (change.type === "characterData") fix(change.target.parentElement || document.body);
         else change.addedNodes.forEach(fixAll);
       }
     });
-    window.__impactdashObserver.observe(document.body,
-      {subtree: true, childList: true, attributes: true, attributeFilter: ATTRS});
+    window.__impactdashObserver.observe(document.body, {
+      subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ATTRS,
+    });
   }
 })();</script>"""
+
+
+#: The browser locale the date picker is drawn in on a page of each language, unless the
+#: browser's own is a variant of the page's language.
+BROWSER_LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 
 
 def streamlit_words(current_lang: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -119,12 +136,15 @@ def page_language(current_lang: str) -> None:
     changes with the language, so Streamlit runs it again exactly when the language changes.
     It also gives Streamlit's fixed English labels ("Main menu", "Clear all", "Show
     password"; ``streamlit_*`` in texts/common.py), which no Streamlit option sets, in the
-    page's language.
+    page's language. Streamlit draws the date picker's calendar (month and day names, its
+    buttons and dates read aloud) in ``navigator.language``, which the script makes the
+    page's language (the browser's own if it is a variant of it, such as en-US).
     """
     code = current_lang if current_lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
     words, prefixes = streamlit_words(code)
     script = _LANGUAGE_SCRIPT % {
         "lang": json.dumps(code),
+        "locale": json.dumps(BROWSER_LOCALES[code]),
         "words": json.dumps(words, ensure_ascii=False),
         "prefixes": json.dumps(prefixes, ensure_ascii=False),
     }

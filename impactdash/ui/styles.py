@@ -24,6 +24,9 @@ _CSS = """<style>
   outline: 3px solid #005A8C !important;
   outline-offset: 2px !important;
 }
+/* A table's toolbar (search, columns, full screen) is see-through until hovered: shown while
+   one of its buttons has the keyboard focus too (the Tab key stops on them). */
+[data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
 /* A heading's link is see-through until hovered, also while it has the keyboard focus. */
 [data-testid="stHeaderActionElements"] a:focus-visible { opacity: 1 !important; transition: none !important; }
 /* A collapsed sidebar is moved off screen but stayed in the Tab order (ten stops on nothing
@@ -56,6 +59,12 @@ _CSS = """<style>
   [data-testid="stExpander"] [data-testid="stTable"] th,
   [data-testid="stExpander"] [data-testid="stTable"] td { padding: 0.25rem 0.3rem; font-size: 0.8rem; }
 }
+/* A heading's word too long for a narrow screen breaks at a soft hyphen the script puts in
+   (the language's rules); a browser with a hyphenation dictionary for the page's language also
+   hyphenates the words the script does not know (names). */
+@media (max-width: 640px) {
+  [data-testid="stMain"] :is(h1, h2, h3) { hyphens: auto; }
+}
 </style>"""
 
 #: Never a "<" in the script itself: Streamlit's sanitiser (DOMPurify) drops a script whose
@@ -63,11 +72,32 @@ _CSS = """<style>
 _SCRIPT = """<script>
 (() => {
   window.__impactAidsText = TEXTS;
+  window.__impactHyphens = Object.fromEntries(
+    window.__impactAidsText.hyphens.map((w) => [w.replaceAll("\u00ad", ""), w]));
   if (window.__impactAids) { window.__impactAids(); return; }
   const doc = window.document;
   const setAttr = (el, name, value) => { if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
+  const ruler = doc.createElement("canvas").getContext("2d");
   const apply = () => {
     const text = window.__impactAidsText;
+    // A heading's word wider than the heading's line (at 320 px: "impactondernemers") gets soft
+    // hyphens where the language allows a break; once it fits again (wider) they go.
+    const long = new RegExp(text.long, "gu");
+    doc.querySelectorAll('[data-testid="stMain"] :is(h1, h2)').forEach((h) => {
+      const width = h.clientWidth;
+      if (!width) return;
+      ruler.font = getComputedStyle(h).font;
+      // A heading that wraps keeps "'s-Gravenhage" whole (a non-breaking hyphen): never "'s-" alone.
+      const wraps = ruler.measureText(h.textContent).width > width;
+      const walk = doc.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+      for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+        const value = node.nodeValue.replace(long, (word) => {
+          const plain = word.replaceAll("\u00ad", "");
+          return ruler.measureText(plain).width > width ? (window.__impactHyphens[plain] || word) : plain;
+        }).replace(/(['\u2019]s)[-\u2011](?=\\p{L})/gu, wraps ? "$1\u2011" : "$1-");
+        if (value !== node.nodeValue) node.nodeValue = value;
+      }
+    });
     // A table wider than its column scrolls sideways: a keyboard must reach and scroll it.
     let n = 0;
     doc.querySelectorAll('[data-testid="stTable"] > div').forEach((box) => {
@@ -122,7 +152,8 @@ _SCRIPT = """<script>
   };
   window.__impactAids = later;
   new MutationObserver(later).observe(doc.body, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ["data-collapsed", "aria-label"],
+    childList: true, subtree: true, characterData: true, attributes: true,
+    attributeFilter: ["data-collapsed", "aria-label"],
   });
   window.addEventListener("resize", later);
   // A download reruns the page, which redraws its button: focus fell to the body. Put it back
@@ -155,8 +186,13 @@ def page_aids(current_lang: str) -> None:
     texts = {
         "region": i18n.t("a11y_scroll_region", current_lang, n="{n}"),
         "choose": i18n.t("upload_choose", current_lang),
+        "hyphens": list(i18n.hyphenated_words(current_lang).values()),
+        "long": rf"[\p{{L}}{i18n.SOFT_HYPHEN}]{{{i18n.HYPHENATE_FROM},}}",
     }
     with st.sidebar:
+        # The same sanitiser drops a style sheet with a "<" in it (even in a comment).
+        assert "<" not in _CSS[len("<style>") : -len("</style>")]
         st.html(_CSS)
         assert "<" not in _SCRIPT[len("<script>") : -len("</script>")]
-        st.html(_SCRIPT.replace("TEXTS", json.dumps(texts)), unsafe_allow_javascript=True, width="content")
+        script = _SCRIPT.replace("TEXTS", json.dumps(texts, ensure_ascii=False))
+        st.html(script, unsafe_allow_javascript=True, width="content")

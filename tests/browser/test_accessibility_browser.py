@@ -6,9 +6,9 @@ axe-core with no violation at all. Then it signs in once, as a person with every
 walks every staff page the same way at 1280 px, where no table may hide a column behind a
 sideways scroll. What axe does not see is checked on the way: at 320 px no Tab stop lands
 on anything hidden, and a table that scrolls sideways (the property register, the review
-scorecard, the audit trail) is reached and scrolled by keyboard. A journey that passes
-writes what it checked to ``docs/accessibility/axe-{lang}.json``: the accessibility
-statement quotes it.
+scorecard, the audit trail) is reached and scrolled by keyboard. What a journey checked is
+in ``docs/accessibility/axe-{lang}.json``, which the accessibility statement quotes: written
+with ``IMPACTDASH_RECORD_ACCESSIBILITY=1``, compared with what the journey checked otherwise.
 
 The states walked here (each public page of the default municipality, both languages, every
 expander open) are axe-checked here only: the pages' own tests check what is particular to
@@ -62,10 +62,9 @@ class Journey:
             names.append(name)
         self.states += 1
 
-    def write(self) -> None:
-        """Record the check for the accessibility statement (only reached when every page passed)."""
-        config.ACCESSIBILITY_RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-        record = {
+    def record(self) -> dict:
+        """Return what this journey checked, as the statement's result file holds it."""
+        return {
             "lang": self.lang,
             "checked_on": dt.date.today().isoformat(),
             "tool": self.tool,
@@ -75,8 +74,27 @@ class Journey:
             "widths": sorted(self.widths),
             "violations": 0,
         }
+
+    def write_or_compare(self) -> None:
+        """Write the result for the statement on request; otherwise check that the committed one says this.
+
+        Only reached when every page passed. A test run changes no tracked file: the results
+        are written with ``IMPACTDASH_RECORD_ACCESSIBILITY=1`` (docs/testing.md). Without it,
+        the committed file must still describe what the journey checks (all but the date),
+        so the statement never quotes a check of fewer pages or another tool.
+        """
         path = config.ACCESSIBILITY_RESULTS_DIR / f"axe-{self.lang}.json"
-        path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        record = self.record()
+        if config.record_accessibility():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            return
+        committed = json.loads(path.read_text(encoding="utf-8"))
+        del committed["checked_on"], record["checked_on"]  # the day of the measurement, not what it covered
+        assert committed == record, (
+            f"{path.name} no longer says what the journey checks: run this test with "
+            f"{config.RECORD_ACCESSIBILITY_ENV}=1 and commit the file"
+        )
 
 
 def open_everything(page) -> None:
@@ -172,6 +190,51 @@ def tab_stops_at_320(page, count: int = 12) -> list[dict]:
     return stops
 
 
+#: Focus every element the Tab key stops at (focusable, not disabled, not hidden by display
+#: or visibility, which Tab skips), as Tab would (a skip link or a heading's link shows itself
+#: when focused), and return those a sighted keyboard user still could not see: see-through,
+#: without size, or beside the screen (a menu link of a sidebar moved off to the left).
+_HIDDEN_TAB_STOPS = """() => {
+  const stops = [...document.querySelectorAll(
+      'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable="true"]')]
+    .filter(e => e.tabIndex >= 0 && !e.disabled && !e.closest('[inert]')
+                 && e.checkVisibility({visibilityProperty: true}));
+  const hidden = [];
+  for (const e of stops) {
+    e.focus({focusVisible: true});
+    if (document.activeElement !== e) continue;
+    const r = e.getBoundingClientRect();
+    if (!e.checkVisibility({opacityProperty: true, visibilityProperty: true}) || r.width < 1 || r.height < 1
+        || r.right <= 0 || r.left >= innerWidth) {
+      hidden.push(`${e.tagName} ${(e.getAttribute('aria-label') || e.innerText || '').slice(0, 40)} at ${r.left}`);
+    }
+  }
+  document.activeElement.blur();
+  return hidden;
+}"""
+
+
+def no_hidden_tab_stop_at_320(page, name: str) -> None:
+    """At 320 px, nothing the Tab key stops at is invisible or off screen (WCAG 2.4.7, 1.4.10).
+
+    On every page walked, each stop focused in one go rather than pressed through (the Tab
+    walks of the property register and the review scorecard press and check the focus ring).
+    The sidebar collapses at 320 px and hides itself after its slide-out: waited for, since a
+    stop beside the screen is what this looks for.
+    """
+    size = page.viewport_size
+    page.set_viewport_size(PHONE)
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('[data-testid=\"stSidebar\"]')).visibility === 'hidden'",
+        timeout=5_000,
+    )
+    hidden = page.evaluate(_HIDDEN_TAB_STOPS)
+    page.set_viewport_size(
+        size
+    )  # the sidebar opens again by itself (no stored state): the next click waits for it
+    assert not hidden, (name, hidden)
+
+
 def forget_sidebar_state(page) -> None:
     """Forget the sidebar's stored state, so the next page load gets the default again.
 
@@ -197,6 +260,7 @@ def walk_the_staff_pages(page, server: str, lang: str, journey: Journey) -> None
         go_to(page, key, lang)
         journey.check(page, url, staff=True)
         assert_nothing_cut_off(page, url)
+        no_hidden_tab_stop_at_320(page, url)
         if url in ("review", "audit"):
             # At 320 px the scorecard and the trail's tables scroll sideways: by keyboard too.
             page.set_viewport_size(PHONE)
@@ -225,11 +289,13 @@ def test_every_page_passes_axe_and_the_keyboard_in_one_journey(server, new_page,
     assert page.evaluate("document.documentElement.lang") == lang
     journey.check(page, "overview")
     has_title(page, "page_overview", lang)
+    no_hidden_tab_stop_at_320(page, "overview")
     for _path, key, _, url, action in pages.PAGES:
         if action is None and url != "overview":
             go_to(page, key, lang)
             journey.check(page, url)
             has_title(page, key, lang)
+            no_hidden_tab_stop_at_320(page, url)
             if url == "compare":  # per inhabitant and aligned by the pillar's age: other sentences, axes
                 page.get_by_text(i18n.t("compare_scale_per_capita", lang), exact=True).click()
                 wait_until_drawn(page)
@@ -265,4 +331,4 @@ def test_every_page_passes_axe_and_the_keyboard_in_one_journey(server, new_page,
     page.set_viewport_size(VIEWPORT)
 
     assert not errors
-    journey.write()
+    journey.write_or_compare()

@@ -65,6 +65,28 @@ def test_the_recorded_check_in_the_repository_found_nothing():
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_statement_shows_what_the_committed_results_hold(lang):
+    """The statement's check is the committed files' (the journey compares them with what it checks)."""
+    runs = [
+        json.loads((config.ACCESSIBILITY_RESULTS_DIR / f"axe-{code}.json").read_text(encoding="utf-8"))
+        for code in i18n.LANGUAGES
+    ]
+    for run in runs:
+        assert run["pages"] == [row[3] for row in pages.public_pages()], "every public page, in menu order"
+        assert run["staff_pages"] == [row[3] for row in pages.staff_pages()]
+        assert run["violations"] == 0 and run["tool"] == runs[0]["tool"]
+    text = statement.check_text(statement.load_check(), lang)
+    oldest = min(dt.date.fromisoformat(run["checked_on"]) for run in runs)
+    for said in (
+        i18n.fmt_date(oldest, lang),
+        runs[0]["tool"],
+        i18n.fmt_number(sum(run["states"] for run in runs), lang),
+        ", ".join(f"{w}\u00a0px" for w in sorted({w for run in runs for w in run["widths"]})),
+    ):
+        assert said in text, (said, text)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_every_open_gap_has_a_date_or_an_alternative(lang):
     lines = statement.gap_lines(lang)
     assert len(lines) == len(statement.KNOWN_GAPS)

@@ -147,3 +147,18 @@ def test_every_page_has_its_own_title_in_each_language():
         pages.document_title("page_budget", "en", "Den Haag") == "Budget and spend — Impact pillar Den Haag"
     )
     assert pages.document_title("page_users", "en") == "Users — Impact pillar"
+
+
+def test_long_words_break_where_each_language_allows():
+    """Soft hyphens from the language's patterns (pyphen), not anywhere: headings at 320 px use them."""
+    shy = i18n.SOFT_HYPHEN
+    assert i18n.hyphenate("impactondernemers", "nl") == shy.join(["im", "pact", "on", "der", "ne", "mers"])
+    assert i18n.hyphenate("accessibility", "en") == shy.join(["ac", "ces", "si", "bil", "i", "ty"])
+    for lang in i18n.LANGUAGES:
+        words = i18n.hyphenated_words(lang)
+        assert all(
+            len(word) >= i18n.HYPHENATE_FROM and hyphenated.replace(shy, "") == word
+            for word, hyphenated in words.items()
+        )
+    assert "Toegankelijkheidsverklaring" in i18n.hyphenated_words("nl")
+    assert "Accessibility" in i18n.hyphenated_words("en")
