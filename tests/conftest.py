@@ -31,10 +31,10 @@ def _layer(item) -> str | None:
 def pytest_collection_modifyitems(config, items):
     """Mark every test with its layer, the folder it is in (registered in pyproject.toml).
 
-    And run the browser tests first, then the app tests, then the unit tests. With two
-    workers (``--dist worksteal``: each starts with one half of the list) one worker starts
-    the browser tests at once, with its own Streamlit server and Chromium, while the other
-    runs the unit tests and then takes over whatever is left of the first one's half.
+    And run the browser tests first, then the app tests, then the unit tests. With four
+    workers (``--dist worksteal``: each starts with a quarter of the list) one worker starts
+    the browser tests at once, with its own Streamlit server and Chromium, while the others
+    run the unit tests and then take over whatever is left of the first one's quarter.
     """
     for item in items:
         layer = _layer(item)
