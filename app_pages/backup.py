@@ -59,9 +59,12 @@ else:
     names = [f.name for f in files]
     chosen = st.selectbox(t("backup_pick"), names, key="backup_pick")
     path = backup.find_backup(db_path, chosen)
+    # The bytes themselves, not the callable Streamlit would call on the click (a "deferred"
+    # download): in CI on four workers that click twice gave no download at all (2 Dec 2026),
+    # as every other download here is eager. A backup is at most the upload limit.
     st.download_button(
         t("backup_download"),
-        data=path.read_bytes,
+        data=path.read_bytes(),
         file_name=chosen,
         mime="application/zip" if chosen.endswith(backup.SUFFIX) else "application/octet-stream",
         icon=":material/download:",
