@@ -37,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.time_pages import CHROMIUM_ARGS  # noqa: E402 (one list of Chromium flags for the benches)
 from impactdash import config  # noqa: E402 (after the path)
 
 #: Every public page: (name, url path). The programme page shows its first programme.
@@ -53,14 +54,6 @@ PAGES = [
     ("programme", "programme"),
 ]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 VIEWPORT = {"width": 1366, "height": 900}
 #: Chrome's counters shown by --detail (seconds, except the node count).
 METRICS = ("ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "TaskDuration", "Nodes")
