@@ -6,7 +6,9 @@ Every test is marked with its layer, from its folder: ``unit``, ``app``, ``brows
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,17 @@ def pytest_collection_modifyitems(config, items):
             # rerun (-ra: "R"), so a journey that fails for real still fails, twice.
             item.add_marker(pytest.mark.flaky(reruns=1))
     items.sort(key=lambda item: LAYERS.index(_layer(item)) if _layer(item) else len(LAYERS))
+
+
+def run_async(coroutine):
+    """Run ``coroutine`` to its end and return its result, from any test.
+
+    In a thread of its own: a worker that ran a browser journey holds Playwright's event loop
+    running in its main thread for the rest of the session, and ``asyncio.run`` refuses to
+    start a second loop there (a unit test after a journey on the same worker failed so).
+    """
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 #: The hasher of production (argon2-cffi's RFC 9106 low-memory profile), for the one test of it.

@@ -22,6 +22,7 @@ from deploy.visitor import ROUTE_COOKIE, view_page
 from impactdash import config
 from impactdash.publish import light_pages
 from impactdash.report import light
+from tests.conftest import run_async
 from tests.publishing import publish_now
 
 
@@ -104,12 +105,12 @@ def test_pages_downloads_open_data_and_a_new_publication_through_the_balancer(de
         return await asyncio.gather(*(view_page(base, page, cookie=c) for c in cookies.values()))
 
     first, second = list(cookies.values())
-    for view in asyncio.run(views("method")):
+    for view in run_async(views("method")):
         assert view.finished and any("Q3 2026" in t for t in view.texts)
 
     # A download built on click lives in the memory of the process that holds the session,
     # so it is found with the same cookie only (the other process answers with the app's page).
-    view = asyncio.run(view_page(base, "method", cookie=first, download="download_open_data"))
+    view = run_async(view_page(base, "method", cookie=first, download="download_open_data"))
     address = base + view.downloaded["download_open_data"]
     status, headers, body = _get(address, first)
     assert status == 200 and body[:2] == b"PK"
@@ -129,7 +130,7 @@ def test_pages_downloads_open_data_and_a_new_publication_through_the_balancer(de
     # its light pages (written by the staff app's writer, registered here) by nginx.
     monkeypatch.setattr(light_pages, "_writers", [light.write])
     current = publish_now(db_path, label="Balancer test")
-    overview = asyncio.run(views(""))
+    overview = run_async(views(""))
     for view in overview:
         assert view.finished and any("Balancer test" in t for t in view.texts), view.texts[:4]
     status, _, body = _get(base + "/open-data/current.json")

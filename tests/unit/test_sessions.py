@@ -5,7 +5,6 @@ Also the settings they read (idle time, age, signing key, trusted proxies).
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import stat
 
@@ -15,6 +14,7 @@ from starlette.requests import Request
 
 from impactdash import config, session_cookie
 from impactdash.write import auth, sessions
+from tests.conftest import run_async
 
 T0 = dt.datetime(2026, 12, 2, 9, 0)
 KEY = "a signing key for the tests only"
@@ -172,7 +172,7 @@ def _post(body: str, origin: str | None = "http://127.0.0.1:8615", scheme: str =
     async def receive():
         return {"type": "http.request", "body": body.encode(), "more_body": False}
 
-    return asyncio.run(session_cookie._session(Request(scope, receive)))
+    return run_async(session_cookie._session(Request(scope, receive)))
 
 
 def test_a_grant_sets_the_cookie_httponly_strict_once():
