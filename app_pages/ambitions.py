@@ -47,7 +47,7 @@ order = ui.remember(
 listed = view.sort_items(view.filter_items(items, shown), order, lang)
 moved = ui.changed_targets()  # targets changed after they were set, from the publications
 if listed:
-    st.table(view.overview_frame(listed, lang, moved), hide_index=True)
+    ui.table(view.overview_frame(listed, lang, moved), lang)
     if any(item.code in moved for item in listed):
         st.caption(i18n.t("target_changed_legend", lang))
 else:
@@ -97,7 +97,7 @@ document = view.document_text(item.document, record["document_url"], lang, recor
 st.markdown(document, unsafe_allow_html=True)
 
 st.markdown(f"#### {i18n.t('amb_milestones_heading', lang)}")
-st.table(view.milestones_frame(item, lang), hide_index=True)
+ui.table(view.milestones_frame(item, lang), lang)
 
 if not notes.empty:
     st.markdown(f"#### {i18n.t('amb_notes_heading', lang)}")
@@ -109,7 +109,7 @@ if not notes.empty:
 st.markdown(f"#### {i18n.t('amb_programmes_heading', lang)}")
 st.markdown(view.programmes_sentence(programmes, as_of, lang))
 if not programmes.empty:
-    st.table(view.programmes_frame(programmes, as_of, lang), hide_index=True)
+    ui.table(view.programmes_frame(programmes, as_of, lang), lang)
     st.markdown(i18n.t("amb_programmes_overlap", lang))
     if described := view.programme_descriptions(programmes, lang):
         st.markdown(f"#### {i18n.t('amb_programmes_described', lang)}")

@@ -115,7 +115,7 @@ for entry in entries.itertuples(index=False):
                 [[escape_markdown(v) for v in (field_label(entry.dataset, f), b, a)] for f, b, a in rows],
                 columns=[t("audit_field"), t("audit_before"), t("audit_after")],
             )
-            st.table(table, hide_index=True)
+            ui.table(table, lang)
         else:
             st.caption(t("audit_no_changes"))
         detail = audit_view.detail_text(entry.detail, lang)

@@ -144,4 +144,4 @@ if not lines.empty:
     pages, start = bv.line_pages(len(lines), lang), 0
     if len(pages) > 1:  # PAGE_ROWS lines at a time, the newest first
         start = st.selectbox(t("budget_lines_rows"), pages, format_func=pages.get, key=f"budget_rows_{code}")
-    st.table(bv.lines_table(lines.iloc[start : start + bv.PAGE_ROWS], lang))
+    ui.table(bv.lines_table(lines.iloc[start : start + bv.PAGE_ROWS], lang), lang, hide_index=None)

@@ -123,4 +123,4 @@ for lead, body, body_lang in compare.note_parts(ui.query("compare_notes", metric
 # Each town's own ambition: status at its latest value, as icon and word.
 st.header(t("compare_status_title"))
 small(t("compare_status_caption"))
-st.table(compare.status_table(items, selected, unit, lang))
+ui.table(compare.status_table(items, selected, unit, lang), lang, hide_index=None)

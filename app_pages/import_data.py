@@ -85,7 +85,7 @@ if preview.ok:
     confirmed = import_steps.confirmed_overwrites(preview, lang)
 else:
     st.caption(t("import_page_first_rows", count=min(view.SAMPLE_ROWS, len(frame))))
-    st.table(view.sample_table(frame, ds, lang), hide_index=True)
+    ui.table(view.sample_table(frame, ds, lang), lang)
     confirmed = None
 
 # 4. Import every row or none (rows that undo an edit only once confirmed).

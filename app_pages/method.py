@@ -15,8 +15,10 @@ st.markdown(i18n.t("method_intro", lang))
 
 st.header(i18n.t("method_measures", lang))
 st.markdown(i18n.t("method_measures_intro", lang))
-st.table(
-    method.measures_table(ui.query("metric_catalogue"), lang).set_index(i18n.t("method_col_measure", lang))
+ui.table(
+    method.measures_table(ui.query("metric_catalogue"), lang).set_index(i18n.t("method_col_measure", lang)),
+    lang,
+    hide_index=None,
 )
 
 st.header(i18n.t("method_status", lang))
@@ -28,7 +30,7 @@ info = ui.query("dataset_info").iloc[0]
 st.markdown(i18n.t("method_periods_text", lang, date=i18n.fmt_date(info["reporting_date"], lang)))
 
 st.header(i18n.t("method_coverage", lang))
-st.table(method.coverage_table(ui.query("method_coverage"), lang))
+ui.table(method.coverage_table(ui.query("method_coverage"), lang), lang, hide_index=None)
 
 st.header(i18n.t("method_downloads", lang))
 st.markdown(i18n.t("method_downloads_text", lang))

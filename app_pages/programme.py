@@ -103,7 +103,7 @@ st.header(t("prog_cofunding_title", year=year))
 st.markdown(pv.cofunding_sentence(cofunding, year, lang))
 shown = pv.cofunding_table(cofunding, year, lang)
 if not shown.empty:
-    st.table(shown, hide_index=True)
+    ui.table(shown, lang)
     ui.table_downloads(shown, lang, key=f"cofunding_{code}_{year}")
 
 st.header(t("prog_lines_title", year=year))
@@ -116,5 +116,5 @@ if not lines.empty:
         rows_key = f"prog_rows_{code}_{year}"
         start = st.selectbox(t("budget_lines_rows"), pages, format_func=pages.get, key=rows_key)
     page_lines = bv.lines_table(lines.iloc[start : start + bv.PAGE_ROWS], lang)
-    st.table(page_lines, hide_index=True)
+    ui.table(page_lines, lang)
     ui.table_downloads(bv.lines_table(lines, lang), lang, key=f"spend_lines_{code}_{year}")

@@ -83,7 +83,7 @@ if register.empty:
     st.markdown(i18n.t("no_data_selection", lang))
 else:
     st.markdown(realestate.register_sentence(register, lang))
-    st.table(ui.shared(realestate.register_table, register, lang), hide_index=True)  # once per input
+    ui.table(ui.shared(realestate.register_table, register, lang), lang)  # once per input
     for line in ui.shared(realestate.note_lines, notes, lang):
         st.caption(line, unsafe_allow_html=True)
     if described := ui.shared(realestate.description_lines, register, lang):

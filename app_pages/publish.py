@@ -116,7 +116,7 @@ st.header(t("publish_history_header"))
 if publications.empty:
     st.caption(t("publish_none_yet"))
 else:
-    st.table(publish_view.history_frame(publications, current.id if current else None, lang), hide_index=True)
+    ui.table(publish_view.history_frame(publications, current.id if current else None, lang), lang)
 
 approved = publications[publications["status"] == "approved"]
 if permissions.allowed(actor, "withdraw_publication") and not approved.empty:

@@ -42,7 +42,7 @@ shown = review.sort_rows(
 )
 st.markdown(review.counts_sentence(shown, len(rows), lang))
 if shown:
-    st.table(review.scorecard_frame(shown, lang), hide_index=True)
+    ui.table(review.scorecard_frame(shown, lang), lang)
 else:
     st.info(t("review_none_selected"))
 st.caption(review.scorecard_caption(published, lang))
@@ -76,13 +76,13 @@ programmes = ui.query("ambitions_programmes", municipality=row.municipality_code
 programmes = programmes[programmes["ambition_code"] == code]
 st.markdown(amb.programmes_sentence(programmes, as_of, lang))
 if not programmes.empty:
-    st.table(amb.programmes_frame(programmes, as_of, lang), hide_index=True)
+    ui.table(amb.programmes_frame(programmes, as_of, lang), lang)
     years = ui.query("review_programme_years", ambition=code)
     st.markdown(f"##### {t('review_years_heading')}")
     st.caption(t("review_years_caption"))
-    st.table(review.programme_years_frame(years, lang), hide_index=True)
+    ui.table(review.programme_years_frame(years, lang), lang)
     with st.expander(t("review_years_lines")):
-        st.table(review.programme_year_lines(years, lang), hide_index=True)
+        ui.table(review.programme_year_lines(years, lang), lang)
     st.markdown(t("amb_programmes_overlap"))
 
 st.markdown(f"#### {t('review_properties_heading')}")
@@ -95,14 +95,14 @@ if properties.empty:
     st.markdown(t("review_no_properties"))
 else:
     st.caption(t("review_properties_caption"))
-    st.table(properties, hide_index=True)
+    ui.table(properties, lang)
 
 st.markdown(f"#### {t('review_notes_heading')}")
 if notes.empty:
     st.markdown(t("review_no_notes"))
 else:
     st.caption(t("review_notes_caption"))
-    st.table(review.notes_frame(notes, lang), hide_index=True)
+    ui.table(review.notes_frame(notes, lang), lang)
 
 st.markdown(f"#### {t('review_add_heading')}")
 st.caption(t("review_add_caption"))

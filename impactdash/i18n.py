@@ -257,9 +257,29 @@ HYPHENATE_FROM = 10
 SOFT_HYPHEN = "\u00ad"
 
 
+@functools.lru_cache(maxsize=4096)
 def hyphenate(word: str, lang: str) -> str:
     """Return ``word`` with soft hyphens where the language's rules allow a break ("im­pact­on­der­ne­mers")."""
     return _hyphenation(lang).inserted(word, hyphen=SOFT_HYPHEN)
+
+
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{HYPHENATE_FROM},}}")
+#: A Markdown link's target, "](...)": an address, never hyphenated.
+_LINK_TARGET = re.compile(r"(\]\([^)]*\))")
+
+
+def soft_hyphenated(text: str, lang: str) -> str:
+    """Return Markdown ``text`` with soft hyphens in its long words, never in a link's address.
+
+    A table cell's long word ("Matchmakingbijeenkomsten") then breaks where the language allows
+    when its column is narrow, instead of anywhere ("Matchmakingbijeenkom/sten") or not at all
+    (the table wider than the page). Invisible where the word fits.
+    """
+    parts = _LINK_TARGET.split(text)
+    return "".join(
+        part if index % 2 else _LONG_WORD.sub(lambda word: hyphenate(word[0], lang), part)
+        for index, part in enumerate(parts)
+    )
 
 
 @functools.cache
@@ -276,6 +296,5 @@ def hyphenated_words(lang: str) -> dict[str, str]:
     Words are runs of letters: "'s-Gravenhage" gives "Gravenhage", which already breaks
     after its hyphen. Computed once per process and language.
     """
-    long_word = re.compile(rf"[^\W\d_]{{{HYPHENATE_FROM},}}")
-    words = {word for texts in TEXTS.values() for word in long_word.findall(texts[lang])}
+    words = {word for texts in TEXTS.values() for word in _LONG_WORD.findall(texts[lang])}
     return {word: hyphenate(word, lang) for word in sorted(words)}

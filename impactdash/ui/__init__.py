@@ -70,6 +70,7 @@ from impactdash.ui.widgets import (
     linked_choice,
     municipality_page,
     municipality_picker,
+    table,
     table_downloads,
 )
 
@@ -101,6 +102,7 @@ __all__ = [
     "data_table",
     "drill_link",
     "linked_choice",
+    "table",
     "table_downloads",
     "dataset_banner",
     "draft_changes",

@@ -11,6 +11,7 @@ import streamlit as st
 
 from impactdash import i18n
 from impactdash.publish import changes, exports
+from impactdash.ui.widgets import table as show_table
 from impactdash.views import changes as view
 
 #: Rows shown per subject (the light change log shows as many).
@@ -61,4 +62,4 @@ def show_changes(found: pd.DataFrame, names: changes.Lookups, lang: str, *, key:
                         count=i18n.fmt_number(len(rows), lang),
                     )
                 )
-            st.table(rows.head(FIRST_N).drop(columns=[subject_column]), hide_index=True)
+            show_table(rows.head(FIRST_N).drop(columns=[subject_column]), lang)

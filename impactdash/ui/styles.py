@@ -38,13 +38,14 @@ _CSS = """<style>
 /* Column headings may wrap, so a wide table (the property register) fits at 1280 px rather
    than hiding its last column behind a sideways scroll. */
 [data-testid="stTable"] th { white-space: normal; }
-/* A long word in a narrow cell ("Leidschenveen-Ypenburg" at 320 px) breaks rather than making
-   the cell a scrolling region no keyboard reaches. In the first two columns, the names (the
-   review scorecard's "Opschalingsbegeleiding" at 1280 px), also on the paragraph, where
-   Streamlit resets it: never inside an amount or a date in the columns after them. */
-[data-testid="stTable"] td [data-testid="stMarkdownContainer"] { overflow: visible; overflow-wrap: anywhere; }
-[data-testid="stTable"] td:nth-child(-n+2) [data-testid="stMarkdownContainer"] p {
-  overflow-wrap: anywhere !important;
+/* A table's long words break between syllables, at the soft hyphens ui.table puts in (the
+   review scorecard's "Matchmaking-bijeenkomsten" at 1280 px, "Leidschenveen-Ypenburg" at
+   320 px). A word no column can hold breaks only then ("break-word"): "anywhere" let the
+   table squeeze a column below its longest word, which broke "Off trac/k" and
+   "impactonderne/mers" at 1280 px. Amounts, dates and statuses have no soft hyphens: whole. */
+[data-testid="stTable"] td [data-testid="stMarkdownContainer"],
+[data-testid="stTable"] td [data-testid="stMarkdownContainer"] p {
+  overflow: visible; overflow-wrap: break-word !important;
 }
 /* A long programme or ambition name in a link wraps instead of ending in "..." on a phone. */
 [data-testid="stPageLink-NavLink"] span,

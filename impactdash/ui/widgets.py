@@ -161,8 +161,30 @@ def data_table(frame: pd.DataFrame | Callable[[], pd.DataFrame], current_lang: s
     if box.open:
         with box:
             shown = frame() if callable(frame) else frame
-            st.table(shown, hide_index=True)
+            table(shown, current_lang)
             table_downloads(shown, current_lang, key=key)
+
+
+def table(frame: pd.DataFrame, current_lang: str, *, hide_index: bool | None = True) -> None:
+    """Show ``frame`` as a table whose long words break where ``current_lang`` allows.
+
+    Its text cells get soft hyphens (``i18n.soft_hyphenated``): a narrow column breaks
+    "Matchmaking­bijeenkomsten" between syllables, with a hyphen, and the status and the
+    amounts in the other columns keep their width (the page style lets no word break anywhere
+    else). Only what is shown: downloads and open data hold the words as stored.
+    ``hide_index`` as ``st.table``'s (``None``: hide a plain row number, show a named index).
+    """
+
+    def hyphenated(cells) -> list:
+        return [i18n.soft_hyphenated(cell, current_lang) if isinstance(cell, str) else cell for cell in cells]
+
+    shown = frame.copy()
+    for column in shown.columns:
+        if not pd.api.types.is_numeric_dtype(shown[column]):
+            shown[column] = hyphenated(shown[column])
+    if hide_index is not True and not pd.api.types.is_numeric_dtype(shown.index):
+        shown.index = pd.Index(hyphenated(shown.index), name=shown.index.name)
+    st.table(shown, hide_index=hide_index)
 
 
 def table_downloads(frame: pd.DataFrame, current_lang: str, *, key: str) -> None:

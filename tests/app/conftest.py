@@ -18,11 +18,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
-from impactdash import config, ui
+from impactdash import config, i18n, ui
 from impactdash.store import db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -190,3 +191,18 @@ def open_tables(at: AppTest) -> AppTest:
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
+
+
+def _unhyphenated(value):
+    return value.replace(i18n.SOFT_HYPHEN, "") if isinstance(value, str) else value
+
+
+def read_table(element) -> pd.DataFrame:
+    """A shown table as a person reads it: without the soft hyphens that let its long words break.
+
+    ``ui.table`` puts them into every long word of a cell ("Im\xadpact\xadon\xadder\xadne\xadmin\xadgen");
+    they are invisible unless the word breaks there. Column names, index and cells.
+    """
+    frame = element.value.map(_unhyphenated)
+    frame.index = pd.Index([_unhyphenated(v) for v in frame.index], name=frame.index.name)
+    return frame

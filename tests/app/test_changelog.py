@@ -11,7 +11,7 @@ from impactdash import config, i18n
 from impactdash.publish import workflow
 from impactdash.safe_text import escape_markdown
 from impactdash.store import db
-from tests.app.conftest import ROOT
+from tests.app.conftest import ROOT, read_table
 from tests.app.test_changes import draft_target, rows, texts
 from tests.app.test_publishing import page_text
 from tests.publishing import EDITOR, REVIEWER
@@ -105,7 +105,7 @@ def test_a_changed_target_is_marked_with_the_earlier_value_one_click_away(app, d
     published = i18n.fmt_date(dt.date.today(), "nl")
     was = f"Doel gewijzigd: was 1.000 per 31-12-2030 tot publicatie Q3 2026 ({published})."
     at = app("nl", page="app_pages/ambitions.py", municipality="GM0518")
-    listed = at.table[0].value
+    listed = read_table(at.table[0])
     marked = listed[listed["Doel (datum)"].str.endswith("✎")]
     assert list(marked["Maatstaf"]) == ["Impactondernemingen"] and marked["Doel (datum)"].iloc[0].startswith(
         "1.100"
@@ -120,7 +120,7 @@ def test_a_changed_target_is_marked_with_the_earlier_value_one_click_away(app, d
     assert len(cards) == 1 and "was 1,000 by 31 Dec 2030 until publication Q3 2026" in cards[0].proto.help
     # Another municipality's ambitions are not marked.
     other = app("nl", page="app_pages/ambitions.py", municipality="GM0014")
-    assert not other.table[0].value["Doel (datum)"].str.endswith("✎").any()
+    assert not read_table(other.table[0])["Doel (datum)"].str.endswith("✎").any()
 
 
 def test_the_change_log_does_not_link_to_itself(app):

@@ -6,6 +6,7 @@ from impactdash import config
 from impactdash.publish import pointer
 from impactdash.store import db
 from impactdash.write import edits
+from tests.app.conftest import read_table
 from tests.publishing import EDITOR, publish_now
 
 PAGE = "app_pages/changes.py"
@@ -32,7 +33,7 @@ def texts(at) -> list[str]:
 
 
 def rows(at) -> list[dict]:
-    return [row for table in at.table for row in table.value.to_dict("records")]
+    return [row for table in at.table for row in read_table(table).to_dict("records")]
 
 
 def test_no_change_says_so(app):
@@ -108,6 +109,6 @@ def test_a_long_list_is_grouped_counted_and_cut_with_all_in_the_download(app, de
     budget = [e for e in at.expander if e.label.startswith("Budget per planning-and-control moment")]
     assert [e.label for e in budget] == ["Budget per planning-and-control moment (658)"]
     assert "The first 25 of 658; the download holds them all." in [c.value for c in budget[0].caption]
-    assert len(budget[0].table[0].value) == 25
+    assert len(read_table(budget[0].table[0])) == 25
     download = [b for b in at.get("download_button") if b.proto.label == "Download as CSV"][0]
     assert download.proto.url, "the download is offered"

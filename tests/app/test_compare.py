@@ -11,6 +11,7 @@ from impactdash import i18n
 from impactdash.measures import progress
 from impactdash.safe_text import escape_markdown
 from impactdash.store import db
+from tests.app.conftest import read_table
 
 PAGE = "app_pages/compare.py"
 METRIC = "impact_enterprises"
@@ -117,7 +118,7 @@ def test_per_capita_is_the_value_over_that_years_population(app, con):
         expected = [v / _inhabitants(con, code, int(d[:4])) * 10_000 for d, v in _series(con, code)]
         assert traces[name]["y"] == pytest.approx(expected)
     assert at.header[0].value == "Impactondernemingen per 10.000 inwoners"
-    table = at.table[0].value
+    table = read_table(at.table[0])
     groningen_2025 = table[(table["Gemeente"] == "Groningen") & (table["Peildatum"] == "31-12-2025")].iloc[0]
     assert (
         groningen_2025["Inwoners (jaar)"]
@@ -178,7 +179,7 @@ def test_a_percentage_is_never_divided_by_population(app, con):
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_status_per_town_as_icon_and_word(app, con, lang):
     at = _open(app, lang)
-    table = at.table[-1].value
+    table = read_table(at.table[-1])
     rows = dict(
         zip(table[i18n.t("municipality", lang)], table[i18n.t("compare_col_status", lang)], strict=True)
     )
@@ -204,7 +205,7 @@ def test_dutch_page_has_no_english_headings_axes_legends_or_columns(app):
     names = [t["name"] for t in _spec(at)["data"]]
     assert any(n.startswith("Ambitie ") for n in names)
     assert not any("ambition" in n.lower() for n in names)
-    columns = [c for table in at.table for c in table.value.columns]
+    columns = [c for table in at.table for c in read_table(table).columns]
     assert {"Gemeente", "Reeks", "Peildatum", "Waarde", "Doel", "Laatste waarde"} <= set(columns)
     english = {"Municipality", "Series", "Date", "Value", "Target", "Latest value", "Year", "Measure"}
     assert not english & set(columns)

@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1.element_tree import Code, Dataframe, Json, Radio, Text, Widget
 
-from impactdash import config
+from impactdash import config, i18n
 from impactdash.safe_text import escape_hover, escape_markdown
 from impactdash.store import db
 from impactdash.ui import pages
@@ -187,8 +187,11 @@ def app_db(typed_names) -> Path:
 
 def _strings(value: object) -> list[str]:
     """Every string in an element's value: a table's cells, index and column names, or the value."""
-    if isinstance(value, pd.DataFrame):
-        return [str(v) for v in [*value.to_numpy().ravel(), *value.index, *value.columns]]
+    if isinstance(value, pd.DataFrame):  # as read: without a table's soft hyphens (ui.table)
+        return [
+            str(v).replace(i18n.SOFT_HYPHEN, "")
+            for v in [*value.to_numpy().ravel(), *value.index, *value.columns]
+        ]
     return [value] if isinstance(value, str) else []
 
 

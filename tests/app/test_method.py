@@ -8,6 +8,7 @@ from impactdash import i18n
 from impactdash.measures import metrics
 from impactdash.safe_text import escape_markdown
 from impactdash.store import db
+from tests.app.conftest import read_table
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -16,7 +17,7 @@ def test_method_page_lists_every_measure(app, demo_db_file, lang):
     con = db.connect(demo_db_file, read_only=True)
     catalogue = db.run_query(con, "metric_catalogue")
     con.close()
-    table = at.table[0].value
+    table = read_table(at.table[0])
     assert len(table) == len(catalogue)
     assert set(table.index) == set(catalogue[f"name_{lang}"].map(escape_markdown))
 
@@ -36,7 +37,7 @@ def test_coverage_counts_equal_the_database(app, demo_db_file):
         "select count(*) from spend s join programme p on p.code = s.programme_code where p.municipality_code = 'GM0518'"
     ).fetchone()[0]
     con.close()
-    coverage = at.table[1].value
+    coverage = read_table(at.table[1])
     row = coverage[coverage["Gemeente"] == escape_markdown("'s-Gravenhage")].iloc[0]
     assert row["Boekingen"] == i18n.fmt_number(spend_lines, "nl")
 

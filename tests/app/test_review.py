@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from impactdash import config, i18n, ui
 from impactdash.store import db
+from tests.app.conftest import read_table
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/review.py"
@@ -38,14 +39,14 @@ def _open(app, user: str = "reviewer.demo", lang: str = "nl") -> AppTest:
 
 
 def _scorecard(at):
-    return at.table[0].value
+    return read_table(at.table[0])
 
 
 def _text(at) -> str:
     parts = [h.value for h in at.title] + [h.value for h in at.header] + [h.value for h in at.subheader]
     parts += [m.value for m in at.markdown] + [c.value for c in at.caption]
     for table in at.table:
-        frame = table.value
+        frame = read_table(table)
         parts += [str(c) for c in frame.columns] + [str(v) for v in frame.to_numpy().ravel()]
     parts += [w.label for w in [*at.selectbox, *at.multiselect, *at.date_input, *at.text_area, *at.radio]]
     parts += [b.label for b in at.button]
@@ -133,7 +134,7 @@ def test_drill_down_shows_programmes_properties_and_notes(app, demo_db_file):
     text = _text(at)
     assert i18n.t("review_years_heading", "nl") in text
     assert i18n.t("review_visibility_internal", "nl") in text, "internal notes are shown to the reviewer"
-    headers = [list(t.value.columns) for t in at.table]
+    headers = [list(read_table(t).columns) for t in at.table]
     assert [i18n.t("review_col_property", "nl") in h for h in headers].count(True) == 1
 
 

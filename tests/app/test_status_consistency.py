@@ -17,6 +17,7 @@ from impactdash import i18n
 from impactdash.measures import progress
 from impactdash.store import db
 from impactdash.views import ambitions as view
+from tests.app.conftest import read_table
 
 LARGE = "GM0518"
 FLOOR = "DH-A-FLOOR"
@@ -71,7 +72,7 @@ def _table_pairs(frame, status_col: str, projection_col: str, lang: str) -> list
 @pytest.mark.parametrize("lang", LANGS)
 def test_ambitions_page_status_line_and_list_agree_for_the_floor_area(app, floor, lang):
     at = app(lang, municipality=LARGE, page="app_pages/ambitions.py")
-    listed = at.table[0].value
+    listed = read_table(at.table[0])
     assert not _table_pairs(
         listed, i18n.t("amb_col_status", lang), i18n.t("amb_col_projection", lang), lang
     ), "a row says on track beside a projection that misses the target"
@@ -104,7 +105,7 @@ def test_property_page_floor_sentence_gives_status_and_reason_together(app, floo
 @pytest.mark.parametrize("lang", LANGS)
 def test_review_page_shows_one_koers_and_a_consistent_status_for_the_floor_area(app, floor, lang):
     at = app(lang, signed_in="reviewer.demo", page="app_pages/review.py")
-    card = at.table[0].value
+    card = read_table(at.table[0])
     columns = list(card.columns)
     # Columns: ambition, instruments, status, latest, expected on the trajectory, projection, ...
     ambition_col, status_col, expected_col = columns[0], columns[2], columns[4]

@@ -56,6 +56,7 @@ class Journey:
         assert page.locator('[data-testid="stException"]').count() == 0, name
         open_everything(page)
         assert_accessible(page)
+        assert_no_word_broken(page, name)
         self.tool = self.tool or f"axe-core {page.evaluate('() => window.axe && window.axe.version')}"
         names = self.staff_pages if staff else self.pages
         if name not in names:
@@ -148,6 +149,33 @@ def assert_nothing_cut_off(page, name: str) -> None:
               .map(b => b.innerText.slice(0, 60))"""
     )
     assert not cut, (name, cut)
+
+
+#: Words in the page's tables that the browser broke across lines, other than at a soft hyphen
+#: (ui.table puts them in), at a hyphen, or in a code with digits (a checksum breaks anywhere).
+_BROKEN_WORDS = r"""() => {
+  const broken = [];
+  document.querySelectorAll('[data-testid="stTable"] td').forEach((td) => {
+    const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+      for (const m of node.data.matchAll(/\S+/g)) {
+        if (/[\u00ad\-\d]/.test(m[0])) continue;
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+  });
+  return broken;
+}"""
+
+
+def assert_no_word_broken(page, name: str) -> None:
+    """No word in a table breaks mid-word ("Off trac/k"): only between syllables, at a soft hyphen."""
+    broken = page.evaluate(_BROKEN_WORDS)
+    assert not broken, (name, broken)
 
 
 def scroll_by_keyboard(page, lang: str) -> None:

@@ -50,13 +50,17 @@ def set_target(page, server: str, value: str) -> None:
 
 
 def main_text(page) -> str:
-    return page.locator('[data-testid="stMain"]').inner_text().replace("\u00a0", " ")
+    """The page's text as read: figures' non-breaking spaces as spaces, tables' soft hyphens (ui.table) gone."""
+    return page.locator('[data-testid="stMain"]').inner_text().replace("\u00a0", " ").replace("\u00ad", "")
 
 
 def target_row(page) -> list[str]:
     """Return the cells of the change list's row of the impact team's target."""
     row = page.locator('[data-testid="stMain"] tr').filter(has_text=TARGET_ROW[0]).first
-    return [cell.replace("\u00a0", " ").strip() for cell in row.locator("td, th").all_inner_texts()]
+    return [
+        cell.replace("\u00a0", " ").replace("\u00ad", "").strip()
+        for cell in row.locator("td, th").all_inner_texts()
+    ]
 
 
 def impact_team_text(page, server: str) -> str:
@@ -65,7 +69,7 @@ def impact_team_text(page, server: str) -> str:
     wait_until_drawn(page)
     choose(page, "Kies een ambitie", "Impactteam", typed="Impactteam")
     # Figures are formatted with non-breaking spaces ("3,3\u00a0fte").
-    return page.locator('[data-testid="stMain"]').inner_text().replace("\u00a0", " ")
+    return page.locator('[data-testid="stMain"]').inner_text().replace("\u00a0", " ").replace("\u00ad", "")
 
 
 def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(private_server, new_page):

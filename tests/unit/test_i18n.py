@@ -162,3 +162,17 @@ def test_long_words_break_where_each_language_allows():
         )
     assert "Toegankelijkheidsverklaring" in i18n.hyphenated_words("nl")
     assert "Accessibility" in i18n.hyphenated_words("en")
+
+
+def test_a_table_cell_gets_soft_hyphens_in_its_long_words_only():
+    """A cell's long words may break between syllables; short words, amounts, dates and link addresses never."""
+    shy = i18n.SOFT_HYPHEN
+    cell = r"**Groningen** – Vastgoed voor impactondernemers, € 1.249.829 (31-12-2028)"
+    assert i18n.soft_hyphenated(cell, "nl") == (
+        f"**Groningen** – Vastgoed voor im{shy}pact{shy}on{shy}der{shy}ne{shy}mers, € 1.249.829 (31-12-2028)"
+    )
+    link = "[Matchmakingbijeenkomsten](/programme?programme=matchmakingbijeenkomsten)"
+    assert i18n.soft_hyphenated(link, "nl") == (
+        f"[Match{shy}ma{shy}king{shy}bij{shy}een{shy}kom{shy}sten](/programme?programme=matchmakingbijeenkomsten)"
+    )
+    assert i18n.soft_hyphenated("✗\u00a0Off\u00a0track", "en") == "✗\u00a0Off\u00a0track"
