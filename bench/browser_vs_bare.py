@@ -1,6 +1,7 @@
 """Every public page against a bare Streamlit page with as many trivial plotly charts, side by side.
 
     .venv/bin/python bench/browser_vs_bare.py [--repeat 7] [--port 8621] [--db FILE] [--detail]
+        [--same-content]
 
 Serves, on loopback and in one run, (1) our app as a public-only process does
 (``IMPACTDASH_PUBLIC_ONLY=1 serve.py``, the demo publication, or ``--db``'s) and (2) a bare
@@ -18,7 +19,10 @@ Both apps are warmed on every page first; then, per repeat, each page is loaded 
 alternating which goes first, so load on the shared machine hits both alike. Prints the
 medians per page: ours, bare, ratio (the target of issue 15: ≤ 1.2). ``--detail`` adds
 Chrome's own counters (``Performance.getMetrics``: script, layout and style time, DOM
-nodes) per page and app, to see where a difference comes from. Judges nothing: exit code 0.
+nodes) per page and app, to see where a difference comes from. ``--same-content`` adds a
+third app whose pages show our pages' content (read from our drawn page) with Streamlit's
+plain elements: ours against it is what our code adds, it against the bare page what the
+content alone costs. Judges nothing: exit code 0.
 """
 
 from __future__ import annotations
@@ -93,6 +97,116 @@ for i in range({charts}):
 '''
 
 
+#: ``--same-content``: what our page shows, element by element in order (main and sidebar), so
+#: that a bare page can show the same with Streamlit's plain elements and nothing of ours.
+CONTENT = """() => {
+  const kinds = ["stHeading", "stMarkdown", "stCaption", "stAlert", "stTable", "stPlotlyChart",
+    "stSelectbox", "stMultiSelect", "stTextInput", "stDateInput", "stRadio", "stButtonGroup",
+    "stDownloadButton", "stButton", "stPageLink", "stMetric"];
+  const walk = (root) => {
+    const out = [];
+    for (const child of root.children) {
+      const id = child.getAttribute("data-testid");
+      if (id === "stExpander") {
+        out.push({kind: "expander", label: child.querySelector("summary").innerText,
+                  children: walk(child.querySelector("details") || child)});
+      } else if (id === "stHorizontalBlock") {
+        out.push({kind: "columns", children: [...child.children].map((c) => walk(c))});
+      } else if (id === "stElementContainer") {
+        const inner = kinds.map((k) => child.querySelector(`[data-testid="${k}"]`)).find((e) => e);
+        if (!inner) continue;
+        const kind = inner.getAttribute("data-testid");
+        const label = inner.querySelector("label")?.innerText || "";
+        if (kind === "stTable") {
+          const rows = [...inner.querySelectorAll("tr")].map(
+            (tr) => [...tr.querySelectorAll("th, td")].map((c) => c.innerText.replaceAll("\u00ad", "")));
+          out.push({kind, rows});
+        } else if (kind === "stHeading") {
+          const h = inner.querySelector("h1, h2, h3, h4");
+          out.push({kind, level: h ? h.tagName : "H2", text: inner.innerText});
+        } else {
+          out.push({kind, label, text: inner.innerText});
+        }
+      } else {
+        out.push(...walk(child));
+      }
+    }
+    return out;
+  };
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  const side = document.querySelector('[data-testid="stSidebarUserContent"]');
+  return {main: main ? walk(main) : [], sidebar: side ? walk(side) : []};
+}"""
+
+
+def same_content_script(name: str, content: dict) -> str:
+    """A bare page that shows ``content`` (from ``CONTENT``) with Streamlit's plain elements.
+
+    The same headings, paragraphs, tables (their cells' text), widgets with their labels and
+    expanders, in the same order, main and sidebar; charts are trivial ones, as on the bare
+    page. What is left out: our page style and scripts, our caching, queries and figures.
+    """
+    lines = [
+        f'"""{name}: our page\'s content with Streamlit\'s plain elements."""',
+        "import pandas as pd",
+        "import plotly.graph_objects as go",
+        "import streamlit as st",
+        "",
+    ]
+    counter = iter(range(10_000))
+
+    def emit(items: list, target: str, indent: str) -> None:
+        for item in items:
+            kind, n = item["kind"], next(counter)
+            text, label = item.get("text", ""), item.get("label", "") or f"x{n}"
+            if kind == "expander":
+                lines.append(f"{indent}with {target}.expander({item['label']!r}):")
+                emit(item["children"], "st", indent + "    ")
+                lines.append(f"{indent}    pass")
+            elif kind == "columns":
+                lines.append(f"{indent}cols_{n} = {target}.columns({max(len(item['children']), 1)})")
+                for i, column in enumerate(item["children"]):
+                    emit(column, f"cols_{n}[{i}]", indent)
+            elif kind == "stHeading":
+                call = {"H1": "title", "H2": "header"}.get(item["level"], "subheader")
+                lines.append(f"{indent}{target}.{call}({text!r}, anchor=False)")
+            elif kind in ("stMarkdown", "stPageLink", "stMetric"):
+                lines.append(f"{indent}{target}.markdown({text!r})")
+            elif kind == "stCaption":
+                lines.append(f"{indent}{target}.caption({text!r})")
+            elif kind == "stAlert":
+                lines.append(f"{indent}{target}.info({text!r})")
+            elif kind == "stTable":
+                rows = item["rows"] or [[""]]
+                width = max(len(r) for r in rows)
+                rows = [r + [""] * (width - len(r)) for r in rows]
+                header = [f"{c} " * (i + 1) for i, c in enumerate(rows[0])]  # unique names
+                frame = f"pd.DataFrame({rows[1:]!r}, columns={header!r})"
+                lines.append(f"{indent}{target}.table({frame}, hide_index=True)")
+            elif kind == "stPlotlyChart":
+                figure = "go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2]))"
+                config = '{"displayModeBar": False}'
+                lines.append(
+                    f"{indent}{target}.plotly_chart({figure}, key='c{n}', theme=None, config={config})"
+                )
+            elif kind in ("stSelectbox", "stMultiSelect"):
+                call = "selectbox" if kind == "stSelectbox" else "multiselect"
+                lines.append(f"{indent}{target}.{call}({label!r}, [{text!r}], key='w{n}')")
+            elif kind in ("stTextInput", "stDateInput"):
+                lines.append(f"{indent}{target}.text_input({label!r}, key='w{n}')")
+            elif kind in ("stRadio", "stButtonGroup"):
+                options = [o for o in text.split("\n")[1:] if o] or ["a", "b"]
+                lines.append(f"{indent}{target}.segmented_control({label!r}, {options!r}, key='w{n}')")
+            elif kind == "stDownloadButton":
+                lines.append(f"{indent}{target}.download_button({text!r}, b'x', key='w{n}')")
+            elif kind == "stButton":
+                lines.append(f"{indent}{target}.button({text!r}, key='w{n}')")
+
+    emit(content["sidebar"], "st.sidebar", "")
+    emit(content["main"], "st", "")
+    return "\n".join(lines) + "\n"
+
+
 def _serve(argv: list[str], cwd: Path, env: dict, log: Path) -> subprocess.Popen:
     """Start a server and wait for its health address."""
     port = argv[argv.index("--server.port") + 1]
@@ -111,6 +225,17 @@ def _serve(argv: list[str], cwd: Path, env: dict, log: Path) -> subprocess.Popen
 
 def _flags(port: int) -> list[str]:
     return ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+
+
+def _content(context, url: str, charts: int) -> dict:
+    """What our page at ``url`` shows, element by element (``CONTENT``), once it is ready."""
+    tab = context.new_page()
+    try:
+        tab.goto(url, wait_until="commit")
+        tab.wait_for_function(READY, arg=charts, timeout=120_000)
+        return tab.evaluate(CONTENT)
+    finally:
+        tab.close()
 
 
 def load(context, url: str, charts: int, detail: bool) -> tuple[float, dict[str, float], int]:
@@ -145,6 +270,11 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="a database with a publication (default: a new demo)")
     parser.add_argument("--pages", nargs="+", help="only these pages (names as in the table)")
     parser.add_argument("--detail", action="store_true", help="also Chrome's script/layout/style time")
+    parser.add_argument(
+        "--same-content",
+        action="store_true",
+        help="also a bare app showing our pages' content with plain elements",
+    )
     args = parser.parse_args()
     pages = [(n, p) for n, p in PAGES if not args.pages or n in args.pages]
     folder = Path(tempfile.mkdtemp(prefix="browser-vs-bare-"))
@@ -169,10 +299,12 @@ def main() -> None:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             context = browser.new_context(viewport=VIEWPORT, locale="nl-NL")
             # Warm ours on every page (its caches, the browser's cache) and count its charts.
-            counts = {}
+            counts, contents = {}, {}
             for name, path in pages:
                 load(context, f"{ours_url}/{path}", -1, False)
                 counts[name] = load(context, f"{ours_url}/{path}", -1, False)[2]
+                if args.same_content:
+                    contents[name] = _content(context, f"{ours_url}/{path}", counts[name])
             # The bare app: generated now that the counts are known, same settings file.
             bare = folder / "bare"
             (bare / "bare_pages").mkdir(parents=True)
@@ -187,9 +319,22 @@ def main() -> None:
             bare_paths = {name: ("" if i == 0 else name) for i, (name, _) in enumerate(pages)}
             for name, _ in pages:
                 load(context, f"{bare_url}/{bare_paths[name]}", counts[name], False)
+            apps = ["ours", "bare"]
+            if args.same_content:
+                same = folder / "same"
+                (same / "bare_pages").mkdir(parents=True)
+                shutil.copytree(ROOT / ".streamlit", same / ".streamlit")
+                (same / "bare.py").write_text(BARE_ENTRY.format(pages=[n for n, _ in pages]))
+                for name, _ in pages:
+                    (same / "bare_pages" / f"{name}.py").write_text(same_content_script(name, contents[name]))
+                same_argv = [sys.executable, "-m", "streamlit", "run", "bare.py", *_flags(args.port + 2)]
+                procs.append(_serve(same_argv, same, bare_env, folder / "same.log"))
+                for name, _ in pages:
+                    load(context, f"http://127.0.0.1:{args.port + 2}/{bare_paths[name]}", counts[name], False)
+                apps.append("same")
 
-            times = {name: {"ours": [], "bare": []} for name, _ in pages}
-            detail = {name: {"ours": [], "bare": []} for name, _ in pages}
+            times = {name: {app: [] for app in apps} for name, _ in pages}
+            detail = {name: {app: [] for app in apps} for name, _ in pages}
             print(
                 f"# {os.cpu_count()} cores; load average before: {os.getloadavg()}; "
                 f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
@@ -198,6 +343,8 @@ def main() -> None:
             for r in range(args.repeat):
                 for name, path in pages:
                     runs = [("ours", f"{ours_url}/{path}"), ("bare", f"{bare_url}/{bare_paths[name]}")]
+                    if args.same_content:
+                        runs.append(("same", f"http://127.0.0.1:{args.port + 2}/{bare_paths[name]}"))
                     for which, url in runs if r % 2 == 0 else runs[::-1]:
                         ms, metrics, _ = load(context, url, counts[name], args.detail)
                         times[name][which].append(ms)
@@ -213,11 +360,18 @@ def main() -> None:
             ratios.append(ours / plain)
             print(f"| {name} | {counts[name]} | {ours:,.0f} ms | {plain:,.0f} ms | {ours / plain:.2f}× |")
         print(f"# worst ratio {max(ratios):.2f}×")
+        if args.same_content:
+            print("\n| page | ours | same content, plain elements | ratio | plain elements / bare |")
+            print("|---|---:|---:|---:|---:|")
+            for name, _ in pages:
+                ours, plain, same_ms = (statistics.median(times[name][w]) for w in ("ours", "bare", "same"))
+                ratio, floor = ours / same_ms, same_ms / plain
+                print(f"| {name} | {ours:,.0f} ms | {same_ms:,.0f} ms | {ratio:.2f}× | {floor:.2f}× |")
         if args.detail:
             print("\n| page | app | " + " | ".join(METRICS) + " |")
             print("|---|---|" + "---:|" * len(METRICS))
             for name, _ in pages:
-                for which in ("ours", "bare"):
+                for which in apps:
                     row = []
                     for metric in METRICS:
                         value = statistics.median(m[metric] for m in detail[name][which])
