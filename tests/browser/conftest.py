@@ -277,8 +277,12 @@ def open_data_tables(page, timeout_ms: int = 30_000) -> int:
 
     A table is built only when its expander is opened (a rerun). The clicks go out at once
     (each rerun request supersedes the one before, and the last run sees every expander
-    open), then each table is waited for: one rerun instead of one per table.
+    open), then each table is waited for: one rerun instead of one per table. A click that
+    Streamlit dropped while it redrew (the expander shows open, no run built its table: a
+    30-second wait failed so under full load) is made again, closing and reopening it.
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout  # only the browser tests need it
+
     labels = [i18n.t("show_data", lang) for lang in ("nl", "en")]
     boxes = page.get_by_test_id("stExpander").filter(
         has=page.locator("summary", has_text=re.compile("|".join(map(re.escape, labels))))
@@ -289,7 +293,21 @@ def open_data_tables(page, timeout_ms: int = 30_000) -> int:
         if not box.locator("details[open]").count():  # already open after an earlier call
             box.locator("summary").click()
     for i in range(count):
-        boxes.nth(i).get_by_test_id("stTable").wait_for(timeout=timeout_ms)
+        box = boxes.nth(i)
+        for attempt in range(3):
+            try:
+                box.get_by_test_id("stTable").wait_for(timeout=timeout_ms // 3)
+                break
+            except PlaywrightTimeout:
+                if attempt == 2:
+                    raise
+                wait_until_drawn(page, timeout_ms)
+                if box.get_by_test_id("stTable").count():
+                    break
+                if box.locator("details[open]").count():
+                    box.locator("summary").click()  # close: the next click opens it with a rerun
+                    wait_until_drawn(page, timeout_ms)
+                box.locator("summary").click()
     wait_until_drawn(page, timeout_ms)
     return count
 
