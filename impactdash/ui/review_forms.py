@@ -25,13 +25,16 @@ from impactdash.write import permissions, review_notes
 def scorecard_filters(rows: list[review.ScoreRow], lang: str) -> tuple[list[str], list[str], list[str], str]:
     """Show the four choices above the scorecard; return (towns, instruments, statuses, sort order).
 
-    An empty choice means all of them.
+    Three filters side by side, the order below them. An empty choice means all of them.
     """
     towns = review.municipality_options(rows)
     instruments = review.instrument_options(rows, lang)
     statuses = review.status_options(rows)
     orders = list(review.SORT_OPTIONS)
-    columns = st.columns(4)
+    columns = st.columns(3)
+    # The sort order on a row of its own, half the page wide: in a quarter of it the longer
+    # orders ("Grootste verandering sinds publicatie") were cut off in the closed picker.
+    sort_column = st.columns(2)[0]
     chosen_towns = columns[0].multiselect(
         i18n.t("review_filter_municipality", lang),
         list(towns),
@@ -63,7 +66,7 @@ def scorecard_filters(rows: list[review.ScoreRow], lang: str) -> tuple[list[str]
     )
     order = remember(
         "review_order",
-        columns[3].selectbox(
+        sort_column.selectbox(
             i18n.t("amb_sort", lang),
             orders,
             index=orders.index(kept("review_order", orders, orders[0])),
