@@ -73,12 +73,27 @@ def per_year_figure(per_year: pd.DataFrame, lang: str) -> go.Figure | None:
     return charts.finish(fig)
 
 
+#: Horizontal bars with their label above them (``_horizontal_bars``), in parts of a category's
+#: band: the label's line on top, then the bars of each series, then a gap.
+_LABEL_BAND = 0.3
+_BAR_GAP = 0.06
+#: Pixels per category band, so that the label's line (12 px text) and each bar keep their size.
+_BAND_PX = {1: 52, 2: 66}
+
+
 def _horizontal_bars(
     labels: list[str], series: list[tuple[str, list, str, list[str]]], lang: str
 ) -> go.Figure:
-    """Draw grouped horizontal bars, first label on top; each series is (name, values, colour, texts)."""
+    """Draw grouped horizontal bars, first label on top, each label above its bars.
+
+    Each series is (name, values, colour, texts). The labels stand above the bars, not in a
+    column to their left: a column wide enough for "Talentontwikkeling en werk" left a phone's
+    bars so little room that the amounts beside them were cut off at 320 px; above the bars
+    the whole width is theirs at every width.
+    """
     fig = go.Figure()
-    for name, values, colour, texts in series:
+    width = (1 - _LABEL_BAND - _BAR_GAP) / len(series)
+    for i, (name, values, colour, texts) in enumerate(series):
         fig.add_trace(
             go.Bar(
                 y=labels,
@@ -86,6 +101,9 @@ def _horizontal_bars(
                 name=name,
                 orientation="h",
                 marker={"color": colour},
+                # In parts of a band from its middle; the axis runs down, so above is negative.
+                offset=-0.5 + _LABEL_BAND + i * width,
+                width=width,
                 text=texts,
                 textposition="auto",
                 insidetextanchor="end",
@@ -93,10 +111,23 @@ def _horizontal_bars(
                 hovertemplate="%{customdata}<extra>" + name + "</extra>",
             )
         )
-    # Whole pixels: Streamlit measures the chart in whole pixels and would draw it again at 809 for 809.2.
-    charts.base_layout(fig, lang, height=round(max(220, 70 + 44 * len(labels) * max(1, len(series) - 0.6))))
-    fig.update_layout(barmode="group", hovermode="y unified", bargap=0.25)
-    fig.update_yaxes(autorange="reversed", automargin=True, type="category")
+    for i, label in enumerate(labels):
+        # A category axis also takes positions by number: the top of band i is i - 0.5.
+        fig.add_annotation(
+            text=label,
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=i - 0.5 + 0.03,
+            yref="y",
+            yanchor="top",
+            showarrow=False,
+            font={"size": charts.LABEL_PX + 1, "color": charts.TEXT},
+        )
+    band = _BAND_PX.get(len(series), _BAND_PX[2] + 22 * (len(series) - 2))
+    charts.base_layout(fig, lang, height=round(max(220, 70 + band * len(labels))))
+    fig.update_layout(barmode="group", hovermode="y unified")
+    fig.update_yaxes(autorange="reversed", type="category", showticklabels=False)
     fig.update_xaxes(tickformat=None)
     highest = max([v for _, values, _, _ in series for v in values if not pd.isna(v)] or [0.0])
     _euro_axis(fig, [0.0, highest], lang, axis="x")

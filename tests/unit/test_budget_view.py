@@ -317,10 +317,31 @@ def test_breakdown_and_leverage_figures():
     assert cb.leverage_figure(frame.iloc[1:], "nl") is None
 
 
+def test_bar_labels_stand_above_their_bars_so_a_phone_gives_the_bars_the_whole_width():
+    # In a column to the left, "Talentontwikkeling en werk" left a 320 px phone's bars so little
+    # room that the amounts beside them were cut off.
+    fig = cb.breakdown_figure(BREAKDOWN, "nl")
+    labels = list(fig.data[0].y)
+    assert fig.layout.yaxis.showticklabels is False
+    assert fig.layout.margin.l < 40  # no column for the labels
+    notes = fig.layout.annotations
+    assert [note.text for note in notes] == labels
+    assert all(note.xref == "paper" and note.x == 0 and note.xanchor == "left" for note in notes)
+    # Band i runs from i - 0.5 (top: the axis runs down) to i + 0.5; the label hangs from its
+    # top, the bars start below the label's line and end inside the band.
+    for i, note in enumerate(notes):
+        assert note.yanchor == "top" and i - 0.5 <= note.y < i - 0.4
+    label_line = -0.5 + cb._LABEL_BAND
+    assert all(bar.offset >= label_line for bar in fig.data)
+    assert all(bar.offset + bar.width <= 0.5 for bar in fig.data)
+    assert charts.contrast_ratio(notes[0].font.color) >= 4.5
+
+
 def test_names_from_the_data_cannot_inject_html_into_a_figure():
     evil = BREAKDOWN.assign(label=['<a href="https://x">Fonds</a>', "Hub"])
     fig = cb.breakdown_figure(evil, "nl")
     assert fig.data[0].y[0] == "&lt;a href=&quot;https://x&quot;&gt;Fonds&lt;/a&gt;"
+    assert fig.layout.annotations[0].text == fig.data[0].y[0]  # the label shown above the bars
     frame = pd.DataFrame({"year": [2024], "leverage": [0.5]})
     assert cb.leverage_figure(frame, "nl", frame, "<b>F</b>").data[1].name == "&lt;b&gt;F&lt;/b&gt;"
 
