@@ -18,11 +18,13 @@ this journey does not reach.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from impactdash import config, i18n
 from impactdash.ui import pages
@@ -189,14 +191,26 @@ def scroll_by_keyboard(page, lang: str) -> None:
     )
 
 
+_SIDEBAR_OPEN = (
+    "() => document.querySelector('[data-testid=\"stSidebar\"]').getAttribute('data-collapsed') !== 'true'"
+)
+
+
 def reopen_sidebar(page) -> None:
-    """Open the sidebar if a narrow width collapsed it (its menu is hidden while collapsed)."""
-    if page.get_by_test_id("stSidebar").get_attribute("data-collapsed") == "true":
-        page.get_by_test_id("stExpandSidebarButton").click()
-        page.wait_for_function(
-            "() => document.querySelector('[data-testid=\"stSidebar\"]').getAttribute('data-collapsed') !== 'true'",
-            timeout=5_000,
-        )
+    """Open the sidebar if a narrow width collapsed it (its menu is hidden while collapsed).
+
+    Back at a wide width Streamlit may open it by itself (no stored state), a moment later:
+    a click aimed at the open button then waited 30 s for a button that had gone. So wait for
+    that first, then click only if it is still closed, and accept that it opened meanwhile.
+    """
+    try:
+        page.wait_for_function(_SIDEBAR_OPEN, timeout=3_000)
+        return
+    except PlaywrightTimeout:
+        pass
+    with contextlib.suppress(PlaywrightTimeout):  # opened by itself between the wait and the click
+        page.get_by_test_id("stExpandSidebarButton").click(timeout=5_000)
+    page.wait_for_function(_SIDEBAR_OPEN, timeout=10_000)
 
 
 def tab_stops_at_320(page, count: int = 12) -> list[dict]:
