@@ -73,12 +73,11 @@ def per_year_figure(per_year: pd.DataFrame, lang: str) -> go.Figure | None:
     return charts.finish(fig)
 
 
-#: Horizontal bars with their label above them (``_horizontal_bars``), in parts of a category's
-#: band: the label's line on top, then the bars of each series, then a gap.
-_LABEL_BAND = 0.3
-_BAR_GAP = 0.06
-#: Pixels per category band, so that the label's line (12 px text) and each bar keep their size.
-_BAND_PX = {1: 52, 2: 66}
+#: Horizontal bars with their label above them (``_horizontal_bars``): per category, in pixels,
+#: a line for the label (13 px text), a bar per series, then a gap before the next label.
+_LABEL_PX = 20
+_BAR_PX = 21
+_GAP_PX = 4
 
 
 def _horizontal_bars(
@@ -92,7 +91,8 @@ def _horizontal_bars(
     the whole width is theirs at every width.
     """
     fig = go.Figure()
-    width = (1 - _LABEL_BAND - _BAR_GAP) / len(series)
+    band = _LABEL_PX + _BAR_PX * len(series) + _GAP_PX
+    width = _BAR_PX / band  # in parts of a category's band, as plotly's offset and width are
     for i, (name, values, colour, texts) in enumerate(series):
         fig.add_trace(
             go.Bar(
@@ -102,7 +102,7 @@ def _horizontal_bars(
                 orientation="h",
                 marker={"color": colour},
                 # In parts of a band from its middle; the axis runs down, so above is negative.
-                offset=-0.5 + _LABEL_BAND + i * width,
+                offset=-0.5 + _LABEL_PX / band + i * width,
                 width=width,
                 text=texts,
                 textposition="auto",
@@ -124,7 +124,6 @@ def _horizontal_bars(
             showarrow=False,
             font={"size": charts.LABEL_PX + 1, "color": charts.TEXT},
         )
-    band = _BAND_PX.get(len(series), _BAND_PX[2] + 22 * (len(series) - 2))
     charts.base_layout(fig, lang, height=round(max(220, 70 + band * len(labels))))
     fig.update_layout(barmode="group", hovermode="y unified")
     fig.update_yaxes(autorange="reversed", type="category", showticklabels=False)
