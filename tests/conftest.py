@@ -7,6 +7,7 @@ Every test is marked with its layer, from its folder: ``unit``, ``app``, ``brows
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,6 +20,10 @@ from impactdash.store import db
 from impactdash.write import auth
 
 TESTS = Path(__file__).resolve().parent
+# One DuckDB thread per connection in the tests and the servers they start (production: 2).
+# The tests' queries are too small to gain from a second thread, and four workers already
+# fill both cores: a second thread only added scheduling (8 % more CPU in test_spend_month).
+os.environ.setdefault(config.THREADS_ENV, "1")
 #: The layers, slowest tests first.
 LAYERS = ("deploy", "browser", "app", "unit")
 

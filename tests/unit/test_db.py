@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from impactdash import config
 from impactdash.store import db
 
 
@@ -33,10 +34,22 @@ def test_configuration_cannot_be_loosened(empty_con, statement):
         empty_con.execute(statement)
 
 
-def test_memory_limit_and_threads_are_set(empty_con):
-    assert empty_con.execute("select current_setting('threads')").fetchone()[0] == 2
-    limit = empty_con.execute("select current_setting('memory_limit')").fetchone()[0]
-    assert limit.endswith("GiB") and float(limit.split()[0]) <= 2
+def test_memory_limit_and_threads_are_set(tmp_path, monkeypatch):
+    # Production's default of two threads (the tests run with one: tests/conftest.py).
+    monkeypatch.delenv(config.THREADS_ENV, raising=False)
+    con = db.connect(tmp_path / "threads.duckdb")
+    try:
+        assert con.execute("select current_setting('threads')").fetchone()[0] == 2
+        limit = con.execute("select current_setting('memory_limit')").fetchone()[0]
+        assert limit.endswith("GiB") and float(limit.split()[0]) <= 2
+    finally:
+        con.close()
+    monkeypatch.setenv(config.THREADS_ENV, "3")
+    con = db.connect(tmp_path / "threads.duckdb")
+    try:
+        assert con.execute("select current_setting('threads')").fetchone()[0] == 3
+    finally:
+        con.close()
 
 
 def test_parameters_are_bound_not_spliced(demo_con):
