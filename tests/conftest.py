@@ -16,16 +16,30 @@ import pytest
 from argon2 import PasswordHasher
 
 from impactdash import config, startup
+from impactdash.publish import light_pages
 from impactdash.store import db
 from impactdash.write import auth
 
 TESTS = Path(__file__).resolve().parent
 # One DuckDB thread per connection in the tests and the servers they start (production: 2).
-# The tests' queries are too small to gain from a second thread, and four workers already
+# The tests' queries are too small to gain from a second thread, and the workers already
 # fill both cores: a second thread only added scheduling (8 % more CPU in test_spend_month).
 os.environ.setdefault(config.THREADS_ENV, "1")
 #: The layers, slowest tests first.
 LAYERS = ("deploy", "browser", "app", "unit")
+#: The browser journeys, longest first (alone on a quiet machine, 2026-12-03): the browser
+#: worker starts with them, and what is left at the end of its list, where idle workers take
+#: over, is the short page tests. Alphabetically the publish and revert journeys came last:
+#: taken over by another worker (a new server and Chromium), they ended the run alone.
+LONG_JOURNEYS = (
+    "test_accessibility_browser.py",  # two journeys, 55-65 s each
+    "test_publish_browser.py",  # 62 s, on a server of its own
+    "test_edit_browser.py",  # 52 s
+    "test_revert_browser.py",  # 29 s
+    "test_session_browser.py",  # 17 s
+    "test_review_browser.py",  # 13 s
+    "test_import_browser.py",  # 12 s
+)
 
 
 def _layer(item) -> str | None:
@@ -38,10 +52,11 @@ def _layer(item) -> str | None:
 def pytest_collection_modifyitems(config, items):
     """Mark every test with its layer, the folder it is in (registered in pyproject.toml).
 
-    And run the browser tests first, then the app tests, then the unit tests. With four
-    workers (``--dist worksteal``: each starts with a quarter of the list) one worker starts
-    the browser tests at once, with its own Streamlit server and Chromium, while the others
-    run the unit tests and then take over whatever is left of the first one's quarter.
+    And run the browser tests first (the long journeys first: :data:`LONG_JOURNEYS`), then
+    the app tests, then the unit tests. With three workers (``--dist worksteal``: each starts
+    with a third of the list) one worker starts the browser tests at once, with its own
+    Streamlit server and Chromium, while the others run the app and unit tests and then take
+    over whatever is left at the end of the first one's third.
     """
     for item in items:
         layer = _layer(item)
@@ -53,7 +68,16 @@ def pytest_collection_modifyitems(config, items):
             # journey in 30 per run in December 2026; docs/testing.md). The report lists every
             # rerun (-ra: "R"), so a journey that fails for real still fails, twice.
             item.add_marker(pytest.mark.flaky(reruns=1))
-    items.sort(key=lambda item: LAYERS.index(_layer(item)) if _layer(item) else len(LAYERS))
+    items.sort(key=_run_order)
+
+
+def _run_order(item) -> tuple[int, int]:
+    """Layer first (slowest first), then, among the browser tests, the long journeys first."""
+    layer = _layer(item)
+    if layer is None:
+        return (len(LAYERS), 0)
+    journey = LONG_JOURNEYS.index(item.path.name) if item.path.name in LONG_JOURNEYS else len(LONG_JOURNEYS)
+    return (LAYERS.index(layer), journey if layer == "browser" else 0)
 
 
 def run_async(coroutine):
@@ -86,6 +110,23 @@ def _cheap_password_hashes():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(auth, "_hasher", CHEAP_HASHER)
         patch.setattr(auth, "_DUMMY_HASH", CHEAP_HASHER.hash("not a real password, only for constant timing"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _no_light_pages_writer_left_by_an_app_test(request):
+    """A unit test publishes without light pages, whatever ran before it in its worker.
+
+    The entry script registers the light-page writer for its whole process
+    (``report.light.enable``), so after any app test every publication of a later unit test in
+    that worker also wrote ~70 pages (3.3 CPU s). A unit test that wants them registers the
+    writer itself (test_light_pages.py).
+    """
+    if _layer(request.node) != "unit":
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(light_pages, "_writers", [])
         yield
 
 
