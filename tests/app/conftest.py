@@ -24,6 +24,8 @@ from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from impactdash import config, i18n, ui
+from impactdash.publish import light_pages
+from impactdash.report import light
 from impactdash.store import db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,6 +89,30 @@ class SharedDatabase:
         if changed:
             self.path = self._copy()  # the written copy is left behind, with its cache entries
         return sorted({name for name, _ in changed})
+
+
+#: The light-page writes the app asked for in the current test: (snapshot, target folder).
+LIGHT_WRITES: list[tuple[Path, Path]] = []
+
+
+@pytest.fixture(autouse=True)
+def _light_pages_asked_not_written(monkeypatch):
+    """Record the light pages a publication through the app asks for instead of writing them.
+
+    The entry script registers ``report.light.write`` (``light.enable``), so every publication
+    requested on the publish page wrote ~70 static pages (3.3 CPU s, about 20 times in this
+    layer), and no app test reads them. Here the registered writer only records its call
+    (:data:`LIGHT_WRITES`); test_publishing.py checks that a request through the page asks
+    for them, and the unit and deploy tests write and serve the real pages.
+    """
+    LIGHT_WRITES.clear()
+    monkeypatch.setattr(light_pages, "_writers", [])
+
+    def record(snapshot, target, *, label, published_at):
+        LIGHT_WRITES.append((Path(snapshot), Path(target)))
+        return []
+
+    monkeypatch.setattr(light, "write", record)
 
 
 @pytest.fixture(scope="session")

@@ -9,10 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from impactdash import config, ui
-from impactdash.publish import pointer, workflow
+from impactdash.publish import light_pages, pointer, workflow
 from impactdash.store import db
 from impactdash.write import edits, permissions
-from tests.app.conftest import ROOT
+from tests.app.conftest import LIGHT_WRITES, ROOT
 from tests.publishing import EDITOR, publish_now
 
 PUBLIC_PAGES = (
@@ -133,9 +133,16 @@ def test_a_new_publication_reaches_the_visitor(app, demo_copy):
 def test_the_editor_requests_and_cannot_approve(app, demo_copy):
     at = app("nl", page="app_pages/publish.py", signed_in="editor.demo")
     assert not at.exception
+    folder = config.publications_dir(demo_copy)
+    before = set(folder.glob("pub-*.duckdb"))
     at.text_input[0].set_value("Q4 2026")
     at.button[0].click().run()  # the form's submit button
     assert any("is aangevraagd" in s.value for s in at.success), [e.value for e in at.error]
+    # The staff app has the request's light pages written (the entry script registers the
+    # writer): once, from the request's snapshot, into the folder named for the publication.
+    (snapshot,) = set(folder.glob("pub-*.duckdb")) - before
+    number = int(snapshot.stem.split("-")[1])
+    assert LIGHT_WRITES == [(snapshot, folder / light_pages.light_name(number))]
     texts = page_text(at)
     assert "Dit is uw eigen aanvraag" in texts
     assert not [b for b in at.button if b.label == "Goedkeuren en publiceren"]
