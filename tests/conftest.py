@@ -16,7 +16,6 @@ import pytest
 from argon2 import PasswordHasher
 
 from impactdash import config, startup
-from impactdash.publish import light_pages
 from impactdash.store import db
 from impactdash.write import auth
 
@@ -110,23 +109,6 @@ def _cheap_password_hashes():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(auth, "_hasher", CHEAP_HASHER)
         patch.setattr(auth, "_DUMMY_HASH", CHEAP_HASHER.hash("not a real password, only for constant timing"))
-        yield
-
-
-@pytest.fixture(autouse=True)
-def _no_light_pages_writer_left_by_an_app_test(request):
-    """A unit test publishes without light pages, whatever ran before it in its worker.
-
-    The entry script registers the light-page writer for its whole process
-    (``report.light.enable``), so after any app test every publication of a later unit test in
-    that worker also wrote ~70 pages (3.3 CPU s). A unit test that wants them registers the
-    writer itself (test_light_pages.py).
-    """
-    if _layer(request.node) != "unit":
-        yield
-        return
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(light_pages, "_writers", [])
         yield
 
 

@@ -103,7 +103,9 @@ def _light_pages_asked_not_written(monkeypatch):
     requested on the publish page wrote ~70 static pages (3.3 CPU s, about 20 times in this
     layer), and no app test reads them. Here the registered writer only records its call
     (:data:`LIGHT_WRITES`); test_publishing.py checks that a request through the page asks
-    for them, and the unit and deploy tests write and serve the real pages.
+    for them, and the unit and deploy tests write and serve the real pages. The registration
+    goes into this test's list of writers, so no later test in the worker (a unit test's
+    publication) inherits a writer either.
     """
     LIGHT_WRITES.clear()
     monkeypatch.setattr(light_pages, "_writers", [])
