@@ -47,6 +47,9 @@ _LOCALE = {"nl": Locale.parse("nl_NL"), "en": Locale.parse("en_GB")}
 _DATE_LOCALE = {"nl": Locale.parse("nl_NL"), "en": Locale.parse("en")}
 #: A non-breaking space keeps "€ 1.234" and "120 m²" together when a line wraps.
 NBSP = "\u00a0"
+#: A word joiner after a date's hyphens keeps "31-12-" and "2025" on one line (``table_date``);
+#: invisible, and taken out again where text leaves the page (downloads, the PDF).
+WORD_JOINER = "\u2060"
 #: Every date format, one table per language: Babel patterns for text (``date``, ``month``,
 #: ``month_short``), a d3 format for chart hovers (``hover``), and how a date is written in
 #: a form field (``field``, strftime: Dutch as people write it, English as ISO), and the
@@ -199,6 +202,11 @@ def fmt_date(value: dt.date | None, lang: str) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     return format_date(value, _formats(lang)["date"], locale=_DATE_LOCALE[lang])
+
+
+def table_date(on: dt.date | None, lang: str) -> str:
+    """Format a date that never breaks over two lines, in a table or a sentence (31-12-2025, 31 Dec 2025)."""
+    return fmt_date(on, lang).replace(" ", NBSP).replace("-", "-" + WORD_JOINER)
 
 
 def _formats(lang: str) -> dict[str, str]:

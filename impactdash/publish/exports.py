@@ -12,6 +12,7 @@ import io
 
 import pandas as pd
 
+from impactdash import i18n
 from impactdash.safe_text import unescape_markdown
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -53,13 +54,9 @@ def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-#: The invisible word joiner that keeps a date on one line in a page's table (views.ambitions).
-_WORD_JOINER = "\u2060"
-
-
 def _as_read(text: str) -> str:
     """Return a shown cell as a file holds it: Markdown escapes undone, no invisible joiners."""
-    return unescape_markdown(text).replace(_WORD_JOINER, "")
+    return unescape_markdown(text).replace(i18n.WORD_JOINER, "")
 
 
 def shown_table(frame: pd.DataFrame) -> pd.DataFrame:

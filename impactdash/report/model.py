@@ -139,7 +139,7 @@ def _value_date(value: float | None, on: dt.date | None, unit: str, lang: str) -
     """Format a value with its date in brackets for a table cell: '6.290 fte (31-12-2025)'."""
     if value is None or on is None:
         return "–"
-    return f"{view.value_text(value, unit, lang)} ({view.table_date(on, lang)})"
+    return f"{view.value_text(value, unit, lang)} ({i18n.table_date(on, lang)})"
 
 
 def _table(frame: pd.DataFrame, numeric: tuple[int, ...] = ()) -> Table:
@@ -267,7 +267,7 @@ def _programmes_table(programmes: pd.DataFrame, as_of: dt.date, lang: str) -> Ta
         i18n.t("amb_col_programme", lang),
         i18n.t("amb_col_lead", lang),
         i18n.t("amb_col_budget_total", lang, year=as_of.year),
-        i18n.t("amb_col_spend_total", lang, date=view.table_date(as_of, lang)),
+        i18n.t("amb_col_spend_total", lang, date=i18n.table_date(as_of, lang)),
     )
     rows = tuple(
         (

@@ -45,7 +45,6 @@ from impactdash.report import vector
 from impactdash.report.model import Badge, Cell, Overview, Progress, Report, Section, silent
 from impactdash.report.model import Table as ModelTable
 from impactdash.report.sections import Block, Topic
-from impactdash.views.ambitions import WORD_JOINER
 
 # ASCII85 makes every stream a quarter larger and, without reportlab's optional C
 # accelerator, costs seconds of pure Python per report; PDF files are binary-safe anyway.
@@ -173,7 +172,7 @@ def _plain(text: object) -> str:
     spaces anyway, and copied text should read "31-12-2025", not carry invisible characters.
     Characters the font lacks go too (:func:`_drawable`).
     """
-    return escape(_drawable(str(text).replace(WORD_JOINER, "")))
+    return escape(_drawable(str(text).replace(i18n.WORD_JOINER, "")))
 
 
 def _p(text: object, style: str = "body") -> Paragraph:

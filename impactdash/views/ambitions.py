@@ -129,7 +129,7 @@ def projection_wording(item: AmbitionProgress, lang: str, short: bool = False) -
     if case not in ("around", "late"):
         return i18n.t(key, lang)
     reached = item.assessment.projected_date
-    return i18n.t(key, lang, date=table_date(reached, lang) if short else i18n.fmt_date(reached, lang))
+    return i18n.t(key, lang, date=i18n.table_date(reached, lang) if short else i18n.fmt_date(reached, lang))
 
 
 def projection_text(item: AmbitionProgress, lang: str) -> str:
@@ -156,21 +156,21 @@ def _position_phrase(item: AmbitionProgress, lang: str) -> str:
             "why_to_milestone",
             lang,
             value=value_text(nxt.value, item.unit, lang),
-            date=table_date(nxt.date, lang),
+            date=i18n.table_date(nxt.date, lang),
         )
     return text
 
 
 def _pace_phrase(item: AmbitionProgress, lang: str) -> str:
-    # Dates as in tables (table_date): a sentence must not split "31-12-" and "2028" over two lines.
+    # Dates as in tables (i18n.table_date): a sentence must not split "31-12-" and "2028" over two lines.
     a = item.assessment
     return i18n.t(
         f"why_pace_{a.pace.value}",
         lang,
         window=metrics.PROJECTION_WINDOW,
         target=value_text(item.ambition.target.value, item.unit, lang),
-        target_date=table_date(item.ambition.target.date, lang),
-        reached=table_date(a.projected_date, lang),
+        target_date=i18n.table_date(item.ambition.target.date, lang),
+        reached=i18n.table_date(a.projected_date, lang),
         projected=value_text(a.projected_value, item.unit, lang),
     )
 
@@ -184,7 +184,7 @@ def status_reason(item: AmbitionProgress, lang: str, capital: bool = True) -> st
     """
     a = item.assessment
     target = value_text(item.ambition.target.value, item.unit, lang)
-    target_date = table_date(item.ambition.target.date, lang)
+    target_date = i18n.table_date(item.ambition.target.date, lang)
     reason = a.reason
     if reason in (metrics.Reason.NO_DATA, metrics.Reason.MET, metrics.Reason.MISSED):
         text = i18n.t(f"why_{reason.value}", lang, target=target, target_date=target_date)
@@ -278,19 +278,10 @@ def option_label(item: AmbitionProgress, lang: str) -> str:
     )
 
 
-WORD_JOINER = "\u2060"
-
-
-def table_date(on: dt.date | None, lang: str) -> str:
-    """Format a date for a table cell so it never breaks over two lines (31-12-2025, 31 Dec 2025)."""
-    text = i18n.fmt_date(on, lang)
-    return text.replace(" ", i18n.NBSP).replace("-", "-" + WORD_JOINER)
-
-
 def _value_and_date(value: float | None, on: dt.date | None, unit: str, lang: str) -> str:
     if value is None or on is None:
         return "–"
-    return f"{value_text(value, unit, lang)} ({table_date(on, lang)})"
+    return f"{value_text(value, unit, lang)} ({i18n.table_date(on, lang)})"
 
 
 def overview_frame(
@@ -399,7 +390,7 @@ def milestones_frame(item: AmbitionProgress, lang: str) -> pd.DataFrame:
             verdict = i18n.STATUS_ICON["off_track"] + i18n.NBSP + i18n.t("amb_not_met", lang)
         rows.append(
             {
-                i18n.t("amb_col_date", lang): table_date(point.date, lang),
+                i18n.t("amb_col_date", lang): i18n.table_date(point.date, lang),
                 i18n.t("amb_col_kind", lang): i18n.t(key, lang),
                 i18n.t("amb_col_value", lang): value_text(point.value, item.unit, lang),
                 i18n.t("actual", lang): value_text(actual.value if actual else None, item.unit, lang),
@@ -424,7 +415,7 @@ def chart_frame(item: AmbitionProgress, lang: str) -> pd.DataFrame:
         on_trajectory = amb.baseline.date <= on <= amb.target.date
         rows.append(
             {
-                i18n.t("amb_col_date", lang): table_date(on, lang),
+                i18n.t("amb_col_date", lang): i18n.table_date(on, lang),
                 i18n.t("amb_col_kind", lang): i18n.t(kinds[on], lang) if on in kinds else "",
                 i18n.t("trajectory", lang): value_text(
                     metrics.trajectory(amb, on) if on_trajectory else None, item.unit, lang
@@ -520,7 +511,7 @@ def programmes_frame(programmes: pd.DataFrame, as_of: dt.date, lang: str) -> pd.
                 ),
                 i18n.t("amb_col_lead", lang): escape_markdown(_lead(row, lang)),
                 i18n.t("amb_col_budget_total", lang, year=as_of.year): i18n.fmt_eur(row.budget_total, lang),
-                i18n.t("amb_col_spend_total", lang, date=table_date(as_of, lang)): i18n.fmt_eur(
+                i18n.t("amb_col_spend_total", lang, date=i18n.table_date(as_of, lang)): i18n.fmt_eur(
                     row.spend_total, lang
                 ),
                 i18n.t("amb_col_budget_year", lang, year=year): i18n.fmt_eur(row.budget_last_year, lang),

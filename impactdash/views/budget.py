@@ -14,7 +14,6 @@ import pandas as pd
 
 from impactdash import i18n
 from impactdash.safe_text import escape_markdown as md
-from impactdash.views import ambitions as ambitions_view
 from impactdash.views import bilingual
 
 #: At most this many spend lines of one programme-year are read (newest first) ...
@@ -359,7 +358,7 @@ def cumulative_table(cumulative: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             i18n.t("budget_until", lang): [
-                ambitions_view.table_date(pd.Timestamp(d).date(), lang) for d in cumulative["period_end"]
+                i18n.table_date(pd.Timestamp(d).date(), lang) for d in cumulative["period_end"]
             ],
             i18n.t("budget_month_spend", lang): [i18n.fmt_eur(v, lang) for v in cumulative["spend"]],
             i18n.t("budget_cumulative_spend", lang): [
@@ -464,7 +463,7 @@ def lines_table(lines: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             # Whole on one line at 320 px, not "30-/09-2026" (as in the ambitions' tables).
             i18n.t("budget_date", lang): [
-                ambitions_view.table_date(pd.Timestamp(d).date(), lang) for d in lines["booking_date"]
+                i18n.table_date(pd.Timestamp(d).date(), lang) for d in lines["booking_date"]
             ],
             i18n.t("budget_description", lang): [
                 f"{md(text)} · {counterparty_label(kind, lang).lower()}"

@@ -23,7 +23,7 @@ from impactdash import i18n
 from impactdash.measures import metrics, progress
 from impactdash.measures.progress import AmbitionProgress
 from impactdash.views import ambitions as ambitions_view
-from impactdash.views.ambitions import escape_markdown, status_text, table_date, value_text
+from impactdash.views.ambitions import escape_markdown, status_text, value_text
 
 #: The ways the scorecard can be sorted, each with its text key; the first is the default.
 SORT_OPTIONS = {
@@ -210,12 +210,12 @@ def projection_at_target(item: AmbitionProgress, lang: str) -> str:
 def _value_and_date(value: float | None, on: dt.date | None, unit: str, lang: str) -> str:
     if value is None or on is None:
         return "–"
-    return f"{value_text(value, unit, lang)} ({table_date(on, lang)})"
+    return f"{value_text(value, unit, lang)} ({i18n.table_date(on, lang)})"
 
 
 def _unbroken(name: str) -> str:
     """Keep a hyphenated name on one line in a table cell ('s-Gravenhage, not 's- / Gravenhage)."""
-    return name.replace("-", "-" + ambitions_view.WORD_JOINER)
+    return name.replace("-", "-" + i18n.WORD_JOINER)
 
 
 def instruments_text(row: ScoreRow, lang: str) -> str:
@@ -422,8 +422,8 @@ def notes_frame(notes: pd.DataFrame, lang: str) -> pd.DataFrame:
         period = i18n.t(
             "amb_note_period",
             lang,
-            start=table_date(_day(row.period_start), lang),
-            end=table_date(_day(row.period_end), lang),
+            start=i18n.table_date(_day(row.period_start), lang),
+            end=i18n.table_date(_day(row.period_end), lang),
         )
         rows.append(
             {

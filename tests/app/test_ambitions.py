@@ -44,7 +44,7 @@ def _sql(demo_db_file, sql, **params):
 
 def _plain(text: str) -> str:
     """Undo the table's Markdown escapes and unbreakable dates, to compare with plain values."""
-    return re.sub(r"\\(.)", r"\1", text).replace(view.WORD_JOINER, "").replace(i18n.NBSP, " ")
+    return re.sub(r"\\(.)", r"\1", text).replace(i18n.WORD_JOINER, "").replace(i18n.NBSP, " ")
 
 
 def _list(at):

@@ -39,7 +39,7 @@ def floor(demo_db_file):
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", str(text)).replace(view.WORD_JOINER, "").replace(i18n.NBSP, " ")
+    return re.sub(r"\\(.)", r"\1", str(text)).replace(i18n.WORD_JOINER, "").replace(i18n.NBSP, " ")
 
 
 def _misses(text: str, lang: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from impactdash import i18n
 from tests.browser.conftest import screenshot, wait_until_drawn
 from tests.browser.test_audit_browser import sign_in as sign_in_as
 from tests.browser.test_edit_browser import RECORD_2025, choose, go_to, open_record, save_value
@@ -49,18 +50,20 @@ def set_target(page, server: str, value: str) -> None:
     saved.wait_for(timeout=30_000)
 
 
+def as_read(text: str) -> str:
+    """Text as a person reads it: figures' non-breaking spaces as spaces, tables' soft hyphens (ui.table) gone."""
+    return text.replace(i18n.NBSP, " ").replace(i18n.SOFT_HYPHEN, "")
+
+
 def main_text(page) -> str:
-    """The page's text as read: figures' non-breaking spaces as spaces, tables' soft hyphens (ui.table) gone."""
-    return page.locator('[data-testid="stMain"]').inner_text().replace("\u00a0", " ").replace("\u00ad", "")
+    """The page's main text as read."""
+    return as_read(page.locator('[data-testid="stMain"]').inner_text())
 
 
 def target_row(page) -> list[str]:
     """Return the cells of the change list's row of the impact team's target."""
     row = page.locator('[data-testid="stMain"] tr').filter(has_text=TARGET_ROW[0]).first
-    return [
-        cell.replace("\u00a0", " ").replace("\u00ad", "").strip()
-        for cell in row.locator("td, th").all_inner_texts()
-    ]
+    return [as_read(cell).strip() for cell in row.locator("td, th").all_inner_texts()]
 
 
 def impact_team_text(page, server: str) -> str:
@@ -69,7 +72,7 @@ def impact_team_text(page, server: str) -> str:
     wait_until_drawn(page)
     choose(page, "Kies een ambitie", "Impactteam", typed="Impactteam")
     # Figures are formatted with non-breaking spaces ("3,3\u00a0fte").
-    return page.locator('[data-testid="stMain"]').inner_text().replace("\u00a0", " ").replace("\u00ad", "")
+    return main_text(page)
 
 
 def test_editor_requests_reviewer_approves_and_the_public_sees_the_new_figure(private_server, new_page):

@@ -121,7 +121,7 @@ def test_projection_texts_cover_every_case():
     assert view.projection_text(RISK, "en") == (
         f"Target only reached around {i18n.fmt_date(late, 'en')} at this pace, after the target date"
     )
-    assert view.projection_short(RISK, "nl") == f"rond {view.table_date(late, 'nl')}, te laat"
+    assert view.projection_short(RISK, "nl") == f"rond {i18n.table_date(late, 'nl')}, te laat"
     assert view.projection_short(OFF, "nl") == "niet"
     assert view.projection_short(MET, "en") == "already met"
     missed = _item("MISSED", [(D(2026, 12, 31), 390.0)])
@@ -159,8 +159,8 @@ def test_overview_frame_formats_every_column_in_the_page_language():
 
 
 def test_table_dates_never_break_but_read_the_same():
-    assert view.table_date(D(2025, 12, 31), "nl").replace(view.WORD_JOINER, "") == "31-12-2025"
-    assert view.table_date(D(2025, 12, 31), "en") == f"31{i18n.NBSP}Dec{i18n.NBSP}2025"
+    assert i18n.table_date(D(2025, 12, 31), "nl").replace(i18n.WORD_JOINER, "") == "31-12-2025"
+    assert i18n.table_date(D(2025, 12, 31), "en") == f"31{i18n.NBSP}Dec{i18n.NBSP}2025"
 
 
 def test_summary_sentence_states_latest_expected_target_and_pace():
@@ -209,7 +209,7 @@ def test_lower_is_better_milestones():
 def test_chart_frame_has_a_row_per_date_with_trajectory_actual_and_projection():
     frame = view.chart_frame(OFF, "nl")
     assert list(frame.columns) == ["Datum", "Soort", "Koers naar doel", "Gerealiseerd", "Prognose"]
-    dates = [d.replace(view.WORD_JOINER, "") for d in frame["Datum"]]
+    dates = [d.replace(i18n.WORD_JOINER, "") for d in frame["Datum"]]
     assert dates == ["31-12-2020", "31-12-2021", "31-12-2022", "31-12-2023", "31-12-2026"]
     last = frame.iloc[-1]
     assert last["Soort"] == "Doel" and last["Gerealiseerd"] == "–" and last["Prognose"] != "–"

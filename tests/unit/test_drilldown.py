@@ -8,13 +8,13 @@ import io
 import pandas as pd
 import pytest
 
+from impactdash import i18n
 from impactdash.publish import exports
 from impactdash.safe_text import unescape_markdown
 from impactdash.store import db
 from impactdash.views import budget as bv
 from impactdash.views import classifications
 from impactdash.views import programme as pv
-from impactdash.views.ambitions import table_date
 
 GM = "GM0518"
 
@@ -130,8 +130,8 @@ def test_a_downloaded_table_says_what_the_table_beside_the_chart_says(demo_con):
 
 
 def test_a_date_kept_whole_on_the_page_is_plain_in_the_file():
-    # Tables write dates with word joiners after the hyphens (views.ambitions.table_date).
-    shown = pd.DataFrame({"Datum": [table_date(dt.date(2024, 12, 29), "nl")], "Bedrag": ["€ 9.172,63"]})
+    # Tables write dates with word joiners after the hyphens (i18n.table_date).
+    shown = pd.DataFrame({"Datum": [i18n.table_date(dt.date(2024, 12, 29), "nl")], "Bedrag": ["€ 9.172,63"]})
     assert shown.iloc[0, 0] == "29-\u206012-\u20602024"
     csv, xlsx = exports.table_files(shown, "lines")
     assert csv.decode("utf-8-sig").splitlines()[1].startswith("29-12-2024,")

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from impactdash import i18n
 from impactdash.charts import ecosystem as chart_ecosystem
 from impactdash.measures import metrics, progress
 from impactdash.store import db
@@ -98,7 +99,7 @@ def test_ambition_sentence_has_latest_expected_target_and_outlook():
     assert text.startswith("Laatste waarde 400 op 31-12-2025; volgens de koers was 600 verwacht.")
     assert "Doel: 1.100 op 31-12-2030." in text
     # The outlook is the one status rule's reason: behind the path, and the pace reaches the target late.
-    assert text.replace(ambitions_view.WORD_JOINER, "").endswith(
+    assert text.replace(i18n.WORD_JOINER, "").endswith(
         " Achter op de koers, en bij het tempo van de laatste 3 waarden wordt het doel van 1.100 pas rond"
         " 29-12-2032 gehaald, na de doeldatum 31-12-2030."
     )

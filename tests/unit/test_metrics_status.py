@@ -34,7 +34,7 @@ def down(**kw) -> Ambition:
 
 def plain(text: str) -> str:
     """The sentence without its unbreakable joins (dates are kept on one line), to compare as read."""
-    return text.replace(view.WORD_JOINER, "").replace(i18n.NBSP, " ")
+    return text.replace(i18n.WORD_JOINER, "").replace(i18n.NBSP, " ")
 
 
 def item(ambition: Ambition, observations: list[Point], unit: str = "count") -> AmbitionProgress:

@@ -54,6 +54,12 @@ def test_one_date_format_table():
     assert shown == ["impactdash/i18n.py"]
 
 
+def test_one_invisible_join_character():
+    # The word joiner that keeps a date on one line is defined once (i18n.WORD_JOINER): a copy
+    # elsewhere would let a download or the PDF keep a joiner the page's own copy puts in.
+    assert _holders(r"\\u2060|\u2060") == ["impactdash/i18n.py"]
+
+
 def test_one_rule_for_status():
     # Status, pace and reason come from metrics.assess; a view that read the raw projection
     # ("already met", "reaches the target on") would be a second rule beside it (issue 11).

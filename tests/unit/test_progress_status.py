@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from impactdash import i18n
 from impactdash.measures import progress
 
 
@@ -56,7 +57,7 @@ def test_the_floor_area_sentence_gives_the_reason(by_code, lang):
     floor = by_code["DH-A-FLOOR"]
     assert floor.assessment.reason.value == "pace_short"
     # As read: without the joins that keep a date and a value on one line.
-    text = view.status_line(floor, lang).replace(view.WORD_JOINER, "").replace("\u00a0", " ")
+    text = view.status_line(floor, lang).replace(i18n.WORD_JOINER, "").replace("\u00a0", " ")
     expected = {
         "nl": "**Status:** ⚠ Risico. Verder dan de koers, maar bij het tempo van de laatste 3 waarden wordt"
         " het doel van 20.000 m² op 31-12-2028 niet gehaald: verwacht 18.700 m².",

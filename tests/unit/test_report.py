@@ -24,7 +24,6 @@ from impactdash.report import pdf as pdf_renderer
 from impactdash.report import sections, vector
 from impactdash.store import db
 from impactdash.views import classifications
-from impactdash.views.ambitions import WORD_JOINER
 from tests.publishing import as_published_before_0008
 
 PUBLISHED = dt.datetime(2026, 11, 27, 10, 15)
@@ -79,7 +78,7 @@ def approved(demo_db_file):
 
 def _visible(text: str) -> str:
     """HTML as text to search: no tags, word joiners (which keep dates whole) gone, NBSPs as spaces."""
-    return re.sub(r"<[^>]+>", "", text).replace(WORD_JOINER, "").replace("\xa0", " ")
+    return re.sub(r"<[^>]+>", "", text).replace(i18n.WORD_JOINER, "").replace("\xa0", " ")
 
 
 def test_the_report_holds_every_ambition_of_every_municipality(con, model):

@@ -97,7 +97,7 @@ def test_the_scorecard_table_is_formatted_in_the_page_language(rows, lang):
     assert len(frame) == len(rows)
     assert list(frame.columns)[0] == i18n.t("review_col_ambition", lang)
     first = frame.iloc[0][i18n.t("review_col_ambition", lang)]
-    plain = re.sub(r"\\(.)", r"\1", first).replace(ambitions_view.WORD_JOINER, "")
+    plain = re.sub(r"\\(.)", r"\1", first).replace(i18n.WORD_JOINER, "")
     assert plain == f"**{rows[0].municipality}** – {rows[0].item.name(lang)}"
     assert i18n.t("amb_col_expected", lang) in frame.columns
     row = frame.iloc[[r.code for r in rows].index("DH-A-FLOOR")]
