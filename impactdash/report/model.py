@@ -135,13 +135,6 @@ def _value_on(value: float | None, on: dt.date | None, unit: str, lang: str) -> 
     return i18n.t("report_value_on", lang, value=value_text, date=i18n.fmt_date(on, lang))
 
 
-def _value_date(value: float | None, on: dt.date | None, unit: str, lang: str) -> str:
-    """Format a value with its date in brackets for a table cell: '6.290 fte (31-12-2025)'."""
-    if value is None or on is None:
-        return "–"
-    return f"{view.value_text(value, unit, lang)} ({i18n.table_date(on, lang)})"
-
-
 def _table(frame: pd.DataFrame, numeric: tuple[int, ...] = ()) -> Table:
     # ⏳ is missing from most PDF fonts; the word after it says "not due yet" on its own.
     rows = tuple(
@@ -171,11 +164,11 @@ def _overview_table(items: list[AmbitionProgress], lang: str) -> Table:
             (
                 item.name(lang),
                 _badge(a.status.value, lang),
-                _value_date(
+                view.value_and_date(
                     a.latest.value if a.latest else None, a.latest.date if a.latest else None, item.unit, lang
                 ),
                 view.value_text(a.expected, item.unit, lang),
-                _value_date(item.ambition.target.value, item.ambition.target.date, item.unit, lang),
+                view.value_and_date(item.ambition.target.value, item.ambition.target.date, item.unit, lang),
                 view.projection_short(item, lang),
             )
         )

@@ -278,7 +278,8 @@ def option_label(item: AmbitionProgress, lang: str) -> str:
     )
 
 
-def _value_and_date(value: float | None, on: dt.date | None, unit: str, lang: str) -> str:
+def value_and_date(value: float | None, on: dt.date | None, unit: str, lang: str) -> str:
+    """Format a value with its date in brackets for a table cell: '6.290 fte (31-12-2025)', else '–'."""
     if value is None or on is None:
         return "–"
     return f"{value_text(value, unit, lang)} ({i18n.table_date(on, lang)})"
@@ -301,11 +302,11 @@ def overview_frame(
             [
                 escape_markdown(item.name(lang)),
                 status_text(a.status.value, lang).replace(" ", i18n.NBSP),
-                _value_and_date(
+                value_and_date(
                     latest.value if latest else None, latest.date if latest else None, item.unit, lang
                 ),
                 value_text(a.expected, item.unit, lang),
-                _value_and_date(item.ambition.target.value, item.ambition.target.date, item.unit, lang)
+                value_and_date(item.ambition.target.value, item.ambition.target.date, item.unit, lang)
                 + (f"{i18n.NBSP}✎" if item.code in moved else ""),
                 projection_short(item, lang),
             ]

@@ -23,7 +23,7 @@ from impactdash import i18n
 from impactdash.measures import metrics, progress
 from impactdash.measures.progress import AmbitionProgress
 from impactdash.views import ambitions as ambitions_view
-from impactdash.views.ambitions import escape_markdown, status_text, value_text
+from impactdash.views.ambitions import escape_markdown, status_text, value_and_date, value_text
 
 #: The ways the scorecard can be sorted, each with its text key; the first is the default.
 SORT_OPTIONS = {
@@ -207,12 +207,6 @@ def projection_at_target(item: AmbitionProgress, lang: str) -> str:
     return value_text(item.assessment.projected_value, item.unit, lang)
 
 
-def _value_and_date(value: float | None, on: dt.date | None, unit: str, lang: str) -> str:
-    if value is None or on is None:
-        return "–"
-    return f"{value_text(value, unit, lang)} ({i18n.table_date(on, lang)})"
-
-
 def _unbroken(name: str) -> str:
     """Keep a hyphenated name on one line in a table cell ('s-Gravenhage, not 's- / Gravenhage)."""
     return name.replace("-", "-" + i18n.WORD_JOINER)
@@ -242,13 +236,13 @@ def scorecard_frame(rows: list[ScoreRow], lang: str) -> pd.DataFrame:
                 instruments_text(row, lang),
                 # The icon stays with the first word; the rest may wrap, so the table fits a laptop.
                 status_text(row.status, lang).replace(" ", i18n.NBSP, 1),
-                _value_and_date(
+                value_and_date(
                     a.latest.value if a.latest else None, a.latest and a.latest.date, item.unit, lang
                 ),
                 # On the latest value's date, in the column before: value only, so the table fits.
                 value_text(a.expected, item.unit, lang),
                 projection_at_target(item, lang),
-                _value_and_date(amb.target.value, amb.target.date, item.unit, lang),
+                value_and_date(amb.target.value, amb.target.date, item.unit, lang),
                 change_text(row, lang),
                 i18n.fmt_number(row.notes, lang),
             ]
